@@ -1,0 +1,121 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import type { Config } from './config.ts';
+import { type OpenedDatabase, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { commonErrors } from './lib/errors.ts';
+import type { App } from './lib/http.ts';
+import { type Clock, systemClock } from './lib/time.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { projectRoutes } from './modules/project/project.routes.ts';
+import { createProjectService } from './modules/project/project.service.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
+import { createStaffService } from './modules/staff/staff.service.ts';
+import { userRoutes } from './modules/user/user.routes.ts';
+import { createUserService } from './modules/user/user.service.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: Ajv instance
+function addMessageKeyword(ajv: any) {
+  ajv.addKeyword('x-message');
+  return ajv;
+}
+
+const AJV_OPTIONS = {
+  customOptions: {
+    allErrors: true,
+    verbose: true,
+    coerceTypes: 'array',
+    removeAdditional: false,
+    useDefaults: true,
+  },
+  // x-message: a field's readable error text in both languages (see lib/schemas.ts)
+  plugins: [addMessageKeyword],
+  // biome-ignore lint/suspicious/noExplicitAny: Fastify's Ajv option types lag behind Ajv's
+} as any;
+
+export interface BuildOptions {
+  /** Use an already opened database (tests share one per file) */
+  database?: OpenedDatabase;
+  /** Run migrations before serving (default true) */
+  migrate?: boolean;
+  clock?: Clock;
+}
+
+/** Every module's service, wired by hand in one place. */
+export function createServices(database: OpenedDatabase, config: Config, clock: Clock) {
+  const deps = { db: database.db, config, clock, dialect: database.dialect };
+  return {
+    auth: createAuthService(deps),
+    users: createUserService(deps),
+    projects: createProjectService(deps),
+    staff: createStaffService(deps),
+    audit: createAuditService(deps),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** Builds the whole application without listening, so tests can `inject()` requests. */
+export async function buildApp(config: Config, options: BuildOptions = {}) {
+  const database = options.database ?? openDatabase(config.database);
+  if (options.migrate !== false) await migrateToLatest(database.db);
+  const clock = options.clock ?? systemClock;
+  const services = createServices(database, config, clock);
+
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    genReqId: () => Math.random().toString(36).slice(2, 10),
+    trustProxy: true,
+    bodyLimit: 20 * 1024 * 1024,
+    ajv: AJV_OPTIONS,
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'PropDesk API', version: '0.1.0', description: '物业客服部系统与考核引擎 API' },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerErrorHandler(app);
+  registerAuth(app, services.auth, config);
+
+  await app.register(
+    async (api) => {
+      const a = api as unknown as App;
+      authRoutes(a, services.auth, config);
+      userRoutes(a, services.users);
+      projectRoutes(a, services.projects);
+      staffRoutes(a, services.staff);
+      auditRoutes(a, services.audit);
+    },
+    { prefix: '/api' },
+  );
+
+  if (config.webDist) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !config.webDist || request.method !== 'GET') {
+      const err = commonErrors.NOT_FOUND({ entity: request.locale === 'en-US' ? 'Page' : '接口' });
+      return reply
+        .status(404)
+        .send({ code: err.code, message: err.localized(request.locale), requestId: request.id });
+    }
+    // The web app routes on the client: every other GET gets index.html
+    return reply.sendFile('index.html');
+  });
+
+  app.addHook('onClose', async () => {
+    if (!options.database) await database.close();
+  });
+  return { app, database, services };
+}

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** Typed configuration read from the environment once, at start. */
+export interface Config {
+  /** A SQLite file path, ':memory:', or a postgres:// URL */
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  port: number;
+  host: string;
+  dataDir: string;
+  sessionSecret: string;
+  sessionHours: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  demo: boolean;
+  /** Serve the built web app from this folder (absent in API-only tests) */
+  webDist: string | null;
+  /** Login throttling: failures allowed per account+address within the window */
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function parseIntVar(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return value;
+}
+
+/** Reads and validates configuration; throws ConfigError listing every wrong value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const dataDir = resolve(cwd, env.PROPDESK_DATA_DIR || 'data');
+  const dbRaw = env.PROPDESK_DB || join(dataDir, 'propdesk.sqlite');
+  let database: Config['database'];
+  if (/^postgres(ql)?:\/\//.test(dbRaw)) {
+    try {
+      new URL(dbRaw);
+    } catch {
+      problems.push(`PROPDESK_DB is not a valid PostgreSQL URL: "${dbRaw}"`);
+    }
+    database = { kind: 'postgres', url: dbRaw };
+  } else if (/^[a-z]+:\/\//i.test(dbRaw)) {
+    problems.push(`PROPDESK_DB must be a SQLite file path or a postgres:// URL, got "${dbRaw}"`);
+    database = { kind: 'sqlite', file: ':memory:' };
+  } else {
+    database = { kind: 'sqlite', file: dbRaw === ':memory:' ? dbRaw : resolve(cwd, dbRaw) };
+  }
+  const port = parseIntVar(env, 'PORT', 3000, 0, 65535, problems);
+  const sessionHours = parseIntVar(env, 'PROPDESK_SESSION_HOURS', 12, 1, 24 * 90, problems);
+  const loginMaxFailures = parseIntVar(env, 'PROPDESK_LOGIN_MAX_FAILURES', 5, 1, 1000, problems);
+  const loginWindowMinutes = parseIntVar(env, 'PROPDESK_LOGIN_WINDOW_MINUTES', 15, 1, 1440, problems);
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const demoRaw = env.PROPDESK_DEMO ?? '1';
+  if (!['0', '1', 'true', 'false'].includes(demoRaw)) {
+    problems.push(`PROPDESK_DEMO must be 0 or 1, got "${demoRaw}"`);
+  }
+  let sessionSecret = env.PROPDESK_SESSION_SECRET ?? '';
+  if (sessionSecret && sessionSecret.length < 32) {
+    problems.push('PROPDESK_SESSION_SECRET must be at least 32 characters');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (!sessionSecret) sessionSecret = readOrCreateSecret(join(dataDir, 'session-secret'));
+  const webDist = resolve(cwd, 'web/dist');
+  return {
+    database,
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    sessionSecret,
+    sessionHours,
+    logLevel,
+    demo: demoRaw === '1' || demoRaw === 'true',
+    webDist: existsSync(join(webDist, 'index.html')) ? webDist : null,
+    loginMaxFailures,
+    loginWindowMinutes,
+  };
+}
+
+/** A secret generated once and kept in the data folder, so sessions survive restarts. */
+function readOrCreateSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

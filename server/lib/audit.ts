@@ -1,0 +1,41 @@
+import type { Executor } from '../db/database.ts';
+import type { Actor } from './actor.ts';
+import { isoNow } from './time.ts';
+
+export interface AuditEntry {
+  entity: string;
+  entityId: number | string;
+  action: string;
+  projectId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const SECRET_KEYS = new Set(['password_hash', 'password', 'passwordHash']);
+
+function serialize(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) ? undefined : v));
+}
+
+/**
+ * Writes one audit row: who, when, what, before and after. Call it with the same
+ * transaction as the change, so a change is never without its history (and vice versa).
+ */
+export async function writeAudit(trx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      at: isoNow(),
+      user_id: actor.userId || null,
+      user_name: actor.displayName,
+      project_id: entry.projectId ?? null,
+      entity: entry.entity,
+      entity_id: String(entry.entityId),
+      action: entry.action,
+      before_json: serialize(entry.before),
+      after_json: serialize(entry.after),
+      request_id: actor.requestId,
+    })
+    .execute();
+}

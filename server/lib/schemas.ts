@@ -1,0 +1,40 @@
+import { type StringOptions, Type } from '@sinclair/typebox';
+import type { Text } from './i18n.ts';
+
+/**
+ * Field types shared by modules. `x-message` gives a readable message in both languages
+ * where Ajv's own ("must match pattern …") would puzzle a user; the error handler uses it.
+ */
+export function withMessage(options: StringOptions, message: Text): StringOptions {
+  return { ...options, 'x-message': message } as StringOptions;
+}
+
+export const Phone = () =>
+  Type.String(
+    withMessage(
+      { pattern: '^1[3-9][0-9]{9}$', description: '手机号 mobile phone' },
+      {
+        'zh-CN': '手机号格式不正确，应为 11 位数字并以 1 开头',
+        'en-US': 'A mobile number has 11 digits and starts with 1',
+      },
+    ),
+  );
+
+export const Code = (maxLength = 32) =>
+  Type.String(
+    withMessage(
+      { minLength: 1, maxLength, pattern: '^[A-Za-z0-9_-]+$' },
+      { 'zh-CN': '只能包含字母、数字、下划线和短横线', 'en-US': 'Only letters, digits, "_" and "-"' },
+    ),
+  );
+
+export const DateString = () =>
+  Type.String(
+    withMessage(
+      { format: 'date' },
+      { 'zh-CN': '日期格式应为 YYYY-MM-DD', 'en-US': 'A date is written YYYY-MM-DD' },
+    ),
+  );
+
+export const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>>(t: T) =>
+  Type.Union([t, Type.Null()]);

@@ -1,0 +1,194 @@
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { DEMO_PASSWORD } from './demo/context.ts';
+import { DEMO_LOGINS } from './demo/foundation.demo.ts';
+import { isEmpty, seedDemo } from './demo/index.ts';
+import { hashPassword } from './lib/password.ts';
+
+const USAGE = `PropDesk — 物业客服部系统
+
+Usage: node --import tsx server/main.ts <command>   (or: npm run cli -- <command>)
+
+  start                     migrate, load demo data into an empty database (PROPDESK_DEMO=0 to skip), serve
+  migrate                   apply pending migrations (safe to repeat)
+  seed-demo                 load the demo company into an empty database
+  create-admin <username>   create an administrator; password from PROPDESK_ADMIN_PASSWORD or --password
+  backup <file>             online backup of the SQLite database (works while the server runs)
+  restore <file>            replace the SQLite database with a backup (stop the server first)
+
+Environment: PROPDESK_DB (SQLite path or postgres:// URL), PORT, HOST, PROPDESK_DATA_DIR,
+PROPDESK_SESSION_SECRET, PROPDESK_SESSION_HOURS, PROPDESK_DEMO, LOG_LEVEL`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      password: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, arg] = positionals;
+  if (!command || values.help) {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+
+  switch (command) {
+    case 'start': {
+      const { app, database } = await buildApp(config);
+      let seeded = false;
+      if (config.demo) seeded = await seedDemo(database.db);
+      const address = await app.listen({ port: config.port, host: config.host });
+      const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+      const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
+      console.log(
+        `\nPropDesk 已启动 / is running:  ${url}\n数据库 / database: ${where}${seeded ? '（已载入演示数据 / demo data loaded）' : ''}`,
+      );
+      if (!config.webDist)
+        console.log('Web app not built (run `npm run build`); the API is at /api, docs at /api/docs');
+      if (config.demo) {
+        console.log(`演示账号 / demo logins (password ${DEMO_PASSWORD}):`);
+        for (const l of DEMO_LOGINS) console.log(`  ${l.username.padEnd(12)} ${l.role.padEnd(11)} ${l.name}`);
+      }
+      const stop = async () => {
+        await app.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const database = openDatabase(config.database);
+      const applied = await migrateToLatest(database.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      await database.close();
+      return 0;
+    }
+    case 'seed-demo': {
+      const database = openDatabase(config.database);
+      await migrateToLatest(database.db);
+      const seeded = await seedDemo(database.db);
+      console.log(seeded ? 'Demo data loaded.' : 'The database is not empty; demo data not loaded.');
+      await database.close();
+      return seeded ? 0 : 1;
+    }
+    case 'create-admin': {
+      const password = values.password ?? process.env.PROPDESK_ADMIN_PASSWORD;
+      if (!arg || !password || password.length < 8) {
+        console.error(
+          'Usage: create-admin <username> --password <at least 8 characters>  (or PROPDESK_ADMIN_PASSWORD)',
+        );
+        return 1;
+      }
+      const database = openDatabase(config.database);
+      await migrateToLatest(database.db);
+      const exists = await database.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('username', '=', arg)
+        .executeTakeFirst();
+      if (exists) {
+        console.error(`User "${arg}" already exists.`);
+        await database.close();
+        return 1;
+      }
+      const at = new Date().toISOString();
+      await database.db.transaction().execute(async (trx) => {
+        if (await isEmpty(trx as never)) {
+          // a company row, so projects can be created from the web
+          const company = await trx.selectFrom('company').select('id').executeTakeFirst();
+          if (!company)
+            await trx
+              .insertInto('company')
+              .values({ name: values.name ?? '物业公司', created_at: at })
+              .execute();
+        }
+        await trx
+          .insertInto('app_user')
+          .values({
+            username: arg,
+            display_name: values.name ?? arg,
+            role: 'admin',
+            password_hash: await hashPassword(password),
+            phone: null,
+            locale: null,
+            active: 1,
+            employee_id: null,
+            created_at: at,
+            updated_at: at,
+            password_changed_at: at,
+          })
+          .execute();
+      });
+      console.log(`Administrator "${arg}" created.`);
+      await database.close();
+      return 0;
+    }
+    case 'backup': {
+      if (config.database.kind !== 'sqlite') {
+        console.error('backup works on SQLite; for PostgreSQL use pg_dump.');
+        return 1;
+      }
+      if (!arg) {
+        console.error('Usage: backup <file>');
+        return 1;
+      }
+      const source = new SQLite(config.database.file, { fileMustExist: true });
+      await source.backup(resolve(arg));
+      source.close();
+      console.log(`Backup written to ${resolve(arg)}`);
+      return 0;
+    }
+    case 'restore': {
+      if (config.database.kind !== 'sqlite') {
+        console.error('restore works on SQLite; for PostgreSQL use pg_restore.');
+        return 1;
+      }
+      if (!arg || !existsSync(arg)) {
+        console.error('Usage: restore <file>  (an existing backup file)');
+        return 1;
+      }
+      const check = new SQLite(resolve(arg), { readonly: true, fileMustExist: true });
+      const ok = check
+        .prepare("select count(*) as n from sqlite_master where name = 'kysely_migration'")
+        .get() as { n: number };
+      check.close();
+      if (!ok.n) {
+        console.error(`${arg} is not a PropDesk database backup.`);
+        return 1;
+      }
+      const target = config.database.file;
+      for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
+      copyFileSync(resolve(arg), target);
+      console.log(`Restored ${target} from ${resolve(arg)}. Start the server again.`);
+      return 0;
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error) => {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  },
+);

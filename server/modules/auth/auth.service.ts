@@ -1,0 +1,133 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/database.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { writeAudit } from '../../lib/audit.ts';
+import { commonErrors, defineErrors } from '../../lib/errors.ts';
+import { hashPassword, verifyPassword } from '../../lib/password.ts';
+import { type Clock, systemClock } from '../../lib/time.ts';
+import * as repo from './auth.repository.ts';
+
+export const authErrors = defineErrors({
+  AUTH_BAD_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
+  AUTH_WRONG_CURRENT_PASSWORD: {
+    status: 400,
+    'zh-CN': '当前密码不正确',
+    'en-US': 'The current password is wrong',
+  },
+});
+
+/** Session ids are random; the database keeps only their hash, so a leaked table opens no session. */
+function hashSessionId(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService(deps: { db: DB; config: Config; clock?: Clock }) {
+  const { db, config } = deps;
+  const clock = deps.clock ?? systemClock;
+
+  return {
+    /** Checks the password, throttled per account and address; returns a new session token. */
+    async login(username: string, password: string, address: string) {
+      const now = clock.now();
+      const since = new Date(now.getTime() - config.loginWindowMinutes * 60_000).toISOString();
+      const failures = await repo.countRecentFailures(db, username, address, since);
+      if (failures >= config.loginMaxFailures) {
+        throw commonErrors.RATE_LIMITED({ minutes: config.loginWindowMinutes });
+      }
+      const user = await repo.findUserByUsername(db, username);
+      const ok = user && user.active === 1 && (await verifyPassword(password, user.password_hash));
+      if (!ok || !user) {
+        await repo.insertFailure(db, username, address, now.toISOString());
+        throw authErrors.AUTH_BAD_CREDENTIALS();
+      }
+      const token = randomBytes(32).toString('base64url');
+      const expires = new Date(now.getTime() + config.sessionHours * 3600_000);
+      await db.transaction().execute(async (trx) => {
+        await repo.clearFailures(trx, username, address);
+        await repo.deleteExpiredSessions(trx, now.toISOString());
+        await repo.insertSession(trx, {
+          id: hashSessionId(token),
+          user_id: user.id,
+          created_at: now.toISOString(),
+          expires_at: expires.toISOString(),
+        });
+      });
+      return { token, expiresAt: expires };
+    },
+
+    async logout(token: string): Promise<void> {
+      await repo.deleteSession(db, hashSessionId(token));
+    },
+
+    /** Resolves a session token to the caller, or null when absent, expired or the user is inactive. */
+    async actorFromToken(
+      token: string,
+      requestId: string,
+    ): Promise<(Omit<Actor, 'locale'> & { locale: string | null }) | null> {
+      const row = await repo.findLiveSession(db, hashSessionId(token), clock.now().toISOString());
+      if (!row) return null;
+      const projectIds = row.role === 'admin' ? [] : await repo.projectIdsOfUser(db, row.id);
+      return {
+        userId: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+        employeeId: row.employee_id,
+        projectIds,
+        allProjects: row.role === 'admin',
+        locale: row.locale,
+        requestId,
+      };
+    },
+
+    async changePassword(actor: Actor, current: string, next: string, token: string): Promise<void> {
+      const user = await repo.findUserById(db, actor.userId);
+      if (!user || !(await verifyPassword(current, user.password_hash))) {
+        throw authErrors.AUTH_WRONG_CURRENT_PASSWORD({}, [
+          {
+            field: 'currentPassword',
+            message: actor.locale === 'zh-CN' ? '当前密码不正确' : 'The current password is wrong',
+          },
+        ]);
+      }
+      const hash = await hashPassword(next);
+      const at = clock.now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        await repo.updatePassword(trx, actor.userId, hash, at);
+        // Other sessions of the user end: a changed password must lock out whoever knew the old one.
+        await repo.deleteSessionsOfUser(trx, actor.userId, hashSessionId(token));
+        await writeAudit(trx, actor, { entity: 'user', entityId: actor.userId, action: 'change_password' });
+      });
+    },
+
+    async setLocale(actor: Actor, locale: 'zh-CN' | 'en-US'): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await repo.updateLocale(trx, actor.userId, locale, clock.now().toISOString());
+        await writeAudit(trx, actor, {
+          entity: 'user',
+          entityId: actor.userId,
+          action: 'set_locale',
+          after: { locale },
+        });
+      });
+    },
+
+    async me(actor: Actor) {
+      const user = await repo.findUserById(db, actor.userId);
+      return {
+        id: actor.userId,
+        username: actor.username,
+        displayName: actor.displayName,
+        role: actor.role,
+        employeeId: actor.employeeId,
+        projectIds: actor.projectIds,
+        allProjects: actor.allProjects,
+        locale: actor.locale,
+        passwordChangedAt: user?.password_changed_at ?? null,
+      };
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { type Actor, projectScope } from '../../lib/actor.ts';
+
+export function listProjects(db: Executor, actor: Actor) {
+  return db
+    .selectFrom('project')
+    .selectAll()
+    .where(projectScope(actor, 'project.id'))
+    .orderBy('id')
+    .execute();
+}
+
+export function findProject(db: Executor, actor: Actor, id: number) {
+  return db
+    .selectFrom('project')
+    .selectAll()
+    .where('id', '=', id)
+    .where(projectScope(actor, 'project.id'))
+    .executeTakeFirst();
+}
+
+export function findProjectByCode(db: Executor, code: string) {
+  return db.selectFrom('project').select('id').where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertProject(db: Executor, row: Insertable<Database['project']>) {
+  return db.insertInto('project').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateProject(db: Executor, id: number, patch: Updateable<Database['project']>) {
+  return db.updateTable('project').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export function firstCompany(db: Executor) {
+  return db.selectFrom('company').selectAll().orderBy('id').executeTakeFirst();
+}
+
+export async function insertCompany(db: Executor, name: string, at: string) {
+  return db.insertInto('company').values({ name, created_at: at }).returningAll().executeTakeFirstOrThrow();
+}

@@ -1,0 +1,80 @@
+import type { DB } from '../../db/database.ts';
+import { type Actor, requireRole } from '../../lib/actor.ts';
+import { writeAudit } from '../../lib/audit.ts';
+import { commonErrors, notFound } from '../../lib/errors.ts';
+import { isoNow } from '../../lib/time.ts';
+import * as repo from './project.repository.ts';
+import type { TProjectInput } from './project.schemas.ts';
+
+export type ProjectService = ReturnType<typeof createProjectService>;
+
+export function createProjectService({ db }: { db: DB }) {
+  return {
+    list: (actor: Actor) => repo.listProjects(db, actor),
+
+    async get(actor: Actor, id: number) {
+      const project = await repo.findProject(db, actor, id);
+      if (!project) throw notFound('项目', 'Project');
+      return project;
+    },
+
+    async create(actor: Actor, input: TProjectInput) {
+      requireRole(actor);
+      return db.transaction().execute(async (trx) => {
+        if (await repo.findProjectByCode(trx, input.code)) {
+          throw commonErrors.DUPLICATE({ field: '项目编码', value: input.code }, [
+            { field: 'code', message: actor.locale === 'zh-CN' ? '项目编码已存在' : 'Code already exists' },
+          ]);
+        }
+        const company =
+          (await repo.firstCompany(trx)) ?? (await repo.insertCompany(trx, '物业公司', isoNow()));
+        const at = isoNow();
+        const row = await repo.insertProject(trx, {
+          company_id: company.id,
+          code: input.code,
+          name: input.name,
+          address: input.address ?? null,
+          phone: input.phone ?? null,
+          status: input.status ?? 'active',
+          created_at: at,
+          updated_at: at,
+        });
+        await writeAudit(trx, actor, {
+          entity: 'project',
+          entityId: row.id,
+          projectId: row.id,
+          action: 'create',
+          after: row,
+        });
+        return row;
+      });
+    },
+
+    async update(actor: Actor, id: number, input: TProjectInput) {
+      requireRole(actor);
+      return db.transaction().execute(async (trx) => {
+        const before = await repo.findProject(trx, actor, id);
+        if (!before) throw notFound('项目', 'Project');
+        const other = await repo.findProjectByCode(trx, input.code);
+        if (other && other.id !== id) throw commonErrors.DUPLICATE({ field: '项目编码', value: input.code });
+        const after = await repo.updateProject(trx, id, {
+          code: input.code,
+          name: input.name,
+          address: input.address ?? null,
+          phone: input.phone ?? null,
+          status: input.status ?? before.status,
+          updated_at: isoNow(),
+        });
+        await writeAudit(trx, actor, {
+          entity: 'project',
+          entityId: id,
+          projectId: id,
+          action: 'update',
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import type { Insertable, Updateable } from 'kysely';
+import { type Executor, toNumber } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { type Actor, projectScope } from '../../lib/actor.ts';
+import { offsetOf, sortColumn } from '../../lib/paging.ts';
+import type { TEmployeeQuery } from './staff.schemas.ts';
+
+// ---- positions (company-wide) ----
+export function listPositions(db: Executor) {
+  return db.selectFrom('position').selectAll().orderBy('id').execute();
+}
+export function findPosition(db: Executor, id: number) {
+  return db.selectFrom('position').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export function findPositionByCode(db: Executor, code: string) {
+  return db.selectFrom('position').selectAll().where('code', '=', code).executeTakeFirst();
+}
+export function insertPosition(db: Executor, row: Insertable<Database['position']>) {
+  return db.insertInto('position').values(row).returningAll().executeTakeFirstOrThrow();
+}
+export function updatePosition(db: Executor, id: number, patch: Updateable<Database['position']>) {
+  return db.updateTable('position').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+// ---- employees ----
+function employeeBase(db: Executor, actor: Actor) {
+  return db
+    .selectFrom('employee as e')
+    .innerJoin('project as p', 'p.id', 'e.project_id')
+    .leftJoin('position as pos', 'pos.id', 'e.position_id')
+    .leftJoin('team as t', 't.id', 'e.team_id')
+    .where(projectScope(actor, 'e.project_id'));
+}
+
+const employeeColumns = [
+  'e.id',
+  'e.project_id as projectId',
+  'p.name as projectName',
+  'e.code',
+  'e.name',
+  'e.gender',
+  'e.phone',
+  'e.position_id as positionId',
+  'pos.name as positionName',
+  'e.team_id as teamId',
+  't.name as teamName',
+  'e.hired_on as hiredOn',
+  'e.status',
+  'e.updated_at as updatedAt',
+] as const;
+
+const EMPLOYEE_SORTS = { name: 'e.name', code: 'e.code', hiredOn: 'e.hired_on', id: 'e.id' } as const;
+
+export async function listEmployees(db: Executor, actor: Actor, q: TEmployeeQuery) {
+  let base = employeeBase(db, actor);
+  if (q.projectId) base = base.where('e.project_id', '=', q.projectId);
+  if (q.positionId) base = base.where('e.position_id', '=', q.positionId);
+  if (q.teamId) base = base.where('e.team_id', '=', q.teamId);
+  if (q.status) base = base.where('e.status', '=', q.status);
+  if (q.q) {
+    const like = `%${q.q}%`;
+    base = base.where((eb) =>
+      eb.or([eb('e.name', 'like', like), eb('e.code', 'like', like), eb('e.phone', 'like', like)]),
+    );
+  }
+  const page = { page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order };
+  const { column, direction } = sortColumn(EMPLOYEE_SORTS, page, 'e.id');
+  const [items, count] = await Promise.all([
+    base
+      .select(employeeColumns)
+      .orderBy(column, direction)
+      .orderBy('e.id')
+      .limit(page.pageSize)
+      .offset(offsetOf(page))
+      .execute(),
+    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: toNumber(count.n), page: page.page, pageSize: page.pageSize };
+}
+
+export function findEmployee(db: Executor, actor: Actor, id: number) {
+  return employeeBase(db, actor).select(employeeColumns).where('e.id', '=', id).executeTakeFirst();
+}
+export function findEmployeeByCode(db: Executor, code: string) {
+  return db.selectFrom('employee').select(['id']).where('code', '=', code).executeTakeFirst();
+}
+export function insertEmployee(db: Executor, row: Insertable<Database['employee']>) {
+  return db.insertInto('employee').values(row).returning('id').executeTakeFirstOrThrow();
+}
+export function updateEmployee(db: Executor, id: number, patch: Updateable<Database['employee']>) {
+  return db.updateTable('employee').set(patch).where('id', '=', id).execute();
+}
+
+// ---- teams ----
+export async function listTeams(db: Executor, actor: Actor, projectId?: number) {
+  let q = db
+    .selectFrom('team as t')
+    .innerJoin('project as p', 'p.id', 't.project_id')
+    .leftJoin('employee as l', 'l.id', 't.leader_employee_id')
+    .select((eb) => [
+      't.id',
+      't.project_id as projectId',
+      'p.name as projectName',
+      't.name',
+      't.kind',
+      't.leader_employee_id as leaderEmployeeId',
+      'l.name as leaderName',
+      eb
+        .selectFrom('employee as m')
+        .select((e2) => e2.fn.countAll<number>().as('c'))
+        .whereRef('m.team_id', '=', 't.id')
+        .where('m.status', '=', 'active')
+        .as('memberCount'),
+    ])
+    .where(projectScope(actor, 't.project_id'));
+  if (projectId) q = q.where('t.project_id', '=', projectId);
+  const rows = await q.orderBy('t.project_id').orderBy('t.id').execute();
+  return rows.map((r) => ({ ...r, memberCount: toNumber(r.memberCount) }));
+}
+export function findTeam(db: Executor, actor: Actor, id: number) {
+  return db
+    .selectFrom('team')
+    .selectAll()
+    .where('id', '=', id)
+    .where(projectScope(actor, 'team.project_id'))
+    .executeTakeFirst();
+}
+export function insertTeam(db: Executor, row: Insertable<Database['team']>) {
+  return db.insertInto('team').values(row).returningAll().executeTakeFirstOrThrow();
+}
+export function updateTeam(db: Executor, id: number, patch: Updateable<Database['team']>) {
+  return db.updateTable('team').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}

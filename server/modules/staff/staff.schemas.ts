@@ -1,0 +1,112 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { PageOf, PageQuery } from '../../lib/paging.ts';
+import { Code, DateString, Phone } from '../../lib/schemas.ts';
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const Text = (max: number) => Type.Optional(Nullable(Type.String({ maxLength: max })));
+
+/** 岗位说明书 position description fields, named as the seed names them */
+export const ZPositionInput = Type.Object(
+  {
+    code: Code(),
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    level: Text(50),
+    superior: Text(100),
+    jobFamily: Text(50),
+    characteristics: Text(4000),
+    authorities: Text(4000),
+    qualifications: Text(4000),
+    responsibilities: Text(8000),
+    workNorms: Text(8000),
+    workflow: Text(4000),
+  },
+  { additionalProperties: false },
+);
+export type TPositionInput = Static<typeof ZPositionInput>;
+
+export const ZPosition = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  level: Type.Union([Type.String(), Type.Null()]),
+  superior: Type.Union([Type.String(), Type.Null()]),
+  jobFamily: Type.Union([Type.String(), Type.Null()]),
+  characteristics: Type.Union([Type.String(), Type.Null()]),
+  authorities: Type.Union([Type.String(), Type.Null()]),
+  qualifications: Type.Union([Type.String(), Type.Null()]),
+  responsibilities: Type.Union([Type.String(), Type.Null()]),
+  workNorms: Type.Union([Type.String(), Type.Null()]),
+  workflow: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: Type.String(),
+});
+
+const EmployeeStatus = Type.Union([Type.Literal('active'), Type.Literal('left'), Type.Literal('dismissed')]);
+
+export const ZEmployeeInput = Type.Object(
+  {
+    projectId: Type.Integer({ minimum: 1 }),
+    code: Code(),
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    gender: Type.Optional(Type.Union([Type.Literal('M'), Type.Literal('F'), Type.Null()])),
+    phone: Type.Optional(Type.Union([Phone(), Type.Null()])),
+    positionId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    teamId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    hiredOn: Type.Optional(Type.Union([DateString(), Type.Null()])),
+    status: Type.Optional(EmployeeStatus),
+  },
+  { additionalProperties: false },
+);
+export type TEmployeeInput = Static<typeof ZEmployeeInput>;
+
+export const ZEmployee = Type.Object({
+  id: Type.Integer(),
+  projectId: Type.Integer(),
+  projectName: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  gender: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  positionId: Type.Union([Type.Integer(), Type.Null()]),
+  positionName: Type.Union([Type.String(), Type.Null()]),
+  teamId: Type.Union([Type.Integer(), Type.Null()]),
+  teamName: Type.Union([Type.String(), Type.Null()]),
+  hiredOn: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  updatedAt: Type.String(),
+});
+
+export const ZEmployeeQuery = Type.Object(
+  {
+    ...PageQuery,
+    projectId: Type.Optional(Type.Integer({ minimum: 1 })),
+    positionId: Type.Optional(Type.Integer({ minimum: 1 })),
+    teamId: Type.Optional(Type.Integer({ minimum: 1 })),
+    status: Type.Optional(EmployeeStatus),
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type TEmployeeQuery = Static<typeof ZEmployeeQuery>;
+export const ZEmployeePage = PageOf(ZEmployee);
+
+export const ZTeamInput = Type.Object(
+  {
+    projectId: Type.Integer({ minimum: 1 }),
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    kind: Type.String({ minLength: 1, maxLength: 30 }),
+    leaderEmployeeId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type TTeamInput = Static<typeof ZTeamInput>;
+
+export const ZTeam = Type.Object({
+  id: Type.Integer(),
+  projectId: Type.Integer(),
+  projectName: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+  leaderEmployeeId: Type.Union([Type.Integer(), Type.Null()]),
+  leaderName: Type.Union([Type.String(), Type.Null()]),
+  memberCount: Type.Integer(),
+});
