@@ -14,6 +14,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService } from './modules/project/project.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
@@ -59,6 +61,7 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     projects: createProjectService(deps),
     staff: createStaffService(deps),
     audit: createAuditService(deps),
+    calendar: createCalendarService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -96,6 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       projectRoutes(a, services.projects);
       staffRoutes(a, services.staff);
       auditRoutes(a, services.audit);
+      calendarRoutes(a, services.calendar);
     },
     { prefix: '/api' },
   );
