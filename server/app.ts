@@ -18,6 +18,8 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService } from './modules/project/project.service.ts';
+import { repairRoutes } from './modules/repair/repair.routes.ts';
+import { createRepairService } from './modules/repair/repair.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
@@ -62,6 +64,7 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     staff: createStaffService(deps),
     audit: createAuditService(deps),
     calendar: createCalendarService(deps),
+    repairs: createRepairService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -100,6 +103,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       staffRoutes(a, services.staff);
       auditRoutes(a, services.audit);
       calendarRoutes(a, services.calendar);
+      repairRoutes(a, services.repairs);
     },
     { prefix: '/api' },
   );
