@@ -233,8 +233,7 @@ export function createRepairService({ db, config, clock = systemClock, ownerUnit
       requireRole(actor, 'frontdesk', 'officer', 'supervisor', 'manager', 'owner');
       assertProjectVisible(actor, input.projectId);
       const category = await repo.findCategory(db, input.categoryId);
-      if (!category?.active)
-        throw field(actor, 'categoryId', '报修类别不存在', 'Unknown category');
+      if (!category?.active) throw field(actor, 'categoryId', '报修类别不存在', 'Unknown category');
       const isOwner = actor.role === 'owner';
       if (!isOwner && !input.reporterName)
         throw field(actor, 'reporterName', '请填写报修人', 'Enter the reporter');
