@@ -16,6 +16,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
+import { complaintRoutes } from './modules/complaint/complaint.routes.ts';
+import { createComplaintService } from './modules/complaint/complaint.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService } from './modules/project/project.service.ts';
 import { repairRoutes } from './modules/repair/repair.routes.ts';
@@ -65,6 +67,7 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     audit: createAuditService(deps),
     calendar: createCalendarService(deps),
     repairs: createRepairService(deps),
+    complaints: createComplaintService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -104,6 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       auditRoutes(a, services.audit);
       calendarRoutes(a, services.calendar);
       repairRoutes(a, services.repairs);
+      complaintRoutes(a, services.complaints);
     },
     { prefix: '/api' },
   );

@@ -9,6 +9,7 @@ import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
 import { computeDue } from '../calendar/calendar.service.ts';
 import type { DueUnit } from '../calendar/working-time.ts';
+import { unitIdsOfOwnerUser } from '../property/property.service.ts';
 import * as repo from './repair.repository.ts';
 import type {
   TRepairActionInput,
@@ -85,7 +86,7 @@ export interface RepairDeps {
   db: DB;
   config: Config;
   clock?: Clock;
-  /** The register's units of an owner user (property module); absent until the register is wired */
+  /** The register's units of an owner user (property module) */
   ownerUnitIds?: (db: Executor, userId: number) => Promise<number[]>;
 }
 
@@ -101,7 +102,12 @@ const localStartIso = (date: string) => new Date(`${date}T00:00:00+08:00`).toISO
 
 export type RepairService = ReturnType<typeof createRepairService>;
 
-export function createRepairService({ db, config, clock = systemClock, ownerUnitIds }: RepairDeps) {
+export function createRepairService({
+  db,
+  config,
+  clock = systemClock,
+  ownerUnitIds = unitIdsOfOwnerUser,
+}: RepairDeps) {
   const now = () => clock.now();
   const nowIso = () => clock.now().toISOString();
 
