@@ -18,6 +18,8 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { complaintRoutes } from './modules/complaint/complaint.routes.ts';
 import { createComplaintService } from './modules/complaint/complaint.service.ts';
+import { taskRoutes } from './modules/task/task.routes.ts';
+import { createTaskService } from './modules/task/task.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService } from './modules/project/project.service.ts';
 import { repairRoutes } from './modules/repair/repair.routes.ts';
@@ -68,6 +70,7 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     calendar: createCalendarService(deps),
     repairs: createRepairService(deps),
     complaints: createComplaintService(deps),
+    tasks: createTaskService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -108,6 +111,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       calendarRoutes(a, services.calendar);
       repairRoutes(a, services.repairs);
       complaintRoutes(a, services.complaints);
+      taskRoutes(a, services.tasks);
     },
     { prefix: '/api' },
   );
