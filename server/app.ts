@@ -18,14 +18,16 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { complaintRoutes } from './modules/complaint/complaint.routes.ts';
 import { createComplaintService } from './modules/complaint/complaint.service.ts';
-import { taskRoutes } from './modules/task/task.routes.ts';
-import { createTaskService } from './modules/task/task.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService } from './modules/project/project.service.ts';
+import { reminderRoutes } from './modules/reminder/reminder.routes.ts';
+import { createReminderService } from './modules/reminder/reminder.service.ts';
 import { repairRoutes } from './modules/repair/repair.routes.ts';
 import { createRepairService } from './modules/repair/repair.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
+import { taskRoutes } from './modules/task/task.routes.ts';
+import { createTaskService } from './modules/task/task.service.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
 import { createUserService } from './modules/user/user.service.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -71,6 +73,7 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     repairs: createRepairService(deps),
     complaints: createComplaintService(deps),
     tasks: createTaskService(deps),
+    reminders: createReminderService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -112,6 +115,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       repairRoutes(a, services.repairs);
       complaintRoutes(a, services.complaints);
       taskRoutes(a, services.tasks);
+      reminderRoutes(a, services.reminders);
     },
     { prefix: '/api' },
   );
