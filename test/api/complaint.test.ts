@@ -140,7 +140,7 @@ describeApi(
         )({ method: 'GET', url: '/api/complaint-categories' })
       ).json();
       const fd2 = await ctx.as('frontdesk2');
-      clock.set('2026-10-15T10:00');
+      clock.set('2027-01-13T10:00');
       for (let i = 0; i < 3; i++) {
         await fd2({
           method: 'POST',
@@ -153,7 +153,7 @@ describeApi(
           },
         });
       }
-      clock.set('2026-11-02T10:00');
+      clock.set('2027-02-02T10:00');
       await fd2({
         method: 'POST',
         url: '/api/complaints',
@@ -161,12 +161,12 @@ describeApi(
           projectId: projectB,
           complainantName: '业主X',
           categoryId: cats[0].id,
-          content: '不在十月',
+          content: '不在一月',
         },
       });
       const res = await (await ctx.as('manager'))({
         method: 'GET',
-        url: `/api/complaints/rate?projectId=${projectB}&from=2026-10-01&to=2026-10-31`,
+        url: `/api/complaints/rate?projectId=${projectB}&from=2027-01-01&to=2027-01-31`,
       });
       expect(res.json()).toEqual([
         expect.objectContaining({ projectId: projectB, complaints: 3, households: 40, ratePercent: 7.5 }),

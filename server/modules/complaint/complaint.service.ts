@@ -165,8 +165,10 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
 
     async act(actor: Actor, id: number, action: ComplaintAction, input: TComplaintActionInput) {
       const t = COMPLAINT_TRANSITIONS[action];
+      // the owner's units are read before the transaction: on SQLite it holds the one connection
+      const scope = await scopeOf(actor);
       await db.transaction().execute(async (trx) => {
-        const before = await repo.findComplaint(trx, await scopeOf(actor), id);
+        const before = await repo.findComplaint(trx, scope, id);
         if (!before) throw notFound('投诉', 'Complaint');
         if (!allowedComplaintActions(before.status, actor.role).includes(action)) {
           if (!t.roles.includes(actor.role) && actor.role !== 'admin') throw commonErrors.FORBIDDEN();

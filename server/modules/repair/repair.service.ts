@@ -7,8 +7,8 @@ import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.t
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
-import { computeDue } from '../calendar/calendar.service.ts';
-import type { DueUnit } from '../calendar/working-time.ts';
+import { computeDue, loadCalendar } from '../calendar/calendar.service.ts';
+import { type DueUnit, dueAt } from '../calendar/working-time.ts';
 import { unitIdsOfOwnerUser } from '../property/property.service.ts';
 import * as repo from './repair.repository.ts';
 import type {
@@ -115,8 +115,14 @@ export function createRepairService({
     if (actor.role !== 'owner') return { actor };
     return { actor, ownerUnitIds: ownerUnitIds ? await ownerUnitIds(db, actor.userId) : [] };
   }
-  async function mustFind(ex: Executor, actor: Actor, id: number): Promise<OrderRow> {
-    const row = await repo.findOrder(ex, await scopeOf(actor), id);
+  /** `scope` is read before a transaction: on SQLite the transaction holds the one connection */
+  async function mustFind(
+    ex: Executor,
+    actor: Actor,
+    id: number,
+    scope?: repo.RepairScope,
+  ): Promise<OrderRow> {
+    const row = await repo.findOrder(ex, scope ?? (await scopeOf(actor)), id);
     if (!row) throw notFound('报修单', 'Repair order');
     return row as OrderRow;
   }
@@ -308,8 +314,11 @@ export function createRepairService({
     /** One move of the state machine; anything the table does not allow is a 409. */
     async act(actor: Actor, id: number, action: RepairAction, input: TRepairActionInput) {
       const t = REPAIR_TRANSITIONS[action];
+      // read outside the transaction: SQLite has one connection, the transaction holds it
+      const calendar = await loadCalendar(db);
+      const scope = await scopeOf(actor);
       await db.transaction().execute(async (trx) => {
-        const before = await mustFind(trx, actor, id);
+        const before = await mustFind(trx, actor, id, scope);
         if (!allowedRepairActions(before.status, actor.role).includes(action)) {
           if (!t.roles.includes(actor.role) && actor.role !== 'admin') throw commonErrors.FORBIDDEN();
           throw commonErrors.ILLEGAL_TRANSITION({
@@ -376,12 +385,10 @@ export function createRepairService({
             patch.visited_at = null;
             patch.rating = null;
             patch.visit_comment = input.comment ?? null;
-            patch.complete_due_at = (
-              await computeDue(db, at, {
-                amount: Number(category!.complete_amount),
-                unit: category!.complete_unit as DueUnit,
-              })
-            ).toISOString();
+            patch.complete_due_at = dueAt(calendar, at, {
+              amount: Number(category!.complete_amount),
+              unit: category!.complete_unit as DueUnit,
+            }).toISOString();
             break;
           }
           case 'cancel':
