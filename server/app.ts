@@ -4,6 +4,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
+import { ensureCompanyDefaults } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { type OpenedDatabase, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -67,6 +68,7 @@ export type Services = ReturnType<typeof createServices>;
 export async function buildApp(config: Config, options: BuildOptions = {}) {
   const database = options.database ?? openDatabase(config.database);
   if (options.migrate !== false) await migrateToLatest(database.db);
+  await ensureCompanyDefaults(database.db);
   const clock = options.clock ?? systemClock;
   const services = createServices(database, config, clock);
 

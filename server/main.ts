@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { buildApp } from './app.ts';
+import { ensureCompanyDefaults } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { DEMO_PASSWORD } from './demo/context.ts';
 import { DEMO_LOGINS } from './demo/foundation.demo.ts';
-import { isEmpty, seedDemo } from './demo/index.ts';
+import { seedDemo } from './demo/index.ts';
 import { hashPassword } from './lib/password.ts';
 
 const USAGE = `PropDesk — 物业客服部系统
@@ -104,15 +105,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const at = new Date().toISOString();
       await database.db.transaction().execute(async (trx) => {
-        if (await isEmpty(trx as never)) {
-          // a company row, so projects can be created from the web
-          const company = await trx.selectFrom('company').select('id').executeTakeFirst();
-          if (!company)
-            await trx
-              .insertInto('company')
-              .values({ name: values.name ?? '物业公司', created_at: at })
-              .execute();
-        }
+        await ensureCompanyDefaults(trx);
         await trx
           .insertInto('app_user')
           .values({

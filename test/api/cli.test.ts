@@ -46,6 +46,8 @@ describe('CLI', () => {
     const file = join(dir, 'propdesk.sqlite');
     expect(count(file, 'app_user')).toBe(1);
     expect(count(file, 'project')).toBe(0);
+    // a clean company still has the document's positions
+    expect(count(file, 'position')).toBe(4);
   });
 
   it('seeds demo data only into an empty database', async () => {
