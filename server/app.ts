@@ -74,6 +74,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // one line per request only when asked (LOG_LEVEL=debug or trace): a terminal stays readable
+    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     genReqId: () => Math.random().toString(36).slice(2, 10),
     trustProxy: true,
     bodyLimit: 20 * 1024 * 1024,

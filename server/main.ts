@@ -49,7 +49,10 @@ async function main(argv: string[]): Promise<number> {
       let seeded = false;
       if (config.demo) seeded = await seedDemo(database.db);
       const address = await app.listen({ port: config.port, host: config.host });
-      const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+      const port = new URL(address).port;
+      const url = ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(config.host)
+        ? `http://localhost:${port}`
+        : address;
       const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
       console.log(
         `\nPropDesk 已启动 / is running:  ${url}\n数据库 / database: ${where}${seeded ? '（已载入演示数据 / demo data loaded）' : ''}`,
