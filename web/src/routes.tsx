@@ -1,10 +1,16 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  BellOutlined,
+  CarryOutOutlined,
+  CommentOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   IdcardOutlined,
   ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -13,6 +19,19 @@ import { ProjectsPage } from './pages/admin/ProjectsPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { PortalHome } from './pages/portal/PortalHome.tsx';
+import {
+  PortalComplaintDetail,
+  PortalComplaintNew,
+  PortalRepairDetail,
+  PortalRepairNew,
+} from './pages/portal/PortalServiceDesk.tsx';
+import { ComplaintDetailPage } from './pages/servicedesk/ComplaintDetailPage.tsx';
+import { ComplaintsPage } from './pages/servicedesk/ComplaintsPage.tsx';
+import { RemindersPage } from './pages/servicedesk/RemindersPage.tsx';
+import { RepairDetailPage } from './pages/servicedesk/RepairDetailPage.tsx';
+import { RepairReviewPage } from './pages/servicedesk/RepairReviewPage.tsx';
+import { RepairsPage } from './pages/servicedesk/RepairsPage.tsx';
+import { TasksPage } from './pages/servicedesk/TasksPage.tsx';
 import { EmployeesPage } from './pages/staff/EmployeesPage.tsx';
 import { PositionPage } from './pages/staff/PositionPage.tsx';
 import { PositionsPage } from './pages/staff/PositionsPage.tsx';
@@ -20,6 +39,7 @@ import { TeamsPage } from './pages/staff/TeamsPage.tsx';
 
 /** Menu groups, in menu order. A module adds its group here if it needs a new one. */
 export const menuGroups: { key: string; labelKey: string; icon: ReactNode }[] = [
+  { key: 'servicedesk', labelKey: 'servicedesk.menu.group', icon: <CustomerServiceOutlined /> },
   { key: 'org', labelKey: 'common.menu.org', icon: <ApartmentOutlined /> },
   { key: 'admin', labelKey: 'common.menu.admin', icon: <SettingOutlined /> },
 ];
@@ -45,6 +65,34 @@ export const appRoutes: AppRoute[] = [
     element: <HomePage />,
     roles: STAFF,
     menu: { labelKey: 'common.menu.home', icon: <DashboardOutlined /> },
+  },
+  {
+    path: '/servicedesk/repairs',
+    element: <RepairsPage />,
+    menu: { labelKey: 'servicedesk.menu.repairs', icon: <ToolOutlined />, group: 'servicedesk' },
+  },
+  { path: '/servicedesk/repairs/:id', element: <RepairDetailPage /> },
+  {
+    path: '/servicedesk/reviews',
+    element: <RepairReviewPage />,
+    roles: ['manager', 'supervisor'],
+    menu: { labelKey: 'servicedesk.menu.reviews', icon: <AuditOutlined />, group: 'servicedesk' },
+  },
+  {
+    path: '/servicedesk/complaints',
+    element: <ComplaintsPage />,
+    menu: { labelKey: 'servicedesk.menu.complaints', icon: <CommentOutlined />, group: 'servicedesk' },
+  },
+  { path: '/servicedesk/complaints/:id', element: <ComplaintDetailPage /> },
+  {
+    path: '/servicedesk/tasks',
+    element: <TasksPage />,
+    menu: { labelKey: 'servicedesk.menu.tasks', icon: <CarryOutOutlined />, group: 'servicedesk' },
+  },
+  {
+    path: '/servicedesk/reminders',
+    element: <RemindersPage />,
+    menu: { labelKey: 'servicedesk.menu.reminders', icon: <BellOutlined />, group: 'servicedesk' },
   },
   {
     path: '/staff/employees',
@@ -80,7 +128,13 @@ export const appRoutes: AppRoute[] = [
 ];
 
 /** The owner portal (业主端): phone-sized pages under /portal. */
-export const portalRoutes: AppRoute[] = [{ path: '/portal', element: <PortalHome /> }];
+export const portalRoutes: AppRoute[] = [
+  { path: '/portal', element: <PortalHome /> },
+  { path: '/portal/repairs/new', element: <PortalRepairNew /> },
+  { path: '/portal/repairs/:id', element: <PortalRepairDetail /> },
+  { path: '/portal/complaints/new', element: <PortalComplaintNew /> },
+  { path: '/portal/complaints/:id', element: <PortalComplaintDetail /> },
+];
 
 export function canOpen(route: AppRoute, role: Role): boolean {
   if (role === 'admin') return true;
