@@ -118,7 +118,7 @@ export function ComplaintsPage() {
         columns={[
           { title: t('servicedesk.code'), dataIndex: 'code', width: 100 },
           {
-            title: t('servicedesk.createdAt'),
+            title: t('servicedesk.receivedAt'),
             dataIndex: 'createdAt',
             sorter: true,
             render: formatDateTime,
