@@ -138,6 +138,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['assignee_employee_id', 'status'])
     .execute();
 
+  // the list's total for the common filters (project, status, category), maintained by the repository
+  await db.schema
+    .createTable('repair_count')
+    .addColumn('project_id', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('category_id', 'integer', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('repair_count_pk', ['project_id', 'status', 'category_id'])
+    .execute();
+
   await withId(db, db.schema.createTable('repair_photo'))
     .addColumn('repair_order_id', 'integer', (c) => c.notNull().references('repair_order.id'))
     .addColumn('project_id', 'integer', (c) => c.notNull())
@@ -169,7 +179,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['repair_weekly_review', 'repair_photo', 'repair_order', 'repair_category']) {
+  for (const t of [
+    'repair_weekly_review',
+    'repair_photo',
+    'repair_count',
+    'repair_order',
+    'repair_category',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -109,7 +109,9 @@ export async function listOrders(db: Executor, scope: RepairScope, q: TRepairQue
     itemsQuery.execute(),
     q.withTotal === false
       ? Promise.resolve({ n: -1 })
-      : base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      : countFromTable(q, scope)
+        ? countFromCountTable(db, scope, q)
+        : base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
     items: rows.map((r) => ({ ...r, code: repairCode(r.id), overdue: toNumber(r.overdue) === 1 })),
@@ -117,6 +119,74 @@ export async function listOrders(db: Executor, scope: RepairScope, q: TRepairQue
     page: page.page,
     pageSize: page.pageSize,
   };
+}
+
+/** The total comes from repair_count when the filter uses only project, status and category. */
+function countFromTable(q: TRepairQuery, scope: RepairScope) {
+  return (
+    scope.actor.role !== 'owner' &&
+    !q.buildingId &&
+    !q.assigneeEmployeeId &&
+    !q.from &&
+    !q.to &&
+    q.overdue === undefined &&
+    !q.q
+  );
+}
+function countFromCountTable(db: Executor, scope: RepairScope, q: TRepairQuery) {
+  let c = db
+    .selectFrom('repair_count as rc')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('rc.n'), eb.val(0)).as('n'))
+    .where(projectScope(scope.actor, 'rc.project_id'));
+  if (q.projectId) c = c.where('rc.project_id', '=', q.projectId);
+  if (q.status) c = c.where('rc.status', '=', q.status);
+  if (q.categoryId) c = c.where('rc.category_id', '=', q.categoryId);
+  return c.executeTakeFirstOrThrow();
+}
+
+/** Moves one order between (status, category) cells of repair_count; call inside the change's transaction. */
+export async function adjustCount(
+  db: Executor,
+  projectId: number,
+  from: { status: string; categoryId: number } | null,
+  to: { status: string; categoryId: number } | null,
+) {
+  if (from && to && from.status === to.status && from.categoryId === to.categoryId) return;
+  if (from) {
+    await db
+      .updateTable('repair_count')
+      .set((eb) => ({ n: eb('n', '-', 1) }))
+      .where('project_id', '=', projectId)
+      .where('status', '=', from.status as never)
+      .where('category_id', '=', from.categoryId)
+      .execute();
+  }
+  if (to) {
+    await db
+      .insertInto('repair_count')
+      .values({ project_id: projectId, status: to.status as never, category_id: to.categoryId, n: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['project_id', 'status', 'category_id'])
+          .doUpdateSet((eb) => ({ n: eb('repair_count.n', '+', 1) })),
+      )
+      .execute();
+  }
+}
+
+/** Recounts repair_count from the orders (after bulk loads: demo data, benchmark, imports). */
+export async function rebuildCounts(db: Executor) {
+  await db.deleteFrom('repair_count').execute();
+  await db
+    .insertInto('repair_count')
+    .columns(['project_id', 'status', 'category_id', 'n'])
+    .expression(
+      db
+        .selectFrom('repair_order')
+        .select((eb) => ['project_id', 'status', 'category_id', eb.fn.countAll<number>().as('n')])
+        .groupBy(['project_id', 'status', 'category_id']),
+    )
+    .execute();
 }
 
 /** Every order of a filter, for the Excel export (streams in pages of 1,000). */
@@ -150,16 +220,31 @@ export async function findOrderDetail(db: Executor, scope: RepairScope, id: numb
     .executeTakeFirst();
 }
 
-export function insertOrder(db: Executor, row: Insertable<Database['repair_order']>) {
-  return db.insertInto('repair_order').values(row).returningAll().executeTakeFirstOrThrow();
+export async function insertOrder(db: Executor, row: Insertable<Database['repair_order']>) {
+  const out = await db.insertInto('repair_order').values(row).returningAll().executeTakeFirstOrThrow();
+  await adjustCount(db, out.project_id, null, { status: out.status, categoryId: out.category_id });
+  return out;
 }
-export function updateOrder(db: Executor, id: number, patch: Updateable<Database['repair_order']>) {
-  return db
+/** Updates an order; its status may change, so repair_count follows in the same transaction */
+export async function updateOrder(
+  db: Executor,
+  id: number,
+  patch: Updateable<Database['repair_order']>,
+  before: { project_id: number; status: string; category_id: number },
+) {
+  const out = await db
     .updateTable('repair_order')
     .set(patch)
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  await adjustCount(
+    db,
+    before.project_id,
+    { status: before.status, categoryId: before.category_id },
+    { status: out.status, categoryId: out.category_id },
+  );
+  return out;
 }
 
 export function findEmployeeInProject(db: Executor, id: number, projectId: number) {

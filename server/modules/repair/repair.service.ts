@@ -396,7 +396,7 @@ export function createRepairService({
             patch.visit_comment = input.comment ?? before.visit_comment;
             break;
         }
-        const after = await repo.updateOrder(trx, id, patch);
+        const after = await repo.updateOrder(trx, id, patch, before);
         await writeAudit(trx, actor, {
           entity: 'repair_order',
           entityId: id,

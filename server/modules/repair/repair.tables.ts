@@ -100,8 +100,17 @@ export interface RepairWeeklyReviewTable {
   manager_comment: string | null;
 }
 
+/** Orders per (project, status, category), kept in the same transaction as every change: the list's total */
+export interface RepairCountTable {
+  project_id: number;
+  status: RepairStatus;
+  category_id: number;
+  n: number;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
+    repair_count: RepairCountTable;
     repair_category: RepairCategoryTable;
     repair_order: RepairOrderTable;
     repair_photo: RepairPhotoTable;

@@ -6,6 +6,7 @@ import { calendarOf, type DueUnit, dueAt, isWorkingDay } from '../calendar/worki
 import '../complaint/complaint.tables.ts';
 import '../task/task.tables.ts';
 import './repair.tables.ts';
+import { rebuildCounts } from './repair.repository.ts';
 import { addDays, mondayOf } from './repair.service.ts';
 
 /** A small deterministic random generator: the same demo every time */
@@ -184,6 +185,7 @@ async function run(ctx: DemoContext) {
       }
     }
     const repairIds = await insertChunks(ctx, 'repair_order', repairs);
+    await rebuildCounts(ctx.db);
     await insertChunks(
       ctx,
       'audit_log',
