@@ -149,7 +149,7 @@ async function generate() {
       complaint.run(projectId, kcats[Math.floor(r() * kcats.length)].id, c, c, c);
     }
   })();
-  db.exec(`insert into repair_count (project_id, status, category_id, n)
+  db.exec(`delete from repair_count; insert into repair_count (project_id, status, category_id, n)
     select project_id, status, category_id, count(*) from repair_order group by 1, 2, 3`);
   db.exec('analyze');
   db.close();
