@@ -555,23 +555,19 @@ export async function templateWorkbook(): Promise<Buffer> {
   help.getCell(1, 1).font = { bold: true, size: 14 };
   for (const key of SHEET_KEYS) {
     const ws = addSheet(wb, key);
-    const statusCol = SHEETS.units.columns.findIndex((c) => c.key === 'status') + 1;
-    if (key === 'units') {
-      for (let r = 2; r <= 2000; r++) {
-        ws.getCell(r, statusCol).dataValidation = {
-          type: 'list',
-          allowBlank: true,
-          formulae: ['"空置,入住,装修中"'],
-        };
-      }
-    }
+    // drop-down lists on the coded columns (a range each: one rule, not one per cell)
+    const letter = (k: string) => String.fromCharCode(65 + SHEETS[key].columns.findIndex((c) => c.key === k));
+    const list = (k: string, values: string) =>
+      // biome-ignore lint/suspicious/noExplicitAny: exceljs types lack worksheet.dataValidations
+      (ws as any).dataValidations.add(`${letter(k)}2:${letter(k)}20000`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${values}"`],
+      });
+    if (key === 'units') list('status', '空置,入住,装修中');
     if (key === 'people') {
-      const kindCol = SHEETS.people.columns.findIndex((c) => c.key === 'kind') + 1;
-      const mainCol = SHEETS.people.columns.findIndex((c) => c.key === 'main') + 1;
-      for (let r = 2; r <= 2000; r++) {
-        ws.getCell(r, kindCol).dataValidation = { type: 'list', allowBlank: true, formulae: ['"业主,住户"'] };
-        ws.getCell(r, mainCol).dataValidation = { type: 'list', allowBlank: true, formulae: ['"是,否"'] };
-      }
+      list('kind', '业主,住户');
+      list('main', '是,否');
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
