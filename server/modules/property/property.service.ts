@@ -944,6 +944,7 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
     const started = Date.now();
     const progress = running.get(jobId)!;
     const { rows, errors: readErrors } = await readWorkbook(buffer, actor.locale);
+    const timings: Record<string, number> = { read: Date.now() - started };
     const total = (rows.buildings?.length ?? 0) + (rows.units?.length ?? 0) + (rows.people?.length ?? 0);
     Object.assign(progress, { phase: 'validating', total, processed: 0 });
     let errors = readErrors;
@@ -952,6 +953,7 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
       const existing = await loadExisting(db, projectId);
       ({ errors, plan } = validateImport(rows, existing, { locale: actor.locale, mode }));
     }
+    timings.validate = Date.now() - started - timings.read;
     if (errors.length || !plan) {
       const report = await errorReportWorkbook(buffer, errors, actor.locale);
       await repo.updateJob(db, jobId, {
@@ -974,7 +976,11 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
       status: 'done',
       total,
       processed: total,
-      result_json: JSON.stringify({ counts, elapsedMs: Date.now() - started }),
+      result_json: JSON.stringify({
+        counts,
+        elapsedMs: Date.now() - started,
+        timings: { ...timings, write: Date.now() - started - timings.read - timings.validate },
+      }),
       finished_at: isoNow(clock),
     });
   }
