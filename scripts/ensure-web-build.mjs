@@ -13,7 +13,11 @@ function newest(dir) {
   }
   return t;
 }
-const sourcesTime = Math.max(newest('web/src'), statSync('web/index.html').mtimeMs, statSync('vite.config.ts').mtimeMs);
+const sourcesTime = Math.max(
+  newest('web/src'),
+  statSync('web/index.html').mtimeMs,
+  statSync('vite.config.ts').mtimeMs,
+);
 if (!existsSync(dist) || statSync(dist).mtimeMs < sourcesTime) {
   console.log('Building the web app (vite build)…');
   execSync('npx vite build --logLevel warn', { stdio: 'inherit' });

@@ -15,7 +15,9 @@ const folderProvider: MigrationProvider = {
     const migrations: Record<string, Migration> = {};
     const files = readdirSync(migrationFolder).filter((f) => /^\d{10}_[\w-]+\.ts$/.test(f));
     for (const file of files.sort()) {
-      migrations[file.replace(/\.ts$/, '')] = await import(pathToFileURL(path.join(migrationFolder, file)).href);
+      migrations[file.replace(/\.ts$/, '')] = await import(
+        pathToFileURL(path.join(migrationFolder, file)).href
+      );
     }
     return migrations;
   },

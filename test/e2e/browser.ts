@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { openDatabase } from '../../server/db/database.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import { DEMO_PASSWORD } from '../../server/demo/context.ts';
+import { seedDemo } from '../../server/demo/index.ts';
+import { REQUIRE_ALL } from '../helpers/databases.ts';
+
+export const CHROMIUM = process.env.PROPDESK_CHROMIUM ?? '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (REQUIRE_ALL && !haveChromium) {
+  throw new Error(
+    `PROPDESK_TEST_REQUIRE_ALL=1 but Chromium is not at ${CHROMIUM}: the browser tests must run`,
+  );
+}
+if (!existsSync('web/dist/index.html')) {
+  throw new Error('web/dist is missing: browser tests need the built web app (npm test builds it)');
+}
+
+export const ARTIFACTS = 'test-results';
+
+export interface BrowserContextHandle {
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (own cookies) with a page; phone-sized when asked */
+  newPage(options?: { phone?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  /** Logs a page in through the login form */
+  login(page: Page, username: string, password?: string): Promise<void>;
+  /** Saves a screenshot into test-results/ and returns its path */
+  screenshot(page: Page, name: string): Promise<string>;
+}
+
+/**
+ * A browser suite: a real server on a random port over a fresh SQLite file with the demo
+ * company, the built web app, and Debian's Chromium driven by playwright-core.
+ * Skipped only when Chromium is absent and CI did not require it.
+ */
+export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) => void): void {
+  describe.runIf(haveChromium)(title, () => {
+    const ctx = {} as BrowserContextHandle;
+    let close: () => Promise<void> = async () => {};
+    beforeAll(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'propdesk-e2e-'));
+      const config = loadConfig({
+        PROPDESK_DB: join(dir, 'e2e.sqlite'),
+        PROPDESK_DATA_DIR: dir,
+        PROPDESK_SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
+        LOG_LEVEL: 'silent',
+      });
+      const database = openDatabase(config.database);
+      await migrateToLatest(database.db);
+      await seedDemo(database.db);
+      const { app } = await buildApp(config, { database });
+      const address = await app.listen({ port: 0, host: '127.0.0.1' });
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      mkdirSync(ARTIFACTS, { recursive: true });
+      ctx.baseUrl = address;
+      ctx.browser = browser;
+      ctx.newPage = async (options = {}) => {
+        const context = await browser.newContext({
+          baseURL: address,
+          locale: 'zh-CN',
+          viewport: options.phone ? { width: 390, height: 844 } : { width: 1366, height: 860 },
+          isMobile: options.phone ?? false,
+          hasTouch: options.phone ?? false,
+        });
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        return { context, page };
+      };
+      ctx.login = async (page, username, password = DEMO_PASSWORD) => {
+        await page.goto('/login');
+        await page.getByLabel('用户名').fill(username);
+        await page.getByLabel('密码').fill(password);
+        await page.getByRole('button', { name: /登\s*录/ }).click();
+        await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      };
+      ctx.screenshot = async (page, name) => {
+        const path = join(ARTIFACTS, `${name}.png`);
+        await page.screenshot({ path, fullPage: true });
+        return path;
+      };
+      close = async () => {
+        await browser.close();
+        await app.close();
+        await database.close();
+      };
+    });
+    afterAll(async () => close());
+    fn(ctx);
+  });
+}

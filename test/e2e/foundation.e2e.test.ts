@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { describeBrowser } from './browser.ts';
+
+describeBrowser('foundation in Chromium', (ctx) => {
+  it('supervisor logs in, opens the 客服主管 position and reads it in Chinese', async () => {
+    const { context, page } = await ctx.newPage();
+    await ctx.login(page, 'supervisor');
+    await page.getByText('您好，李晓梅').waitFor();
+    // the side menu shows what a supervisor may use, in Chinese; not the admin pages
+    await page.getByRole('menuitem', { name: /岗位说明书/ }).click();
+    expect(await page.getByRole('menuitem', { name: /用户/ }).count()).toBe(0);
+    await page.getByTestId('position-CS-SUPERVISOR').click();
+    const doc = page.getByTestId('position-doc');
+    await doc.waitFor();
+    const text = (await doc.textContent()) ?? '';
+    for (const label of [
+      '岗位名称',
+      '岗位分层',
+      '直接上级',
+      '所属职系',
+      '职位特征',
+      '工作权限',
+      '任职资格',
+      '岗位职责',
+      '工作规范',
+    ]) {
+      expect(text).toContain(label);
+    }
+    expect(text).toContain('干事级');
+    expect(text).toContain('各业务处经理');
+    expect(text).toContain('对下属员工有检查、参与和考核权');
+    const shot = await ctx.screenshot(page, 'foundation-supervisor-position');
+    expect(existsSync(shot)).toBe(true);
+    await context.close();
+  });
+
+  it('shows a wrong password as a Chinese error on the login page', async () => {
+    const { context, page } = await ctx.newPage();
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill('supervisor');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('用户名或密码错误').waitFor();
+    expect(page.url()).toContain('/login');
+    await context.close();
+  });
+
+  it('admin creates an employee; a bad phone is shown beside its field and nothing is saved', async () => {
+    const { context, page } = await ctx.newPage();
+    await ctx.login(page, 'admin');
+    await page.goto('/staff/employees');
+    await page.getByRole('button', { name: /新建员工/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('工号').fill('E9901');
+    await dialog.getByLabel('姓名').fill('测试员工');
+    await dialog.getByLabel('手机号').fill('12345678901');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('手机号格式不正确，应为 11 位数字并以 1 开头').waitFor();
+    await dialog.getByLabel('手机号').fill('13912345678');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('E9901').waitFor();
+    await ctx.screenshot(page, 'foundation-employees');
+    await context.close();
+  });
+});

@@ -1,0 +1,83 @@
+/** The one place that calls the API and turns its errors into ApiError values. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+    public readonly fields: FieldError[] = [],
+    public readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}
+
+type Query = Record<string, string | number | boolean | null | undefined | (string | number)[]>;
+
+export function toQueryString(query?: Query): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) for (const item of v) params.append(k, String(item));
+    else params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+let onUnauthenticated: () => void = () => {};
+export function setUnauthenticatedHandler(fn: () => void) {
+  onUnauthenticated = fn;
+}
+
+function currentLocale(): string {
+  return localStorage.getItem('propdesk.locale') === 'en-US' ? 'en-US' : 'zh-CN';
+}
+
+async function request<T>(method: string, url: string, body?: unknown, query?: Query): Promise<T> {
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  const res = await fetch(`/api${url}${toQueryString(query)}`, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      'accept-language': currentLocale(),
+      ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
+  });
+  if (res.status === 401 && !url.startsWith('/auth/login')) onUnauthenticated();
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    throw new ApiError(
+      res.status,
+      data?.code ?? 'HTTP_ERROR',
+      data?.message ?? res.statusText,
+      data?.fields ?? [],
+      data?.requestId,
+    );
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(url: string, query?: Query) => request<T>('GET', url, undefined, query),
+  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
+  put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body ?? {}),
+  patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body ?? {}),
+  delete: <T>(url: string) => request<T>('DELETE', url),
+  /** A URL for a file download (Excel export): the browser sends the session cookie itself. */
+  href: (url: string, query?: Query) => `/api${url}${toQueryString(query)}`,
+};
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

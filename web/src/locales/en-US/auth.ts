@@ -1,0 +1,10 @@
+export default {
+  title: 'Property customer service',
+  subtitle: 'Repairs · complaints · patrols · renovation · surveys · fees · assessment',
+  username: 'Username',
+  password: 'Password',
+  login: 'Sign in',
+  usernameRequired: 'Enter your username',
+  passwordRequired: 'Enter your password',
+  demoHint: 'Demo logins: admin / manager / supervisor / officer / frontdesk / owner, password demo1234',
+};

@@ -1,0 +1,105 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useMe } from './api/auth.ts';
+import { setUnauthenticatedHandler } from './api/client.ts';
+import { I18nProvider, useI18n } from './i18n.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { PortalLayout } from './layout/PortalLayout.tsx';
+import { LoginPage } from './pages/login/LoginPage.tsx';
+import { appRoutes, canOpen, portalRoutes } from './routes.tsx';
+import './styles.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+function NotFound() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>}
+    />
+  );
+}
+
+function Shell() {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  setUnauthenticatedHandler(() => {
+    queryClient.removeQueries({ queryKey: ['me'] });
+    if (location.pathname !== '/login') navigate('/login');
+  });
+  if (location.pathname === '/login') {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+      </Routes>
+    );
+  }
+  if (me.isLoading) return <Spin fullscreen />;
+  if (!me.data) return <Navigate to="/login" replace />;
+  const user = me.data;
+  if (user.role === 'owner') {
+    return (
+      <Routes>
+        <Route element={<PortalLayout me={user} />}>
+          {portalRoutes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
+        </Route>
+        <Route path="*" element={<Navigate to="/portal" replace />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route element={<AppLayout me={user} />}>
+        {appRoutes
+          .filter((r) => canOpen(r, user.role))
+          .map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Root() {
+  const { locale } = useI18n();
+  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <Shell />
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Root />
+      </I18nProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

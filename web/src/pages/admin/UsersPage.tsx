@@ -1,0 +1,184 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, InputNumber, Modal, message, Select, Space, Switch, Tag } from 'antd';
+import { useState } from 'react';
+import { staffApi, type User, useProjects } from '../../api/staff.ts';
+import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
+import { showError } from '../../components/errors.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n.tsx';
+
+const ROLES = ['admin', 'manager', 'supervisor', 'officer', 'frontdesk', 'owner'];
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const projects = useProjects();
+  const [filters, setFilters] = useState<{ q?: string; role?: string; projectId?: number }>({});
+  const [editing, setEditing] = useState<User | null | undefined>(undefined);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [form] = Form.useForm();
+  const [pwForm] = Form.useForm();
+  const queryClient = useQueryClient();
+  const projectName = (id: number) => projects.data?.find((p) => p.id === id)?.name ?? id;
+
+  return (
+    <div>
+      <PageHeader
+        title={t('admin.users')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            {t('admin.newUser')}
+          </Button>
+        }
+      >
+        <Space wrap>
+          <Input.Search
+            allowClear
+            placeholder={t('admin.username')}
+            style={{ width: 200 }}
+            onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('admin.role')}
+            style={{ width: 140 }}
+            options={ROLES.map((r) => ({ value: r, label: t(`common.roles.${r}`) }))}
+            onChange={(role) => setFilters((f) => ({ ...f, role }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('common.project')}
+            style={{ width: 160 }}
+            options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
+            onChange={(projectId) => setFilters((f) => ({ ...f, projectId }))}
+          />
+        </Space>
+      </PageHeader>
+      <PagedTable<User>
+        queryKey={['users', filters]}
+        fetch={(p) => staffApi.users({ ...p, ...filters })}
+        columns={[
+          { title: t('admin.username'), dataIndex: 'username', sorter: true },
+          { title: t('admin.displayName'), dataIndex: 'displayName', sorter: true },
+          { title: t('admin.role'), dataIndex: 'role', sorter: true, render: (r) => t(`common.roles.${r}`) },
+          {
+            title: t('admin.projects'),
+            dataIndex: 'projectIds',
+            render: (ids: number[]) => ids.map((id) => <Tag key={id}>{projectName(id)}</Tag>),
+          },
+          {
+            title: t('common.status'),
+            dataIndex: 'active',
+            render: (a) =>
+              a ? <Tag color="green">{t('admin.active')}</Tag> : <Tag>{t('admin.inactive')}</Tag>,
+          },
+          { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
+          {
+            title: t('common.actions'),
+            key: 'a',
+            render: (_: unknown, row) => (
+              <Space>
+                <Button size="small" onClick={() => setEditing(row)}>
+                  {t('common.edit')}
+                </Button>
+                <Button size="small" onClick={() => setResetting(row)}>
+                  {t('admin.resetPassword')}
+                </Button>
+                <AuditHistoryButton entity="user" id={row.id} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing !== undefined ? (
+        <Modal
+          open
+          title={editing ? t('admin.editUser') : t('admin.newUser')}
+          onCancel={() => setEditing(undefined)}
+          okText={t('common.save')}
+          destroyOnHidden
+          onOk={async () => {
+            const values = await form.validateFields();
+            try {
+              await staffApi.saveUser(editing?.id ?? null, {
+                ...values,
+                phone: values.phone || null,
+                employeeId: values.employeeId ?? null,
+                projectIds: values.projectIds ?? [],
+              });
+              message.success(t('common.saved'));
+              await queryClient.invalidateQueries({ queryKey: ['users'] });
+              setEditing(undefined);
+            } catch (e) {
+              showError(e, form);
+            }
+          }}
+        >
+          <Form
+            form={form}
+            layout="vertical"
+            preserve={false}
+            initialValues={editing ?? { role: 'officer', projectIds: [], active: true }}
+          >
+            {!editing ? (
+              <>
+                <Form.Item name="username" label={t('admin.username')} rules={[{ required: true }]}>
+                  <Input maxLength={32} />
+                </Form.Item>
+                <Form.Item name="password" label={t('admin.password')} rules={[{ required: true, min: 8 }]}>
+                  <Input.Password />
+                </Form.Item>
+              </>
+            ) : null}
+            <Form.Item name="displayName" label={t('admin.displayName')} rules={[{ required: true }]}>
+              <Input maxLength={50} />
+            </Form.Item>
+            <Form.Item name="role" label={t('admin.role')} rules={[{ required: true }]}>
+              <Select options={ROLES.map((r) => ({ value: r, label: t(`common.roles.${r}`) }))} />
+            </Form.Item>
+            <Form.Item name="projectIds" label={t('admin.projects')}>
+              <Select mode="multiple" options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
+            </Form.Item>
+            <Form.Item name="phone" label={t('admin.phone')}>
+              <Input maxLength={11} />
+            </Form.Item>
+            <Form.Item name="employeeId" label={t('admin.employee')}>
+              <InputNumber min={1} style={{ width: '100%' }} />
+            </Form.Item>
+            {editing ? (
+              <Form.Item name="active" label={t('admin.active')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            ) : null}
+          </Form>
+        </Modal>
+      ) : null}
+      {resetting ? (
+        <Modal
+          open
+          title={`${t('admin.resetPassword')} · ${resetting.username}`}
+          onCancel={() => setResetting(null)}
+          destroyOnHidden
+          onOk={async () => {
+            const values = await pwForm.validateFields();
+            try {
+              await staffApi.resetPassword(resetting.id, values.password);
+              message.success(t('common.saved'));
+              setResetting(null);
+            } catch (e) {
+              showError(e, pwForm);
+            }
+          }}
+        >
+          <Form form={pwForm} layout="vertical" preserve={false}>
+            <Form.Item name="password" label={t('common.newPassword')} rules={[{ required: true, min: 8 }]}>
+              <Input.Password />
+            </Form.Item>
+          </Form>
+        </Modal>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { authApi } from '../../api/auth.ts';
+import { ApiError } from '../../api/client.ts';
+import { useI18n } from '../../i18n.tsx';
+
+export function LoginPage() {
+  const { t, locale, setLocale } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onFinish = async (values: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await authApi.login(values.username, values.password);
+      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      navigate(res.role === 'owner' ? '/portal' : '/', { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        padding: 16,
+        background: 'linear-gradient(135deg,#e6f4ff,#f5f7fa)',
+      }}
+    >
+      <Card style={{ width: 380, maxWidth: '100%' }}>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
+          {t('auth.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          {t('auth.subtitle')}
+        </Typography.Paragraph>
+        {error ? <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} /> : null}
+        <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, message: t('auth.usernameRequired') }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('auth.passwordRequired') }]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('auth.login')}
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
+          {t('auth.demoHint')}
+        </Typography.Paragraph>
+        <Button type="link" size="small" onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}>
+          {t('common.language')}
+        </Button>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { Card, Typography } from 'antd';
+import { useI18n } from '../../i18n.tsx';
+
+/**
+ * The owner portal home. Modules add their cards here (my units, report a repair,
+ * complain, surveys, bills) as they land.
+ */
+export function PortalHome() {
+  const { t } = useI18n();
+  return (
+    <Card>
+      <Typography.Title level={5}>{t('portal.welcome')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('portal.intro')}</Typography.Paragraph>
+    </Card>
+  );
+}

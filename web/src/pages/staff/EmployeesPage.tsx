@@ -1,0 +1,219 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, DatePicker, Form, Input, Modal, message, Select, Space, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useMe } from '../../api/auth.ts';
+import { type Employee, staffApi, usePositions, useProjects, useTeams } from '../../api/staff.ts';
+import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
+import { showError } from '../../components/errors.ts';
+import { maskPhone } from '../../components/format.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n.tsx';
+
+const STATUS_COLOR = { active: 'green', left: 'default', dismissed: 'red' } as const;
+
+function EmployeeForm({
+  employee,
+  open,
+  onClose,
+}: {
+  employee: Employee | null;
+  open: boolean;
+  onClose(): void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const projects = useProjects();
+  const positions = usePositions();
+  const projectId = Form.useWatch('projectId', form);
+  const teams = useTeams(projectId);
+  const queryClient = useQueryClient();
+  const [saving, setSaving] = useState(false);
+  return (
+    <Modal
+      title={employee ? t('staff.editEmployee') : t('staff.newEmployee')}
+      open={open}
+      onCancel={onClose}
+      confirmLoading={saving}
+      destroyOnHidden
+      okText={t('common.save')}
+      onOk={async () => {
+        const values = await form.validateFields();
+        setSaving(true);
+        try {
+          await staffApi.saveEmployee(employee?.id ?? null, {
+            ...values,
+            phone: values.phone || null,
+            hiredOn: values.hiredOn ? values.hiredOn.format('YYYY-MM-DD') : null,
+          });
+          message.success(t('common.saved'));
+          await queryClient.invalidateQueries({ queryKey: ['employees'] });
+          onClose();
+        } catch (e) {
+          showError(e, form);
+        } finally {
+          setSaving(false);
+        }
+      }}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={
+          employee
+            ? { ...employee, hiredOn: employee.hiredOn ? dayjs(employee.hiredOn) : undefined }
+            : { projectId: projects.data?.[0]?.id, status: 'active' }
+        }
+      >
+        <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
+          <Select options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
+        </Form.Item>
+        <Space.Compact block>
+          <Form.Item
+            name="code"
+            label={t('staff.code')}
+            rules={[{ required: true }]}
+            style={{ width: '50%' }}
+          >
+            <Input maxLength={32} />
+          </Form.Item>
+          <Form.Item
+            name="name"
+            label={t('staff.name')}
+            rules={[{ required: true }]}
+            style={{ width: '50%' }}
+          >
+            <Input maxLength={50} />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item name="gender" label={t('staff.gender')}>
+          <Select
+            allowClear
+            options={['M', 'F'].map((g) => ({ value: g, label: t(`staff.genders.${g}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="phone" label={t('staff.phone')}>
+          <Input maxLength={11} />
+        </Form.Item>
+        <Form.Item name="positionId" label={t('staff.position')}>
+          <Select allowClear options={positions.data?.map((p) => ({ value: p.id, label: p.name }))} />
+        </Form.Item>
+        <Form.Item name="teamId" label={t('staff.team')}>
+          <Select allowClear options={teams.data?.map((tm) => ({ value: tm.id, label: tm.name }))} />
+        </Form.Item>
+        <Form.Item name="hiredOn" label={t('staff.hiredOn')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="status" label={t('common.status')}>
+          <Select
+            options={['active', 'left', 'dismissed'].map((s) => ({
+              value: s,
+              label: t(`staff.statuses.${s}`),
+            }))}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function EmployeesPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const projects = useProjects();
+  const positions = usePositions();
+  const [filters, setFilters] = useState<{
+    q?: string;
+    projectId?: number;
+    positionId?: number;
+    status?: string;
+  }>({});
+  const [editing, setEditing] = useState<Employee | null | undefined>(undefined);
+  const canEdit = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
+
+  return (
+    <div>
+      <PageHeader
+        title={t('staff.employees')}
+        extra={
+          canEdit ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+              {t('staff.newEmployee')}
+            </Button>
+          ) : null
+        }
+      >
+        <Space wrap>
+          <Input.Search
+            allowClear
+            placeholder={t('staff.searchPlaceholder')}
+            onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))}
+            style={{ width: 240 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('common.project')}
+            style={{ width: 160 }}
+            options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
+            onChange={(projectId) => setFilters((f) => ({ ...f, projectId }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('staff.position')}
+            style={{ width: 160 }}
+            options={positions.data?.map((p) => ({ value: p.id, label: p.name }))}
+            onChange={(positionId) => setFilters((f) => ({ ...f, positionId }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('common.status')}
+            style={{ width: 120 }}
+            options={['active', 'left', 'dismissed'].map((s) => ({
+              value: s,
+              label: t(`staff.statuses.${s}`),
+            }))}
+            onChange={(status) => setFilters((f) => ({ ...f, status }))}
+          />
+        </Space>
+      </PageHeader>
+      <PagedTable<Employee>
+        queryKey={['employees', filters]}
+        fetch={(p) => staffApi.employees({ ...p, ...filters })}
+        columns={[
+          { title: t('staff.code'), dataIndex: 'code', sorter: true, width: 100 },
+          { title: t('staff.name'), dataIndex: 'name', sorter: true },
+          { title: t('common.project'), dataIndex: 'projectName' },
+          { title: t('staff.position'), dataIndex: 'positionName', render: (v) => v ?? '—' },
+          { title: t('staff.team'), dataIndex: 'teamName', render: (v) => v ?? '—' },
+          { title: t('staff.phone'), dataIndex: 'phone', render: (v) => maskPhone(v) },
+          { title: t('staff.hiredOn'), dataIndex: 'hiredOn', sorter: true, render: (v) => v ?? '—' },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            render: (s: Employee['status']) => <Tag color={STATUS_COLOR[s]}>{t(`staff.statuses.${s}`)}</Tag>,
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, row) => (
+              <Space>
+                {canEdit ? (
+                  <Button size="small" onClick={() => setEditing(row)}>
+                    {t('common.edit')}
+                  </Button>
+                ) : null}
+                <AuditHistoryButton entity="employee" id={row.id} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing !== undefined ? (
+        <EmployeeForm employee={editing} open onClose={() => setEditing(undefined)} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Modal, message, Select, Space, Table } from 'antd';
+import { useState } from 'react';
+import { useMe } from '../../api/auth.ts';
+import { staffApi, type Team, useProjects, useTeams } from '../../api/staff.ts';
+import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
+import { showError } from '../../components/errors.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n.tsx';
+
+export function TeamsPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const projects = useProjects();
+  const [projectId, setProjectId] = useState<number | undefined>();
+  const teams = useTeams(projectId);
+  const [editing, setEditing] = useState<Team | null | undefined>(undefined);
+  const [form] = Form.useForm();
+  const queryClient = useQueryClient();
+  const canEdit = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
+  return (
+    <div>
+      <PageHeader
+        title={t('staff.teams')}
+        extra={
+          canEdit ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+              {t('staff.newTeam')}
+            </Button>
+          ) : null
+        }
+      >
+        <Select
+          allowClear
+          placeholder={t('common.project')}
+          style={{ width: 180 }}
+          options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
+          onChange={setProjectId}
+        />
+      </PageHeader>
+      <Table<Team>
+        rowKey="id"
+        loading={teams.isFetching}
+        dataSource={teams.data ?? []}
+        pagination={false}
+        columns={[
+          { title: t('common.project'), dataIndex: 'projectName' },
+          { title: t('staff.teamName'), dataIndex: 'name' },
+          { title: t('staff.teamKind'), dataIndex: 'kind' },
+          { title: t('staff.leader'), dataIndex: 'leaderName', render: (v) => v ?? '—' },
+          { title: t('staff.members'), dataIndex: 'memberCount' },
+          {
+            title: t('common.actions'),
+            key: 'a',
+            render: (_: unknown, row) => (
+              <Space>
+                {canEdit ? (
+                  <Button size="small" onClick={() => setEditing(row)}>
+                    {t('common.edit')}
+                  </Button>
+                ) : null}
+                <AuditHistoryButton entity="team" id={row.id} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing !== undefined ? (
+        <Modal
+          open
+          title={editing ? t('common.edit') : t('staff.newTeam')}
+          onCancel={() => setEditing(undefined)}
+          okText={t('common.save')}
+          destroyOnHidden
+          onOk={async () => {
+            const values = await form.validateFields();
+            try {
+              await staffApi.saveTeam(editing?.id ?? null, {
+                ...values,
+                leaderEmployeeId: editing?.leaderEmployeeId ?? null,
+              });
+              message.success(t('common.saved'));
+              await queryClient.invalidateQueries({ queryKey: ['teams'] });
+              setEditing(undefined);
+            } catch (e) {
+              showError(e, form);
+            }
+          }}
+        >
+          <Form
+            form={form}
+            layout="vertical"
+            preserve={false}
+            initialValues={editing ?? { projectId: projects.data?.[0]?.id }}
+          >
+            <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
+              <Select options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
+            </Form.Item>
+            <Form.Item name="name" label={t('staff.teamName')} rules={[{ required: true }]}>
+              <Input maxLength={50} />
+            </Form.Item>
+            <Form.Item name="kind" label={t('staff.teamKind')} rules={[{ required: true }]}>
+              <Input maxLength={30} />
+            </Form.Item>
+          </Form>
+        </Modal>
+      ) : null}
+    </div>
+  );
+}

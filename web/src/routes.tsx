@@ -1,0 +1,88 @@
+import {
+  ApartmentOutlined,
+  DashboardOutlined,
+  IdcardOutlined,
+  ProjectOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from './api/auth.ts';
+import { ProjectsPage } from './pages/admin/ProjectsPage.tsx';
+import { UsersPage } from './pages/admin/UsersPage.tsx';
+import { HomePage } from './pages/home/HomePage.tsx';
+import { PortalHome } from './pages/portal/PortalHome.tsx';
+import { EmployeesPage } from './pages/staff/EmployeesPage.tsx';
+import { PositionPage } from './pages/staff/PositionPage.tsx';
+import { PositionsPage } from './pages/staff/PositionsPage.tsx';
+import { TeamsPage } from './pages/staff/TeamsPage.tsx';
+
+/** Menu groups, in menu order. A module adds its group here if it needs a new one. */
+export const menuGroups: { key: string; labelKey: string; icon: ReactNode }[] = [
+  { key: 'org', labelKey: 'common.menu.org', icon: <ApartmentOutlined /> },
+  { key: 'admin', labelKey: 'common.menu.admin', icon: <SettingOutlined /> },
+];
+
+export interface AppRoute {
+  path: string;
+  element: ReactNode;
+  /** roles that may open it; admin always may. Absent: every staff role */
+  roles?: Role[];
+  /** shown in the side menu: under a group, or at the top level */
+  menu?: { labelKey: string; icon?: ReactNode; group?: string };
+}
+
+const STAFF: Role[] = ['manager', 'supervisor', 'officer', 'frontdesk'];
+
+/**
+ * Every page of the staff app, with who may open it and where it sits in the menu — menus and
+ * routes are declared once, here. Add one line per page.
+ */
+export const appRoutes: AppRoute[] = [
+  {
+    path: '/',
+    element: <HomePage />,
+    roles: STAFF,
+    menu: { labelKey: 'common.menu.home', icon: <DashboardOutlined /> },
+  },
+  {
+    path: '/staff/employees',
+    element: <EmployeesPage />,
+    roles: STAFF,
+    menu: { labelKey: 'common.menu.employees', icon: <UserOutlined />, group: 'org' },
+  },
+  {
+    path: '/staff/positions',
+    element: <PositionsPage />,
+    roles: STAFF,
+    menu: { labelKey: 'common.menu.positions', icon: <IdcardOutlined />, group: 'org' },
+  },
+  { path: '/staff/positions/:id', element: <PositionPage />, roles: STAFF },
+  {
+    path: '/staff/teams',
+    element: <TeamsPage />,
+    roles: STAFF,
+    menu: { labelKey: 'common.menu.teams', icon: <TeamOutlined />, group: 'org' },
+  },
+  {
+    path: '/admin/users',
+    element: <UsersPage />,
+    roles: [],
+    menu: { labelKey: 'common.menu.users', icon: <UserOutlined />, group: 'admin' },
+  },
+  {
+    path: '/admin/projects',
+    element: <ProjectsPage />,
+    roles: [],
+    menu: { labelKey: 'common.menu.projects', icon: <ProjectOutlined />, group: 'admin' },
+  },
+];
+
+/** The owner portal (业主端): phone-sized pages under /portal. */
+export const portalRoutes: AppRoute[] = [{ path: '/portal', element: <PortalHome /> }];
+
+export function canOpen(route: AppRoute, role: Role): boolean {
+  if (role === 'admin') return true;
+  return (route.roles ?? STAFF).includes(role);
+}
