@@ -77,7 +77,7 @@ describe('CLI', () => {
         }
       });
     });
-    expect(out).toMatch(/is running:  http:\/\/localhost:\d+/);
+    expect(out).toMatch(/is running: {2}http:\/\/localhost:\d+/);
     const backup = join(dir, 'backup.sqlite');
     try {
       const res = await cli(['backup', backup], { PROPDESK_DATA_DIR: dir });

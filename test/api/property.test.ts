@@ -57,7 +57,7 @@ async function rowCounts(ctx: ApiContext, projectId: number) {
 
 describeApi('property register', (ctx) => {
   const projectA = 1;
-  const projectB = 2;
+  const _projectB = 2;
 
   it('shows the demo tree with sections, buildings, counts and officers', async () => {
     const sup = await ctx.as('supervisor');

@@ -237,8 +237,11 @@ const UNIT_SORTS = {
   roomNo: 'u.room_no',
   floor: 'u.floor',
   area: 'u.area_centi_m2',
+  areaCentiM2: 'u.area_centi_m2',
   status: 'u.status',
   building: 'b.sort_order',
+  buildingName: 'b.sort_order',
+  moveInDate: 'u.move_in_date',
   id: 'u.id',
 } as const;
 

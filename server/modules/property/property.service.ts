@@ -679,7 +679,7 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
         }
         if (input.employeeId) {
           const emp = await repo.findEmployeeInProject(trx, input.employeeId, building.project_id);
-          if (!emp || emp.status !== 'active') {
+          if (emp?.status !== 'active') {
             throw propertyErrors.PROPERTY_OFFICER_NOT_OFFICER({}, [
               {
                 field: 'employeeId',
