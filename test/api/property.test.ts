@@ -562,6 +562,6 @@ describeApi('property register', (ctx) => {
     expect((await owner({ method: 'GET', url: '/api/my/units' })).json()).toHaveLength(2);
     const audit = (await sup({ method: 'GET', url: `/api/audit/unit/${unit.id}` })).json();
     const actions = (Array.isArray(audit) ? audit : audit.items).map((a: { action: string }) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['person.add', 'owner_user.link', 'owner_user.unlink']));
+    expect(actions).toEqual(expect.arrayContaining(['person_add', 'owner_user_link', 'owner_user_unlink']));
   });
 });

@@ -524,7 +524,7 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
           entity: 'unit',
           entityId: id,
           projectId: before.project_id,
-          action: 'status',
+          action: 'status_change',
           before: { status: before.status },
           after: { status: after.status, fromDate: input.fromDate, note: input.note ?? null },
         });
@@ -554,7 +554,7 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
           entity: 'unit',
           entityId: unitId,
           projectId: unit.projectId,
-          action: 'person.add',
+          action: 'person_add',
           after: row,
         });
         return unitDetail(trx, actor, unitId);
@@ -579,7 +579,7 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
           entity: 'unit',
           entityId: before.unit_id,
           projectId: before.project_id,
-          action: 'person.update',
+          action: 'person_update',
           before,
           after,
         });
@@ -597,7 +597,7 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
           entity: 'unit',
           entityId: before.unit_id,
           projectId: before.project_id,
-          action: 'person.remove',
+          action: 'person_remove',
           before,
         });
         return unitDetail(trx, actor, before.unit_id);
@@ -705,7 +705,7 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
           entity: 'building',
           entityId: buildingId,
           projectId: building.project_id,
-          action: 'officer',
+          action: 'officer_assign',
           before: current ?? null,
           after,
         });
@@ -741,7 +741,7 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
             entity: 'unit',
             entityId: unit.id,
             projectId: unit.projectId,
-            action: 'owner_user.link',
+            action: 'owner_user_link',
             after: { userId: user.id, username: user.username },
           });
         }
@@ -757,7 +757,7 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
             entity: 'unit',
             entityId: unit.id,
             projectId: unit.projectId,
-            action: 'owner_user.unlink',
+            action: 'owner_user_unlink',
             before: { userId: input.userId },
           });
         }
@@ -1102,7 +1102,7 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
           created_at: at,
         });
       }
-      audit(u.existingId!, 'import.update', {
+      audit(u.existingId!, 'import_update', {
         importJob: jobId,
         row: u.row,
         floor: u.floor,
