@@ -115,6 +115,26 @@ describeBrowser('property register in Chromium', (ctx) => {
     await context.close();
   });
 
+  it('the supervisor hands a building to another officer on the areas page, keeping the history', async () => {
+    const { context, page } = await ctx.newPage();
+    await ctx.login(page, 'supervisor');
+    await page.goto('/property/areas');
+    const row = page.getByRole('row', { name: /10栋/ });
+    await row.getByText('陈静').waitFor();
+    await row.locator('.ant-select').click();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/officer') && r.request().method() === 'PUT' && r.ok()),
+      page.locator('.ant-select-dropdown:visible').getByText('张伟', { exact: true }).click(),
+    ]);
+    await row.getByRole('button', { name: '分配历史' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('陈静').waitFor();
+    expect(await drawer.locator('tbody tr').count()).toBe(2);
+    await page.waitForTimeout(400); // the drawer's slide-in
+    await ctx.screenshot(page, 'property-officer-areas');
+    await context.close();
+  });
+
   it('an owner sees only their own units on the phone-sized portal', async () => {
     const { context, page } = await ctx.newPage({ phone: true });
     await ctx.login(page, 'owner');
