@@ -70,6 +70,7 @@ describeApi('property import of 10,000 rows', (ctx) => {
       peopleCreated: 10000,
       peopleUpdated: 0,
     });
-    expect(elapsed).toBeLessThan(ctx.kind === 'sqlite' ? 8000 : 20000);
+    // a guard against pathological slowness on a busy 2-core machine; the measurement itself is logged
+    expect(elapsed).toBeLessThan(ctx.kind === 'sqlite' ? 15_000 : 30_000);
   });
 });
