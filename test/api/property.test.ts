@@ -315,6 +315,20 @@ describeApi('property register', (ctx) => {
     });
   }
 
+  it('refuses a file that is not an .xlsx workbook, with a clear message', async () => {
+    const res = await upload(ctx, 'supervisor', projectA, Buffer.from('name,phone\n王伟,13800000000\n'));
+    expect(res.json()).toMatchObject({ status: 'invalid', errorCount: 1 });
+    expect(res.json().errors[0].message).toBe('无法读取文件：请上传 .xlsx 格式的 Excel 文件');
+    const as = await ctx.as('supervisor');
+    expect(
+      (await as({ method: 'GET', url: `/api/property/imports/${res.json().id}/report` })).statusCode,
+    ).toBe(200);
+    const other = await ctx.as('supervisor2');
+    expect((await other({ method: 'GET', url: `/api/property/imports/${res.json().id}` })).statusCode).toBe(
+      404,
+    );
+  });
+
   it('refuses a room already in the register (create mode), writing nothing', async () => {
     const before = await rowCounts(ctx, projectA);
     const file = await sheets(
@@ -556,8 +570,7 @@ describeApi('property register', (ctx) => {
     expect((await owner({ method: 'GET', url: '/api/my/units' })).json()).toHaveLength(3);
     await sup({
       method: 'DELETE',
-      url: '/api/property/owner-links',
-      payload: { userId: ownerUser, unitId: unit.id },
+      url: `/api/property/owner-links/${ownerUser}/${unit.id}`,
     });
     expect((await owner({ method: 'GET', url: '/api/my/units' })).json()).toHaveLength(2);
     const audit = (await sup({ method: 'GET', url: `/api/audit/unit/${unit.id}` })).json();

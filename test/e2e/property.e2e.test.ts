@@ -98,6 +98,14 @@ describeBrowser('property register in Chromium', (ctx) => {
     await grid.getByTestId('unit-cell-101').click();
     await page.getByTestId('unit-people').getByText('测试业主').waitFor();
     await page.getByText('13811112222').waitFor();
+    // link the demo owner's login to this unit: it appears among the account's units
+    await page.getByTestId('owner-link-select').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('吴先生（owner）').click();
+    await page
+      .getByRole('button', { name: '关 联' })
+      .or(page.getByRole('button', { name: '关联' }))
+      .click();
+    await page.locator('.ant-tag', { hasText: '吴先生（owner）' }).waitFor();
     await ctx.screenshot(page, 'property-unit');
     await context.close();
   });
@@ -140,7 +148,9 @@ describeBrowser('property register in Chromium', (ctx) => {
     await ctx.login(page, 'owner');
     const mine = page.getByTestId('my-units');
     await mine.getByText('翠湖花园 1栋 1201').waitFor();
-    expect(await mine.locator('.ant-list-item').count()).toBe(2);
+    // two demo units and the one the admin linked in the first journey
+    await mine.getByText('翠湖花园 20栋 101').waitFor();
+    expect(await mine.locator('.ant-list-item').count()).toBe(3);
     await ctx.screenshot(page, 'property-owner-portal');
     await context.close();
   });

@@ -191,9 +191,15 @@ export function propertyRoutes(app: App, property: PropertyService): void {
       property.linkOwnerUser(actorOf(req), req.body),
     );
     r.delete(
-      '/property/owner-links',
-      { schema: { tags, summary: '解除业主账号', body: ZOwnerLink } },
-      (req) => property.unlinkOwnerUser(actorOf(req), req.body),
+      '/property/owner-links/:userId/:unitId',
+      {
+        schema: {
+          tags,
+          summary: '解除业主账号',
+          params: Type.Object({ userId: Type.Integer({ minimum: 1 }), unitId: Type.Integer({ minimum: 1 }) }),
+        },
+      },
+      (req) => property.unlinkOwnerUser(actorOf(req), req.params),
     );
     r.get(
       '/my/units',

@@ -147,6 +147,10 @@ export const propertyApi = {
   assignOfficer: (buildingId: number, body: { employeeId: number | null; fromDate: string }) =>
     api.put<OfficerHistory[]>(`/property/buildings/${buildingId}/officer`, body),
   myUnits: () => api.get<UnitDetail[]>('/my/units'),
+  linkOwnerUser: (userId: number, unitId: number) =>
+    api.post<UnitDetail>('/property/owner-links', { userId, unitId }),
+  unlinkOwnerUser: (userId: number, unitId: number) =>
+    api.delete<UnitDetail>(`/property/owner-links/${userId}/${unitId}`),
   startImport: (projectId: number, mode: 'create' | 'update', file: File) => {
     const form = new FormData();
     form.append('file', file);

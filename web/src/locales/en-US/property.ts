@@ -42,6 +42,8 @@ export default {
   note: 'Note',
   audit: 'History',
   linkedUsers: 'Owner accounts',
+  link: 'Link',
+  linkPlaceholder: 'Owner account',
   phonesMasked: 'Phones partly hidden',
   import: {
     title: 'Import units and owners',

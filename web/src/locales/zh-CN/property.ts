@@ -42,6 +42,8 @@ export default {
   note: '备注',
   audit: '修改记录',
   linkedUsers: '业主账号',
+  link: '关联',
+  linkPlaceholder: '选择业主账号',
   phonesMasked: '电话已隐藏中间四位',
   import: {
     title: '导入房屋及业主',

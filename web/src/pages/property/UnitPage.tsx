@@ -33,6 +33,7 @@ import {
   type UnitDetail,
   type UnitStatus,
 } from '../../api/property.ts';
+import { staffApi } from '../../api/staff.ts';
 import { AuditTimeline } from '../../components/AuditHistory.tsx';
 import { showError } from '../../components/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
@@ -155,6 +156,81 @@ function StatusForm({
   );
 }
 
+/** The owner logins linked to the unit (the portal shows them this unit); admins link them here. */
+function OwnerAccounts({
+  unit,
+  canLink,
+  onSaved,
+}: {
+  unit: UnitDetail;
+  canLink: boolean;
+  onSaved(u: UnitDetail): void;
+}) {
+  const { t } = useI18n();
+  const [userId, setUserId] = useState<number>();
+  const owners = useQuery({
+    queryKey: ['users', 'owners'],
+    queryFn: () => staffApi.users({ role: 'owner', pageSize: 200 }),
+    enabled: canLink,
+  });
+  const unlink = async (id: number) => {
+    try {
+      onSaved(await propertyApi.unlinkOwnerUser(id, unit.id));
+    } catch (err) {
+      showError(err);
+    }
+  };
+  return (
+    <Space wrap>
+      {unit.linkedUsers.map((u) => (
+        <Tag
+          key={u.userId}
+          closable={canLink}
+          onClose={(e) => {
+            e.preventDefault();
+            unlink(u.userId);
+          }}
+        >
+          {u.displayName}（{u.username}）
+        </Tag>
+      ))}
+      {!unit.linkedUsers.length && !canLink ? '—' : null}
+      {canLink ? (
+        <Space.Compact>
+          <Select
+            size="small"
+            style={{ width: 160 }}
+            showSearch
+            optionFilterProp="label"
+            data-testid="owner-link-select"
+            placeholder={t('property.linkPlaceholder')}
+            value={userId}
+            onChange={setUserId}
+            options={owners.data?.items.map((u) => ({
+              value: u.id,
+              label: `${u.displayName}（${u.username}）`,
+            }))}
+          />
+          <Button
+            size="small"
+            disabled={!userId}
+            onClick={async () => {
+              try {
+                onSaved(await propertyApi.linkOwnerUser(userId!, unit.id));
+                setUserId(undefined);
+              } catch (err) {
+                showError(err);
+              }
+            }}
+          >
+            {t('property.link')}
+          </Button>
+        </Space.Compact>
+      ) : null}
+    </Space>
+  );
+}
+
 /** A unit: its facts, owners and residents, dated status history and audit trail. */
 export function UnitPage() {
   const { t } = useI18n();
@@ -215,9 +291,9 @@ export function UnitPage() {
                 {unit.handoverDate ?? '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('property.moveInDate')}>{unit.moveInDate ?? '—'}</Descriptions.Item>
-              {unit.linkedUsers.length ? (
+              {role !== 'owner' ? (
                 <Descriptions.Item label={t('property.linkedUsers')}>
-                  {unit.linkedUsers.map((u) => `${u.displayName}（${u.username}）`).join('，')}
+                  <OwnerAccounts unit={unit} canLink={role === 'admin'} onSaved={saved} />
                 </Descriptions.Item>
               ) : null}
             </Descriptions>
