@@ -110,6 +110,35 @@ describeBrowser('property register in Chromium', (ctx) => {
     await context.close();
   });
 
+  it('the supervisor adds a unit by hand, then records its move-in', async () => {
+    const { context, page } = await ctx.newPage();
+    await ctx.login(page, 'supervisor');
+    await page.goto('/property/register');
+    await page.getByTestId('tree-building-1栋').click();
+    await page.getByRole('button', { name: /新\s*建/ }).hover();
+    await page.getByText('新建房屋').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('房号').fill('2607');
+    await dialog.getByLabel('楼层').fill('26');
+    await dialog.getByLabel('建筑面积(㎡)').fill('abc');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('大于 0 的数字，最多两位小数').waitFor();
+    await dialog.getByLabel('建筑面积(㎡)').fill('101.25');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('unit-cell-2607').click();
+    await page.getByText('101.25').waitFor();
+    await page.getByRole('button', { name: '变更状态' }).click();
+    const statusDialog = page.getByRole('dialog');
+    await statusDialog.locator('.ant-select').first().click();
+    await page.locator('.ant-select-dropdown:visible').getByText('入住', { exact: true }).click();
+    await statusDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await statusDialog.waitFor({ state: 'hidden' });
+    expect(await page.locator('.ant-timeline-item').filter({ hasText: '入住' }).count()).toBeGreaterThan(0);
+    await ctx.screenshot(page, 'property-unit-created');
+    await context.close();
+  });
+
   it('an officer sees their area first', async () => {
     const { context, page } = await ctx.newPage();
     await ctx.login(page, 'officer');
@@ -118,7 +147,7 @@ describeBrowser('property register in Chromium', (ctx) => {
     expect(await page.getByText('我的区域', { exact: true }).count()).toBe(5);
     expect(await page.getByTestId('tree-building-6栋').count()).toBe(0);
     await page.getByRole('tab', { name: '房屋列表' }).click();
-    await page.getByText('共 780 条').waitFor();
+    await page.getByText('共 781 条').waitFor(); // 5 buildings × 26 floors × 6, and 2607 added by hand
     await ctx.screenshot(page, 'property-officer-area');
     await context.close();
   });

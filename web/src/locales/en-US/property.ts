@@ -1,4 +1,8 @@
 export default {
+  floors: 'Floors',
+  areaRule: 'A number greater than 0, at most 2 decimals',
+  editUnit: 'Edit unit',
+  new: { section: 'New section', building: 'New building', unit: 'New unit' },
   menu: { group: 'Property register', register: 'Units', import: 'Import units', areas: "Officers' areas" },
   register: 'Property register',
   project: 'Project',

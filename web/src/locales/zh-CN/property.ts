@@ -1,4 +1,8 @@
 export default {
+  floors: '层数',
+  areaRule: '大于 0 的数字，最多两位小数',
+  editUnit: '编辑房屋',
+  new: { section: '新建标段', building: '新建楼栋', unit: '新建房屋' },
   menu: { group: '房产档案', register: '房屋档案', import: '导入房屋', areas: '房管员区域' },
   register: '房屋档案',
   project: '项目',

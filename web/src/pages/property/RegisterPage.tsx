@@ -35,6 +35,7 @@ import { useProjects } from '../../api/staff.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n.tsx';
+import { RegisterCreateMenu } from './RegisterEditors.tsx';
 
 function Legend() {
   const { t } = useI18n();
@@ -189,6 +190,9 @@ export function RegisterPage() {
             <Button icon={<DownloadOutlined />} href={propertyApi.templateHref()}>
               {t('property.template')}
             </Button>
+            {canImport && projectId ? (
+              <RegisterCreateMenu projectId={projectId} tree={tree.data} buildingId={buildingId} />
+            ) : null}
             {canImport ? (
               <Link to="/property/import">
                 <Button icon={<UploadOutlined />}>{t('property.importButton')}</Button>

@@ -32,6 +32,7 @@ import {
   UNIT_STATUSES,
   type UnitDetail,
   type UnitStatus,
+  useTree,
 } from '../../api/property.ts';
 import { staffApi } from '../../api/staff.ts';
 import { AuditTimeline } from '../../components/AuditHistory.tsx';
@@ -39,6 +40,7 @@ import { showError } from '../../components/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n.tsx';
+import { UnitEditModal } from './RegisterEditors.tsx';
 
 const PHONE_RE = /^(1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-?[0-9]{7,8}(-[0-9]{1,6})?)$/;
 
@@ -118,6 +120,9 @@ function StatusForm({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
+  // today, unless the last change is dated later (the server counts days in China's time zone)
+  const last = unit.history[0]?.fromDate;
+  const defaultDate = last && dayjs(last).isAfter(dayjs(), 'day') ? dayjs(last) : dayjs();
   return (
     <Modal
       open
@@ -141,7 +146,7 @@ function StatusForm({
         }
       }}
     >
-      <Form form={form} layout="vertical" initialValues={{ status: unit.status, fromDate: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ status: unit.status, fromDate: defaultDate }}>
         <Form.Item name="status" label={t('common.status')} rules={[{ required: true }]}>
           <Select options={UNIT_STATUSES.map((s) => ({ value: s, label: t(`property.statuses.${s}`) }))} />
         </Form.Item>
@@ -241,10 +246,13 @@ export function UnitPage() {
   const query = useQuery({ queryKey: ['unit', unitId], queryFn: () => propertyApi.unit(unitId) });
   const [editing, setEditing] = useState<Person | null | undefined>(undefined);
   const [statusOpen, setStatusOpen] = useState(false);
+  const [editOpen, setEditOpen] = useState(false);
   const role = me.data?.role ?? 'owner';
   const canEditPeople = role !== 'owner';
   const canChangeStatus = ['admin', 'manager', 'supervisor', 'officer'].includes(role);
+  const canEditUnit = ['admin', 'manager', 'supervisor'].includes(role);
   const unit = query.data;
+  const tree = useTree(canEditUnit ? unit?.projectId : undefined);
   const saved = (u: UnitDetail) => {
     queryClient.setQueryData(['unit', unitId], u);
     queryClient.invalidateQueries({ queryKey: ['audit', 'unit', unitId] });
@@ -268,11 +276,14 @@ export function UnitPage() {
           </Space>
         }
         extra={
-          canChangeStatus ? (
-            <Button type="primary" onClick={() => setStatusOpen(true)}>
-              {t('property.changeStatus')}
-            </Button>
-          ) : null
+          <>
+            {canEditUnit ? <Button onClick={() => setEditOpen(true)}>{t('property.editUnit')}</Button> : null}
+            {canChangeStatus ? (
+              <Button type="primary" onClick={() => setStatusOpen(true)}>
+                {t('property.changeStatus')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Row gutter={[16, 16]}>
@@ -393,6 +404,18 @@ export function UnitPage() {
       </Row>
       {editing !== undefined ? (
         <PersonForm unitId={unit.id} person={editing} onClose={() => setEditing(undefined)} onSaved={saved} />
+      ) : null}
+      {editOpen ? (
+        <UnitEditModal
+          unit={unit}
+          tree={tree.data}
+          onClose={() => setEditOpen(false)}
+          onSaved={() => {
+            setEditOpen(false);
+            queryClient.invalidateQueries({ queryKey: ['unit', unitId] });
+            queryClient.invalidateQueries({ queryKey: ['audit', 'unit', unitId] });
+          }}
+        />
       ) : null}
       {statusOpen ? <StatusForm unit={unit} onClose={() => setStatusOpen(false)} onSaved={saved} /> : null}
     </div>
