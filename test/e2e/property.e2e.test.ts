@@ -135,6 +135,16 @@ describeBrowser('property register in Chromium', (ctx) => {
     await statusDialog.getByRole('button', { name: /保\s*存/ }).click();
     await statusDialog.waitFor({ state: 'hidden' });
     expect(await page.locator('.ant-timeline-item').filter({ hasText: '入住' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /添加业主\/住户/ }).click();
+    const personDialog = page.getByRole('dialog');
+    await personDialog.getByLabel('姓名').fill('郑业主');
+    await personDialog.getByLabel('电话').fill('0571-123');
+    await personDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await personDialog.getByText('13800000000 / 0571-88001234').waitFor();
+    await personDialog.getByLabel('电话').fill('0571-88001234');
+    await personDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await personDialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('unit-people').getByText('0571-88001234').waitFor();
     await ctx.screenshot(page, 'property-unit-created');
     await context.close();
   });

@@ -1,11 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Dropdown, Form, Input, InputNumber, Modal, message, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Button, DatePicker, Dropdown, Form, Input, InputNumber, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { type Tree, UNIT_STATUSES, type UnitListItem } from '../../api/property.ts';
-import { showError } from '../../components/errors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 type Kind = 'section' | 'building' | 'unit';
@@ -64,184 +63,144 @@ function CreateModal({
   onClose(): void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
-  const queryClient = useQueryClient();
+  return (
+    <FormModal<CreateValues>
+      title={t(`property.new.${kind}`)}
+      initialValues={{ buildingId, status: 'vacant' }}
+      invalidate={[['property-tree'], ['building-units'], ['units']]}
+      onClose={onClose}
+      onSubmit={async (values) => {
+        const v = values;
+        if (kind === 'section') return api.post('/property/sections', { projectId, name: v.name });
+        if (kind === 'building') {
+          return api.post('/property/buildings', {
+            projectId,
+            sectionId: v.sectionId,
+            name: v.name,
+            floors: v.floors ?? null,
+          });
+        }
+        return api.post('/units', { ...unitBody(v), status: v.status });
+      }}
+    >
+      {kind === 'building' ? (
+        <Form.Item name="sectionId" label={t('property.section')} rules={[{ required: true }]}>
+          <Select options={tree?.sections.map((s) => ({ value: s.id, label: s.name }))} />
+        </Form.Item>
+      ) : null}
+      {kind !== 'unit' ? (
+        <Form.Item name="name" label={t(`property.${kind}`)} rules={[{ required: true, max: 30 }]}>
+          <Input />
+        </Form.Item>
+      ) : null}
+      {kind === 'building' ? (
+        <Form.Item name="floors" label={t('property.floors')}>
+          <InputNumber min={1} max={200} style={{ width: '100%' }} />
+        </Form.Item>
+      ) : null}
+      {kind === 'unit' ? <UnitFields tree={tree} withStatus /> : null}
+    </FormModal>
+  );
+}
+
+type CreateValues = UnitFormValues & { name?: string; sectionId?: number; floors?: number | null };
+
+interface UnitFormValues {
+  buildingId: number;
+  roomNo: string;
+  floor: number;
+  area: string;
+  status?: string;
+  handoverDate?: Dayjs;
+  moveInDate?: Dayjs;
+}
+
+/** The form's values → the API's unit body (area in exact hundredths of m²). */
+function unitBody(v: UnitFormValues) {
+  const [whole, frac = ''] = String(v.area).split('.');
+  return {
+    buildingId: v.buildingId,
+    roomNo: v.roomNo,
+    floor: v.floor,
+    areaCentiM2: Number(whole) * 100 + Number(frac.padEnd(2, '0')),
+    handoverDate: v.handoverDate ? v.handoverDate.format('YYYY-MM-DD') : null,
+    moveInDate: v.moveInDate ? v.moveInDate.format('YYYY-MM-DD') : null,
+  };
+}
+
+function UnitFields({
+  tree,
+  withStatus,
+  fallback,
+}: {
+  tree?: Tree;
+  withStatus?: boolean;
+  fallback?: UnitListItem;
+}) {
+  const { t } = useI18n();
   const buildings = (tree?.sections ?? []).flatMap((s) =>
     s.buildings.map((b) => ({ value: b.id, label: `${s.name} ${b.name}` })),
   );
   return (
-    <Modal
-      open
-      title={t(`property.new.${kind}`)}
-      okText={t('common.save')}
-      onCancel={onClose}
-      destroyOnHidden
-      onOk={async () => {
-        const v = await form.validateFields();
-        try {
-          if (kind === 'section') await api.post('/property/sections', { projectId, name: v.name });
-          if (kind === 'building') {
-            await api.post('/property/buildings', {
-              projectId,
-              sectionId: v.sectionId,
-              name: v.name,
-              floors: v.floors ?? null,
-            });
+    <>
+      <Form.Item name="buildingId" label={t('property.building')} rules={[{ required: true }]}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={
+            buildings.length || !fallback
+              ? buildings
+              : [{ value: fallback.buildingId, label: fallback.buildingName }]
           }
-          if (kind === 'unit') {
-            await api.post('/units', {
-              buildingId: v.buildingId,
-              roomNo: v.roomNo,
-              floor: v.floor,
-              areaCentiM2: Math.round(Number(v.area) * 100),
-              status: v.status,
-              handoverDate: v.handoverDate ? v.handoverDate.format('YYYY-MM-DD') : null,
-              moveInDate: v.moveInDate ? v.moveInDate.format('YYYY-MM-DD') : null,
-            });
-          }
-          message.success(t('common.saved'));
-          queryClient.invalidateQueries({ queryKey: ['property-tree'] });
-          queryClient.invalidateQueries({ queryKey: ['building-units'] });
-          queryClient.invalidateQueries({ queryKey: ['units'] });
-          onClose();
-        } catch (e) {
-          showError(e, form);
-        }
-      }}
-    >
-      <Form form={form} layout="vertical" initialValues={{ buildingId, status: 'vacant' }}>
-        {kind === 'building' ? (
-          <Form.Item name="sectionId" label={t('property.section')} rules={[{ required: true }]}>
-            <Select options={tree?.sections.map((s) => ({ value: s.id, label: s.name }))} />
-          </Form.Item>
-        ) : null}
-        {kind !== 'unit' ? (
-          <Form.Item name="name" label={t(`property.${kind}`)} rules={[{ required: true, max: 30 }]}>
-            <Input />
-          </Form.Item>
-        ) : null}
-        {kind === 'building' ? (
-          <Form.Item name="floors" label={t('property.floors')}>
-            <InputNumber min={1} max={200} style={{ width: '100%' }} />
-          </Form.Item>
-        ) : null}
-        {kind === 'unit' ? (
-          <>
-            <Form.Item name="buildingId" label={t('property.building')} rules={[{ required: true }]}>
-              <Select showSearch optionFilterProp="label" options={buildings} />
-            </Form.Item>
-            <Form.Item name="roomNo" label={t('property.roomNo')} rules={[{ required: true, max: 20 }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="floor" label={t('property.floor')} rules={[{ required: true }]}>
-              <InputNumber min={-5} max={200} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item
-              name="area"
-              label={t('property.area')}
-              rules={[{ required: true, pattern: /^\d{1,7}(\.\d{1,2})?$/, message: t('property.areaRule') }]}
-            >
-              <Input />
-            </Form.Item>
-            <Form.Item name="status" label={t('common.status')}>
-              <Select
-                options={UNIT_STATUSES.map((s) => ({ value: s, label: t(`property.statuses.${s}`) }))}
-              />
-            </Form.Item>
-            <Form.Item name="handoverDate" label={t('property.handoverDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item name="moveInDate" label={t('property.moveInDate')}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </>
-        ) : null}
-      </Form>
-    </Modal>
+        />
+      </Form.Item>
+      <Form.Item name="roomNo" label={t('property.roomNo')} rules={[{ required: true, max: 20 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="floor" label={t('property.floor')} rules={[{ required: true }]}>
+        <InputNumber min={-5} max={200} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item
+        name="area"
+        label={t('property.area')}
+        rules={[{ required: true, pattern: /^\d{1,7}(\.\d{1,2})?$/, message: t('property.areaRule') }]}
+      >
+        <Input />
+      </Form.Item>
+      {withStatus ? (
+        <Form.Item name="status" label={t('common.status')}>
+          <Select options={UNIT_STATUSES.map((s) => ({ value: s, label: t(`property.statuses.${s}`) }))} />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="handoverDate" label={t('property.handoverDate')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="moveInDate" label={t('property.moveInDate')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    </>
   );
 }
 
 /** Edits a unit's facts (its status changes through 变更状态, which keeps the dated history). */
-export function UnitEditModal({
-  unit,
-  tree,
-  onClose,
-  onSaved,
-}: {
-  unit: UnitListItem;
-  tree?: Tree;
-  onClose(): void;
-  onSaved(): void;
-}) {
+export function UnitEditModal({ unit, tree, onClose }: { unit: UnitListItem; tree?: Tree; onClose(): void }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
-  const buildings = (tree?.sections ?? []).flatMap((s) =>
-    s.buildings.map((b) => ({ value: b.id, label: `${s.name} ${b.name}` })),
-  );
   return (
-    <Modal
-      open
+    <FormModal<UnitFormValues>
       title={t('property.editUnit')}
-      okText={t('common.save')}
-      onCancel={onClose}
-      destroyOnHidden
-      onOk={async () => {
-        const v = await form.validateFields();
-        try {
-          await api.put(`/units/${unit.id}`, {
-            buildingId: v.buildingId,
-            roomNo: v.roomNo,
-            floor: v.floor,
-            areaCentiM2: Math.round(Number(v.area) * 100),
-            handoverDate: v.handoverDate ? v.handoverDate.format('YYYY-MM-DD') : null,
-            moveInDate: v.moveInDate ? v.moveInDate.format('YYYY-MM-DD') : null,
-          });
-          message.success(t('common.saved'));
-          onSaved();
-        } catch (e) {
-          showError(e, form);
-        }
+      initialValues={{
+        buildingId: unit.buildingId,
+        roomNo: unit.roomNo,
+        floor: unit.floor,
+        area: (unit.areaCentiM2 / 100).toFixed(2),
+        handoverDate: unit.handoverDate ? dayjs(unit.handoverDate) : undefined,
+        moveInDate: unit.moveInDate ? dayjs(unit.moveInDate) : undefined,
       }}
+      invalidate={[['unit', unit.id], ['audit', 'unit', unit.id], ['building-units'], ['units']]}
+      onClose={onClose}
+      onSubmit={(v) => api.put(`/units/${unit.id}`, unitBody(v))}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          buildingId: unit.buildingId,
-          roomNo: unit.roomNo,
-          floor: unit.floor,
-          area: (unit.areaCentiM2 / 100).toFixed(2),
-          handoverDate: unit.handoverDate ? dayjs(unit.handoverDate) : undefined,
-          moveInDate: unit.moveInDate ? dayjs(unit.moveInDate) : undefined,
-        }}
-      >
-        <Form.Item name="buildingId" label={t('property.building')} rules={[{ required: true }]}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={buildings.length ? buildings : [{ value: unit.buildingId, label: unit.buildingName }]}
-          />
-        </Form.Item>
-        <Form.Item name="roomNo" label={t('property.roomNo')} rules={[{ required: true, max: 20 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="floor" label={t('property.floor')} rules={[{ required: true }]}>
-          <InputNumber min={-5} max={200} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item
-          name="area"
-          label={t('property.area')}
-          rules={[{ required: true, pattern: /^\d{1,7}(\.\d{1,2})?$/, message: t('property.areaRule') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="handoverDate" label={t('property.handoverDate')}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="moveInDate" label={t('property.moveInDate')}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <UnitFields tree={tree} fallback={unit} />
+    </FormModal>
   );
 }

@@ -8,8 +8,6 @@ import {
   Descriptions,
   Form,
   Input,
-  Modal,
-  message,
   Popconfirm,
   Row,
   Select,
@@ -20,7 +18,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../api/auth.ts';
@@ -37,6 +35,7 @@ import {
 import { staffApi } from '../../api/staff.ts';
 import { AuditTimeline } from '../../components/AuditHistory.tsx';
 import { showError } from '../../components/errors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n.tsx';
@@ -56,56 +55,40 @@ function PersonForm({
   onSaved(unit: UnitDetail): void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
   return (
-    <Modal
-      open
+    <FormModal<Omit<Person, 'id' | 'unitId'>>
       title={person ? t('property.editPerson') : t('property.addPerson')}
-      okText={t('common.save')}
-      onCancel={onClose}
-      destroyOnHidden
-      onOk={async () => {
-        const values = await form.validateFields();
+      initialValues={person ?? { kind: 'owner', isMainContact: false, relation: '本人' }}
+      onClose={onClose}
+      onSubmit={async (values) => {
         const body = { ...values, phone: values.phone || null, relation: values.relation || null };
-        try {
-          const unit = person
+        onSaved(
+          person
             ? await propertyApi.updatePerson(person.id, body)
-            : await propertyApi.addPerson(unitId, body);
-          message.success(t('common.saved'));
-          onSaved(unit);
-        } catch (e) {
-          showError(e, form);
-        }
+            : await propertyApi.addPerson(unitId, body),
+        );
       }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={person ?? { kind: 'owner', isMainContact: false, relation: '本人' }}
+      <Form.Item name="kind" label={t('property.kind')} rules={[{ required: true }]}>
+        <Select options={['owner', 'resident'].map((k) => ({ value: k, label: t(`property.kinds.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="name" label={t('staff.name')} rules={[{ required: true, max: 30 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={t('property.phone')}
+        rules={[{ pattern: PHONE_RE, message: '13800000000 / 0571-88001234' }]}
       >
-        <Form.Item name="kind" label={t('property.kind')} rules={[{ required: true }]}>
-          <Select
-            options={['owner', 'resident'].map((k) => ({ value: k, label: t(`property.kinds.${k}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="name" label={t('staff.name')} rules={[{ required: true, max: 30 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('property.phone')}
-          rules={[{ pattern: PHONE_RE, message: '13800000000 / 0571-88001234' }]}
-        >
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item name="relation" label={t('property.relation')}>
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item name="isMainContact" label={t('property.mainContact')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item name="relation" label={t('property.relation')}>
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item name="isMainContact" label={t('property.mainContact')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -119,45 +102,34 @@ function StatusForm({
   onSaved(u: UnitDetail): void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
   // today, unless the last change is dated later (the server counts days in China's time zone)
   const last = unit.history[0]?.fromDate;
   const defaultDate = last && dayjs(last).isAfter(dayjs(), 'day') ? dayjs(last) : dayjs();
   return (
-    <Modal
-      open
+    <FormModal<{ status: UnitStatus; fromDate: Dayjs; note?: string }>
       title={t('property.changeStatus')}
-      okText={t('common.save')}
-      onCancel={onClose}
-      destroyOnHidden
-      onOk={async () => {
-        const v = await form.validateFields();
-        try {
-          onSaved(
-            await propertyApi.changeStatus(unit.id, {
-              status: v.status,
-              fromDate: v.fromDate.format('YYYY-MM-DD'),
-              note: v.note || null,
-            }),
-          );
-          message.success(t('common.saved'));
-        } catch (e) {
-          showError(e, form);
-        }
-      }}
+      initialValues={{ status: unit.status, fromDate: defaultDate }}
+      onClose={onClose}
+      onSubmit={async (v) =>
+        onSaved(
+          await propertyApi.changeStatus(unit.id, {
+            status: v.status,
+            fromDate: v.fromDate.format('YYYY-MM-DD'),
+            note: v.note || null,
+          }),
+        )
+      }
     >
-      <Form form={form} layout="vertical" initialValues={{ status: unit.status, fromDate: defaultDate }}>
-        <Form.Item name="status" label={t('common.status')} rules={[{ required: true }]}>
-          <Select options={UNIT_STATUSES.map((s) => ({ value: s, label: t(`property.statuses.${s}`) }))} />
-        </Form.Item>
-        <Form.Item name="fromDate" label={t('property.fromDate')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="note" label={t('property.note')}>
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="status" label={t('common.status')} rules={[{ required: true }]}>
+        <Select options={UNIT_STATUSES.map((s) => ({ value: s, label: t(`property.statuses.${s}`) }))} />
+      </Form.Item>
+      <Form.Item name="fromDate" label={t('property.fromDate')} rules={[{ required: true }]}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="note" label={t('property.note')}>
+        <Input maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -405,18 +377,7 @@ export function UnitPage() {
       {editing !== undefined ? (
         <PersonForm unitId={unit.id} person={editing} onClose={() => setEditing(undefined)} onSaved={saved} />
       ) : null}
-      {editOpen ? (
-        <UnitEditModal
-          unit={unit}
-          tree={tree.data}
-          onClose={() => setEditOpen(false)}
-          onSaved={() => {
-            setEditOpen(false);
-            queryClient.invalidateQueries({ queryKey: ['unit', unitId] });
-            queryClient.invalidateQueries({ queryKey: ['audit', 'unit', unitId] });
-          }}
-        />
-      ) : null}
+      {editOpen ? <UnitEditModal unit={unit} tree={tree.data} onClose={() => setEditOpen(false)} /> : null}
       {statusOpen ? <StatusForm unit={unit} onClose={() => setStatusOpen(false)} onSaved={saved} /> : null}
     </div>
   );
