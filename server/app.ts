@@ -17,6 +17,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService } from './modules/project/project.service.ts';
+import { propertyRoutes } from './modules/property/property.routes.ts';
+import { createPropertyService } from './modules/property/property.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
@@ -60,6 +62,7 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     projects: createProjectService(deps),
     staff: createStaffService(deps),
     audit: createAuditService(deps),
+    property: createPropertyService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -100,6 +103,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       projectRoutes(a, services.projects);
       staffRoutes(a, services.staff);
       auditRoutes(a, services.audit);
+      propertyRoutes(a, services.property);
     },
     { prefix: '/api' },
   );
