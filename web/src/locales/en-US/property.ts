@@ -1,4 +1,15 @@
 export default {
+  auditActions: {
+    import: 'Imported',
+    import_update: 'Updated by import',
+    status_change: 'Status changed',
+    person_add: 'Person added',
+    person_update: 'Person edited',
+    person_remove: 'Person removed',
+    owner_user_link: 'Owner account linked',
+    owner_user_unlink: 'Owner account unlinked',
+    officer_assign: 'Officer assigned',
+  },
   floors: 'Floors',
   areaRule: 'A number greater than 0, at most 2 decimals',
   editUnit: 'Edit unit',

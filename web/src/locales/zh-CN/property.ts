@@ -1,4 +1,15 @@
 export default {
+  auditActions: {
+    import: '导入',
+    import_update: '导入更新',
+    status_change: '状态变更',
+    person_add: '添加业主/住户',
+    person_update: '修改业主/住户',
+    person_remove: '删除业主/住户',
+    owner_user_link: '关联业主账号',
+    owner_user_unlink: '解除业主账号',
+    officer_assign: '分配房管员',
+  },
   floors: '层数',
   areaRule: '大于 0 的数字，最多两位小数',
   editUnit: '编辑房屋',
