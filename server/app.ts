@@ -21,6 +21,8 @@ import { complaintRoutes } from './modules/complaint/complaint.routes.ts';
 import { createComplaintService } from './modules/complaint/complaint.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService } from './modules/project/project.service.ts';
+import { propertyRoutes } from './modules/property/property.routes.ts';
+import { createPropertyService } from './modules/property/property.service.ts';
 import { reminderRoutes } from './modules/reminder/reminder.routes.ts';
 import { createReminderService } from './modules/reminder/reminder.service.ts';
 import { repairRoutes } from './modules/repair/repair.routes.ts';
@@ -75,6 +77,7 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     complaints: createComplaintService(deps),
     tasks: createTaskService(deps),
     reminders: createReminderService(deps),
+    property: createPropertyService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -120,6 +123,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       complaintRoutes(a, services.complaints);
       taskRoutes(a, services.tasks);
       reminderRoutes(a, services.reminders);
+      propertyRoutes(a, services.property);
     },
     { prefix: '/api' },
   );

@@ -6,7 +6,10 @@ import {
   CommentOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  HomeOutlined,
   IdcardOutlined,
+  ImportOutlined,
+  PartitionOutlined,
   ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -25,6 +28,10 @@ import {
   PortalRepairDetail,
   PortalRepairNew,
 } from './pages/portal/PortalServiceDesk.tsx';
+import { ImportPage } from './pages/property/ImportPage.tsx';
+import { OfficerAreasPage } from './pages/property/OfficerAreasPage.tsx';
+import { RegisterPage } from './pages/property/RegisterPage.tsx';
+import { UnitPage } from './pages/property/UnitPage.tsx';
 import { ComplaintDetailPage } from './pages/servicedesk/ComplaintDetailPage.tsx';
 import { ComplaintsPage } from './pages/servicedesk/ComplaintsPage.tsx';
 import { RemindersPage } from './pages/servicedesk/RemindersPage.tsx';
@@ -40,6 +47,7 @@ import { TeamsPage } from './pages/staff/TeamsPage.tsx';
 /** Menu groups, in menu order. A module adds its group here if it needs a new one. */
 export const menuGroups: { key: string; labelKey: string; icon: ReactNode }[] = [
   { key: 'servicedesk', labelKey: 'servicedesk.menu.group', icon: <CustomerServiceOutlined /> },
+  { key: 'property', labelKey: 'property.menu.group', icon: <HomeOutlined /> },
   { key: 'org', labelKey: 'common.menu.org', icon: <ApartmentOutlined /> },
   { key: 'admin', labelKey: 'common.menu.admin', icon: <SettingOutlined /> },
 ];
@@ -95,6 +103,25 @@ export const appRoutes: AppRoute[] = [
     menu: { labelKey: 'servicedesk.menu.reminders', icon: <BellOutlined />, group: 'servicedesk' },
   },
   {
+    path: '/property/register',
+    element: <RegisterPage />,
+    roles: STAFF,
+    menu: { labelKey: 'property.menu.register', icon: <HomeOutlined />, group: 'property' },
+  },
+  { path: '/property/units/:id', element: <UnitPage />, roles: STAFF },
+  {
+    path: '/property/import',
+    element: <ImportPage />,
+    roles: ['manager', 'supervisor'],
+    menu: { labelKey: 'property.menu.import', icon: <ImportOutlined />, group: 'property' },
+  },
+  {
+    path: '/property/areas',
+    element: <OfficerAreasPage />,
+    roles: STAFF,
+    menu: { labelKey: 'property.menu.areas', icon: <PartitionOutlined />, group: 'property' },
+  },
+  {
     path: '/staff/employees',
     element: <EmployeesPage />,
     roles: STAFF,
@@ -134,6 +161,7 @@ export const portalRoutes: AppRoute[] = [
   { path: '/portal/repairs/:id', element: <PortalRepairDetail /> },
   { path: '/portal/complaints/new', element: <PortalComplaintNew /> },
   { path: '/portal/complaints/:id', element: <PortalComplaintDetail /> },
+  { path: '/portal/units/:id', element: <UnitPage /> },
 ];
 
 export function canOpen(route: AppRoute, role: Role): boolean {

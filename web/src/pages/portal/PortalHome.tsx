@@ -1,5 +1,6 @@
 import { Card, Typography } from 'antd';
 import { useI18n } from '../../i18n.tsx';
+import { MyUnitsCard } from '../property/MyUnitsCard.tsx';
 import { PortalServiceCards } from './PortalServiceDesk.tsx';
 
 /**
@@ -14,6 +15,9 @@ export function PortalHome() {
         <Typography.Title level={5}>{t('portal.welcome')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('portal.intro')}</Typography.Paragraph>
       </Card>
+      <div style={{ marginTop: 12 }}>
+        <MyUnitsCard />
+      </div>
       <PortalServiceCards />
     </>
   );
