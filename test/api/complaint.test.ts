@@ -4,6 +4,7 @@ import {
   COMPLAINT_STATUSES,
   COMPLAINT_TRANSITIONS,
 } from '../../server/modules/complaint/complaint.transitions.ts';
+import { countOccupiedHouseholds } from '../../server/modules/property/property.service.ts';
 import { describeApi } from '../helpers/app.ts';
 import { idsOf, seedUnits, testClock } from '../helpers/servicedesk.ts';
 
@@ -133,6 +134,8 @@ describeApi(
 
     it('computes the complaint rate against the register’s occupied households on the last day', async () => {
       const { projectB } = await idsOf(ctx);
+      // the register's demo already has households; ours add 40 occupied (and 10 vacant, not counted)
+      const base = await countOccupiedHouseholds(ctx.database.db, projectB, '2027-01-31');
       await seedUnits(ctx, projectB, 40, 10);
       const cats = (
         await (
@@ -169,7 +172,12 @@ describeApi(
         url: `/api/complaints/rate?projectId=${projectB}&from=2027-01-01&to=2027-01-31`,
       });
       expect(res.json()).toEqual([
-        expect.objectContaining({ projectId: projectB, complaints: 3, households: 40, ratePercent: 7.5 }),
+        expect.objectContaining({
+          projectId: projectB,
+          complaints: 3,
+          households: base + 40,
+          ratePercent: Math.round((3 * 10000) / (base + 40)) / 100,
+        }),
       ]);
       clock.set('2026-12-01T10:00');
     });

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { MetricContext } from '../../server/lib/metrics.ts';
 import { complaintMetrics } from '../../server/modules/complaint/complaint.metrics.ts';
+import { countOccupiedHouseholds } from '../../server/modules/property/property.service.ts';
 import { repairMetrics } from '../../server/modules/repair/repair.metrics.ts';
 import { taskMetrics } from '../../server/modules/task/task.metrics.ts';
 import { describeApi } from '../helpers/app.ts';
@@ -116,6 +117,7 @@ describeApi(
       );
 
       // ---- complaints: 50 occupied households; 2 complaints in December, improper marks ----
+      planted.householdsBefore = await countOccupiedHouseholds(ctx.database.db, projectB, '2026-12-31');
       await seedUnits(ctx, projectB, 50, 5);
       const kcats = (await fd({ method: 'GET', url: '/api/complaint-categories' })).json();
       const complaint = (name: string) =>
@@ -206,7 +208,7 @@ describeApi(
 
     it('complaint.rate divides the month’s complaints by the occupied households on its last day', async () => {
       const v = await metric('complaint.rate');
-      expect(v).toMatchObject({ type: 'rate', numerator: 2, denominator: 50 });
+      expect(v).toMatchObject({ type: 'rate', numerator: 2, denominator: planted.householdsBefore + 50 });
       expect(v.type === 'rate' && v.refs.map((r) => r.id)).toEqual([planted.c1, planted.c2]);
     });
 
