@@ -101,4 +101,71 @@ describeBrowser('service desk in Chromium', (ctx) => {
     await ctx.screenshot(page, 'servicedesk-8-tasks');
     await context.close();
   });
+
+  it('runs the complaint cycle: owner complains, desk assigns, officer resolves, owner rates, manager marks improper', async () => {
+    const owner = await ctx.newPage({ phone: true });
+    await ctx.login(owner.page, 'owner');
+    await owner.page.getByRole('button', { name: /我要投诉/ }).click();
+    await owner.page.getByLabel('类别').click();
+    await owner.page.getByTitle('环境卫生').click();
+    await owner.page.getByLabel('投诉内容').fill('垃圾桶三天没有清运，味道很大');
+    await owner.page.getByRole('button', { name: /提\s*交/ }).click();
+    await owner.page.waitForURL(/\/portal\/complaints\/\d+$/);
+    const path = new URL(owner.page.url()).pathname.replace('/portal/', '/servicedesk/');
+    await owner.page.getByText('已受理').waitFor();
+
+    const desk = await ctx.newPage();
+    await ctx.login(desk.page, 'frontdesk');
+    await desk.page.goto(path);
+    await desk.page.getByRole('button', { name: /指派处理人/ }).click();
+    await desk.page.getByRole('dialog').getByLabel('处理人').click();
+    await desk.page.getByTitle(/^张伟/).click();
+    await desk.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /OK|确\s*定/ })
+      .click();
+    await desk.page.getByText('处理中').first().waitFor();
+    await desk.context.close();
+
+    const officer = await ctx.newPage();
+    await ctx.login(officer.page, 'officer');
+    await officer.page.goto(path);
+    await officer.page.getByRole('button', { name: /^解\s*决$/ }).click();
+    await officer.page.getByRole('dialog').getByLabel('处理结果').fill('已安排保洁加密清运并致歉');
+    await officer.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /OK|确\s*定/ })
+      .click();
+    await officer.page.getByText('已解决').first().waitFor();
+    await officer.context.close();
+
+    await owner.page.reload();
+    await owner.page.getByRole('button', { name: /提\s*交/ }).click();
+    await owner.page.getByText('已回访').waitFor();
+    await ctx.screenshot(owner.page, 'servicedesk-9-owner-complaint-phone');
+    await owner.context.close();
+
+    const manager = await ctx.newPage();
+    await ctx.login(manager.page, 'manager');
+    await manager.page.goto(path);
+    await manager.page.getByRole('button', { name: /标记处理不当/ }).click();
+    await manager.page.getByRole('dialog').getByLabel('处理不当原因').fill('首次响应超过时限，业主多次催促');
+    await manager.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /OK|确\s*定/ })
+      .click();
+    await manager.page.getByText('处理不当：首次响应超过时限，业主多次催促').waitFor();
+    await ctx.screenshot(manager.page, 'servicedesk-10-manager-improper');
+    await manager.context.close();
+  });
+
+  it('the admin sees the 2027 calendar marked provisional', async () => {
+    const { context, page } = await ctx.newPage();
+    await ctx.login(page, 'admin');
+    await page.goto('/admin/calendar');
+    await page.getByText('请在国务院公布正式放假安排后核对').waitFor();
+    expect(await page.getByText('春节').count()).toBeGreaterThan(0);
+    await ctx.screenshot(page, 'servicedesk-11-calendar');
+    await context.close();
+  });
 });

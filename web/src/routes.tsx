@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
+  CalendarOutlined,
   CarryOutOutlined,
   CommentOutlined,
   CustomerServiceOutlined,
@@ -32,6 +33,7 @@ import { ImportPage } from './pages/property/ImportPage.tsx';
 import { OfficerAreasPage } from './pages/property/OfficerAreasPage.tsx';
 import { RegisterPage } from './pages/property/RegisterPage.tsx';
 import { UnitPage } from './pages/property/UnitPage.tsx';
+import { CalendarPage } from './pages/servicedesk/CalendarPage.tsx';
 import { ComplaintDetailPage } from './pages/servicedesk/ComplaintDetailPage.tsx';
 import { ComplaintsPage } from './pages/servicedesk/ComplaintsPage.tsx';
 import { RemindersPage } from './pages/servicedesk/RemindersPage.tsx';
@@ -145,6 +147,12 @@ export const appRoutes: AppRoute[] = [
     element: <UsersPage />,
     roles: [],
     menu: { labelKey: 'common.menu.users', icon: <UserOutlined />, group: 'admin' },
+  },
+  {
+    path: '/admin/calendar',
+    element: <CalendarPage />,
+    roles: [],
+    menu: { labelKey: 'servicedesk.calendar.title', icon: <CalendarOutlined />, group: 'admin' },
   },
   {
     path: '/admin/projects',

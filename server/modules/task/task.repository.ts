@@ -27,7 +27,7 @@ export async function listTasks(db: Executor, actor: Actor, q: TTaskQuery, nowIs
   if (q.from) base = base.where('t.due_at', '>=', localStart(q.from));
   if (q.to) base = base.where('t.due_at', '<', nextDayStart(q.to));
   if (q.overdue !== undefined) base = base.where(overdueExpr(nowIso), '=', q.overdue ? 1 : 0);
-  const page = { page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order ?? 'asc' };
+  const page = { page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order ?? 'desc' };
   const { column, direction } = sortColumn(SORTS, page, 't.due_at');
   const [rows, count] = await Promise.all([
     base

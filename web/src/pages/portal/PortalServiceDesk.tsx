@@ -19,6 +19,7 @@ import {
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMe } from '../../api/auth.ts';
+import { propertyApi } from '../../api/property.ts';
 import { sdApi, useComplaintCategories, useRepairCategories } from '../../api/servicedesk.ts';
 import { showError } from '../../components/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
@@ -112,6 +113,7 @@ export function PortalRepairNew() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const categories = useRepairCategories();
+  const units = useQuery({ queryKey: ['my-units'], queryFn: propertyApi.myUnits });
   const [form] = Form.useForm();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [saving, setSaving] = useState(false);
@@ -123,7 +125,12 @@ export function PortalRepairNew() {
         onFinish={async (v) => {
           setSaving(true);
           try {
-            const r = await sdApi.createRepair({ ...v, projectId: me.data?.projectIds[0] });
+            const unit = units.data?.find((u) => u.id === v.unitId);
+            const r = await sdApi.createRepair({
+              ...v,
+              projectId: unit?.projectId ?? me.data?.projectIds[0],
+              buildingId: unit?.buildingId ?? null,
+            });
             for (const f of files) await sdApi.uploadPhoto(r.id, f.originFileObj as File);
             message.success(t('servicedesk.portal.submitted'));
             await queryClient.invalidateQueries({ queryKey: ['repairs'] });
@@ -142,6 +149,20 @@ export function PortalRepairNew() {
             options={categories.data?.map((c) => ({ value: c.id, label: c.name }))}
           />
         </Form.Item>
+        {units.data?.length ? (
+          <Form.Item name="unitId" label={t('servicedesk.myUnit')}>
+            <Select
+              size="large"
+              allowClear
+              options={units.data.map((u) => ({ value: u.id, label: `${u.buildingName} ${u.roomNo}` }))}
+              onChange={(id) => {
+                const u = units.data?.find((x) => x.id === id);
+                if (u && !form.getFieldValue('location'))
+                  form.setFieldValue('location', `${u.buildingName}${u.roomNo}`);
+              }}
+            />
+          </Form.Item>
+        ) : null}
         <Form.Item name="location" label={t('servicedesk.portal.where')} rules={[{ required: true }]}>
           <Input size="large" maxLength={100} placeholder="3栋2单元501 卫生间" />
         </Form.Item>

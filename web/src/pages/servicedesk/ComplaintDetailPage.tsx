@@ -133,7 +133,7 @@ export function ComplaintDetailPage() {
             type={a === 'resolve' || a === 'assign' ? 'primary' : 'default'}
             onClick={() => setAction(a)}
           >
-            {t(`servicedesk.actions.${a}`)}
+            {a === 'reopen' ? t('servicedesk.complaintReopen') : t(`servicedesk.actions.${a}`)}
           </Button>
         ))}
       />
@@ -157,7 +157,7 @@ export function ComplaintDetailPage() {
               <Descriptions.Item label={t('servicedesk.channel')}>
                 {t(`servicedesk.channels.${k.channel}`)}
               </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.createdAt')}>
+              <Descriptions.Item label={t('servicedesk.receivedAt')}>
                 {formatDateTime(k.createdAt)}
               </Descriptions.Item>
               <Descriptions.Item label={t('servicedesk.responseDue')}>

@@ -12,7 +12,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n.tsx';
-import { OverdueTag, StatusTag } from './shared.tsx';
+import { OverdueTag, StatusTag, useBuildings } from './shared.tsx';
 
 const STATUSES = ['received', 'handling', 'resolved', 'visited', 'closed', 'cancelled'];
 
@@ -49,6 +49,7 @@ export function ComplaintsPage() {
   const projects = useProjects();
   const categories = useComplaintCategories();
   const [filters, setFilters] = useState<Record<string, string | number | boolean | undefined>>({});
+  const buildings = useBuildings((filters.projectId as number) ?? projects.data?.[0]?.id);
   const [period, setPeriod] = useState<[string, string]>([
     dayjs().startOf('month').format('YYYY-MM-DD'),
     dayjs().format('YYYY-MM-DD'),
@@ -96,6 +97,13 @@ export function ComplaintsPage() {
             style={{ width: 130 }}
             options={categories.data?.map((c) => ({ value: c.id, label: c.name }))}
             onChange={(v) => set('categoryId', v)}
+          />
+          <Select
+            allowClear
+            placeholder={t('servicedesk.building')}
+            style={{ width: 150 }}
+            options={buildings.data}
+            onChange={(v) => set('buildingId', v)}
           />
           <Space>
             <Switch size="small" onChange={(v) => set('overdue', v || undefined)} />

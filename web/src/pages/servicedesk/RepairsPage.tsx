@@ -11,7 +11,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n.tsx';
-import { OverdueTag, StatusTag, useProjectEmployees } from './shared.tsx';
+import { OverdueTag, StatusTag, useBuildings, useProjectEmployees } from './shared.tsx';
 
 const STATUSES = [
   'submitted',
@@ -98,6 +98,7 @@ export function RepairsPage() {
   const projects = useProjects();
   const categories = useRepairCategories();
   const [filters, setFilters] = useState<Record<string, string | number | boolean | undefined>>({});
+  const buildings = useBuildings((filters.projectId as number) ?? projects.data?.[0]?.id);
   const employees = useProjectEmployees((filters.projectId as number) ?? projects.data?.[0]?.id);
   const [creating, setCreating] = useState(false);
   const canCreate = ['admin', 'manager', 'supervisor', 'officer', 'frontdesk'].includes(me.data?.role ?? '');
@@ -141,6 +142,13 @@ export function RepairsPage() {
             style={{ width: 130 }}
             options={categories.data?.map((c) => ({ value: c.id, label: c.name }))}
             onChange={(v) => set('categoryId', v)}
+          />
+          <Select
+            allowClear
+            placeholder={t('servicedesk.building')}
+            style={{ width: 150 }}
+            options={buildings.data}
+            onChange={(v) => set('buildingId', v)}
           />
           <Select
             allowClear

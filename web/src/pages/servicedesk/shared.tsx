@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Tag, Timeline, Typography } from 'antd';
+import { propertyApi } from '../../api/property.ts';
 import type { TimelineEntry } from '../../api/servicedesk.ts';
 import { staffApi } from '../../api/staff.ts';
 import { formatDateTime } from '../../components/format.ts';
@@ -65,5 +66,18 @@ export function useProjectEmployees(projectId?: number) {
     queryKey: ['employees', 'of-project', projectId],
     queryFn: () => staffApi.employees({ projectId, pageSize: 200, status: 'active' }),
     enabled: !!projectId,
+  });
+}
+
+/** The register's buildings of a project, for the building filter */
+export function useBuildings(projectId?: number) {
+  return useQuery({
+    queryKey: ['property-tree', projectId],
+    queryFn: () => propertyApi.tree(projectId!),
+    enabled: !!projectId,
+    select: (tree) =>
+      tree.sections.flatMap((sec) =>
+        sec.buildings.map((b) => ({ value: b.id, label: `${sec.name} ${b.name}` })),
+      ),
   });
 }
