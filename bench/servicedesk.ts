@@ -213,6 +213,14 @@ async function main() {
     console.log(
       `closed + category 1: total ${sample.total} shown over ${Math.ceil(sample.total / 20)} pages`,
     );
+    // the generated orders follow the demo's; pick detail ids among them (all in the supervisor's project)
+    const ro = new SQLite(FILE, { readonly: true });
+    const firstId = (
+      ro.prepare(`select min(id) as id from repair_order where reporter_name = '压测业主'`).get() as {
+        id: number;
+      }
+    ).id;
+    ro.close();
     const r = rand(7);
     const list = () => {
       const status = STATUSES[Math.floor(r() * STATUSES.length)];
@@ -236,7 +244,7 @@ async function main() {
       requests: [
         {
           method: 'GET',
-          setupRequest: (req) => ({ ...req, path: `/api/repairs/${1 + Math.floor(r() * ORDERS)}` }),
+          setupRequest: (req) => ({ ...req, path: `/api/repairs/${firstId + Math.floor(r() * ORDERS)}` }),
         },
       ],
     });
