@@ -10,6 +10,9 @@ import { migrateToLatest } from './db/migrate.ts';
 import { commonErrors } from './lib/errors.ts';
 import type { App } from './lib/http.ts';
 import { type Clock, systemClock } from './lib/time.ts';
+import { assessmentMetrics } from './modules/assessment/assessment.metrics.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
+import { createAssessmentService } from './modules/assessment/assessment.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -59,6 +62,7 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     projects: createProjectService(deps),
     staff: createStaffService(deps),
     audit: createAuditService(deps),
+    assessment: createAssessmentService({ ...deps, metrics: [...assessmentMetrics] }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -96,6 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       projectRoutes(a, services.projects);
       staffRoutes(a, services.staff);
       auditRoutes(a, services.audit);
+      assessmentRoutes(a, services.assessment);
     },
     { prefix: '/api' },
   );
