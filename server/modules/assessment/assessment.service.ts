@@ -192,8 +192,8 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
       case 'appeal':
         return a.assessee_user_id === actor.userId;
       case 'decide':
-        // the assessor never decides appeals against their own assessment: the manager does
-        return isManager(actor) && a.assessor_user_id !== actor.userId;
+        // the manager decides (a supervisor never decides appeals against their own assessment)
+        return isManager(actor);
       case 'finalize':
         return isManager(actor) || (a.assessor_user_id === actor.userId && !appealOpen(a));
     }
