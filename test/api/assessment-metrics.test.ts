@@ -304,6 +304,7 @@ describeApi('assessment metrics through the service', (ctx) => {
     const row = sheet.rows.find((r) => r.ruleKey === '2.1')!;
     expect(row).toMatchObject({ source: 'auto', quantity: 3, points: 1.5 });
     expect(row.metricMissing).toBeUndefined();
+    expect(row.detail).toBe('未按时完成的工作任务：3 项，每项扣 0.5 分，计 1.5 分');
     expect(row.evidence).toEqual([
       { entity: 'task', id: 41, label: '任务 T-41 逾期' },
       { entity: 'task', id: 42, label: '任务 T-42 逾期' },

@@ -631,6 +631,63 @@ describeApi(
       expect(totalRow.getCell(9).value).toBe(97.5);
     });
 
+    it('demo: four months in every state, and November counts the officer appeal upheld against the supervisor', async () => {
+      await userIds();
+      const all = (await manager({ method: 'GET', url: '/api/assessments?pageSize=100&projectId=1' })).json();
+      const demo = all.items
+        .filter((s: { period: string }) => s.period < '2027')
+        .map(
+          (s: { assesseeName: string; period: string; status: string }) =>
+            `${s.period} ${s.assesseeName} ${s.status}`,
+        )
+        .sort();
+      expect(demo).toEqual(
+        [
+          '2026-08 李晓梅 finalized',
+          '2026-08 张伟 finalized',
+          '2026-08 陈静 finalized',
+          '2026-09 李晓梅 finalized',
+          '2026-09 张伟 finalized',
+          '2026-09 陈静 finalized',
+          '2026-10 李晓梅 published',
+          '2026-10 张伟 finalized',
+          '2026-10 陈静 finalized',
+          '2026-11 李晓梅 draft',
+          '2026-11 张伟 draft',
+          '2026-11 陈静 draft',
+        ].sort(),
+      );
+      const appeals = (await manager({ method: 'GET', url: '/api/assessment/appeals' })).json();
+      const demoAppeals = appeals.filter((a: { period: string }) => a.period < '2027');
+      expect(demoAppeals.map((a: { status: string }) => a.status).sort()).toEqual([
+        'pending',
+        'rejected',
+        'rejected',
+        'upheld',
+      ]);
+      const nov = all.items.find(
+        (s: { assesseeName: string; period: string }) =>
+          s.assesseeName === '李晓梅' && s.period === '2026-11',
+      );
+      const sheet = (await manager({ method: 'GET', url: `/api/assessments/${nov.id}` })).json();
+      const r14 = sheet.rows.find((r: { rowKey: string }) => r.rowKey === '1.4:auto');
+      expect(r14).toMatchObject({
+        points: 1,
+        evidence: [{ entity: 'assessment_appeal', label: '张伟 2026-10 考核第 4.3 条申诉成立' }],
+      });
+      // the supervisor does not see her own draft; she sees her published October sheet with its pending appeal
+      expect((await supervisor({ method: 'GET', url: `/api/assessments/${nov.id}` })).statusCode).toBe(404);
+      const mine = (
+        await supervisor({ method: 'GET', url: '/api/assessments?assesseeUserId=' + ids.supervisor })
+      ).json();
+      expect(
+        mine.items
+          .map((s: { period: string }) => s.period)
+          .filter((p: string) => p < '2027')
+          .sort(),
+      ).toEqual(['2026-08', '2026-09', '2026-10']);
+    });
+
     it('hides another project’s sheets and refuses roles without the right', async () => {
       await userIds();
       const list = (await supervisor2({ method: 'GET', url: '/api/assessments?period=2027-01' })).json();

@@ -23,6 +23,13 @@ export const SHEET_HEADERS = [
 const STATUS_ZH: Record<string, string> = { draft: '草稿', published: '公示中', finalized: '已定稿' };
 const APPEAL_ZH: Record<string, string> = { pending: '待处理', upheld: '成立', rejected: '驳回' };
 
+/** The period's end is exclusive: the sheet shows its last day. */
+function lastDay(endExclusive: string): string {
+  const d = new Date(`${endExclusive}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 const thin = { style: 'thin' as const, color: { argb: 'FF555555' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
@@ -68,7 +75,7 @@ export async function writeSheetWorkbook(data: SheetData): Promise<Buffer> {
 
   ws.mergeCells('A2:I2');
   ws.getCell('A2').value =
-    `被考核人：${a.assesseeName}　项目：${a.projectName}　考核周期：${a.period}（${a.periodStart} 至 ${a.periodEnd} 前）` +
+    `被考核人：${a.assesseeName}　项目：${a.projectName}　考核周期：${a.period}（${a.periodStart} 至 ${lastDay(a.periodEnd)}）` +
     `　考核人：${a.assessorName}　状态：${STATUS_ZH[a.status] ?? a.status}　第 ${a.revision} 版　方案版本：v${data.scheme.version}`;
   ws.getCell('A2').alignment = { wrapText: true };
 

@@ -146,6 +146,8 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
     if (registry.has(metric.key)) throw new Error(`assessment metric "${metric.key}" is registered twice`);
     registry.set(metric.key, metric);
   }
+  // the data module's own words name its rows on the sheet
+  const metricLabels = Object.fromEntries([...registry.values()].map((m) => [m.key, m.label]));
   const nowIso = () => clock.now().toISOString();
   const say = (actor: Actor, text: Text) => text[actor.locale];
 
@@ -269,7 +271,13 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
         newPoints: Number(ap.new_points ?? 0),
         reason: ap.decision_reason ?? '',
       }));
-    const result = computeAssessment({ scheme: { items }, metrics: metricValues, manual, adjustments });
+    const result = computeAssessment({
+      scheme: { items },
+      metrics: metricValues,
+      manual,
+      adjustments,
+      metricLabels,
+    });
     const at = nowIso();
     return {
       metrics_json: JSON.stringify(metricValues),

@@ -25,6 +25,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -55,7 +56,7 @@ export function SheetHeading({ sheet }: { sheet: Sheet }) {
       <Descriptions.Item label={t('assessment.assessee')}>{a.assesseeName}</Descriptions.Item>
       <Descriptions.Item label={t('assessment.project')}>{a.projectName}</Descriptions.Item>
       <Descriptions.Item label={t('assessment.period')}>
-        {a.period}（{a.periodStart} ~ {a.periodEnd}）
+        {a.period}（{a.periodStart} ~ {dayjs(a.periodEnd).subtract(1, 'day').format('YYYY-MM-DD')}）
       </Descriptions.Item>
       <Descriptions.Item label={t('assessment.assessor')}>{a.assessorName}</Descriptions.Item>
       <Descriptions.Item label={t('assessment.status')}>
