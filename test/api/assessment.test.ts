@@ -678,7 +678,7 @@ describeApi(
       // the supervisor does not see her own draft; she sees her published October sheet with its pending appeal
       expect((await supervisor({ method: 'GET', url: `/api/assessments/${nov.id}` })).statusCode).toBe(404);
       const mine = (
-        await supervisor({ method: 'GET', url: '/api/assessments?assesseeUserId=' + ids.supervisor })
+        await supervisor({ method: 'GET', url: `/api/assessments?assesseeUserId=${ids.supervisor}` })
       ).json();
       expect(
         mine.items
