@@ -4,6 +4,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
+import { ensureCompanyDefaults } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { type OpenedDatabase, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -71,11 +72,14 @@ export type Services = ReturnType<typeof createServices>;
 export async function buildApp(config: Config, options: BuildOptions = {}) {
   const database = options.database ?? openDatabase(config.database);
   if (options.migrate !== false) await migrateToLatest(database.db);
+  await ensureCompanyDefaults(database.db);
   const clock = options.clock ?? systemClock;
   const services = createServices(database, config, clock);
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // one line per request only when asked (LOG_LEVEL=debug or trace): a terminal stays readable
+    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     genReqId: () => Math.random().toString(36).slice(2, 10),
     trustProxy: true,
     bodyLimit: 20 * 1024 * 1024,

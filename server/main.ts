@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { buildApp } from './app.ts';
+import { ensureCompanyDefaults } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { DEMO_PASSWORD } from './demo/context.ts';
 import { DEMO_LOGINS } from './demo/foundation.demo.ts';
-import { isEmpty, seedDemo } from './demo/index.ts';
+import { seedDemo } from './demo/index.ts';
 import { hashPassword } from './lib/password.ts';
 
 const USAGE = `PropDesk — 物业客服部系统
@@ -48,7 +49,10 @@ async function main(argv: string[]): Promise<number> {
       let seeded = false;
       if (config.demo) seeded = await seedDemo(database.db);
       const address = await app.listen({ port: config.port, host: config.host });
-      const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+      const port = new URL(address).port;
+      const url = ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(config.host)
+        ? `http://localhost:${port}`
+        : address;
       const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
       console.log(
         `\nPropDesk 已启动 / is running:  ${url}\n数据库 / database: ${where}${seeded ? '（已载入演示数据 / demo data loaded）' : ''}`,
@@ -104,15 +108,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const at = new Date().toISOString();
       await database.db.transaction().execute(async (trx) => {
-        if (await isEmpty(trx as never)) {
-          // a company row, so projects can be created from the web
-          const company = await trx.selectFrom('company').select('id').executeTakeFirst();
-          if (!company)
-            await trx
-              .insertInto('company')
-              .values({ name: values.name ?? '物业公司', created_at: at })
-              .execute();
-        }
+        await ensureCompanyDefaults(trx);
         await trx
           .insertInto('app_user')
           .values({

@@ -1,7 +1,7 @@
+import { ensureCompanyDefaults } from '../bootstrap.ts';
 import type { DB } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { hashPassword } from '../lib/password.ts';
-import { DEFAULT_POSITIONS } from '../modules/staff/staff.positions.ts';
 import { DEMO_PASSWORD, type DemoContext } from './context.ts';
 
 interface DemoPerson {
@@ -102,11 +102,13 @@ export async function seedFoundation(db: DB, now: Date): Promise<DemoContext> {
   const at = now.toISOString();
   const hash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
-    const company = await trx
-      .insertInto('company')
-      .values({ name: '安居物业服务有限公司', created_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const defaults = await ensureCompanyDefaults(trx, '安居物业服务有限公司');
+    await trx
+      .updateTable('company')
+      .set({ name: '安居物业服务有限公司' })
+      .where('id', '=', defaults.companyId)
+      .execute();
+    const company = { id: defaults.companyId };
     const projectRows = [
       {
         key: 'a' as const,
@@ -141,30 +143,7 @@ export async function seedFoundation(db: DB, now: Date): Promise<DemoContext> {
         .executeTakeFirstOrThrow();
       projects[p.key] = row.id;
     }
-    const positions: Record<string, number> = {};
-    for (const p of DEFAULT_POSITIONS) {
-      const row = await trx
-        .insertInto('position')
-        .values({
-          company_id: company.id,
-          code: p.code,
-          name: p.name,
-          level: p.level,
-          superior: p.superior,
-          job_family: p.jobFamily,
-          characteristics: p.characteristics,
-          authorities: p.authorities,
-          qualifications: p.qualifications,
-          responsibilities: p.responsibilities,
-          work_norms: p.workNorms,
-          workflow: p.workflow,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      positions[p.code] = row.id;
-    }
+    const positions = defaults.positions;
     const teams: Record<string, number> = {};
     for (const key of ['a', 'b'] as const) {
       for (const [name, kind] of [

@@ -65,3 +65,31 @@ describeBrowser('foundation in Chromium', (ctx) => {
     await context.close();
   });
 });
+
+describeBrowser('user administration in Chromium', (ctx) => {
+  it('admin creates an officer of one project in the users page; the officer logs in and sees only it', async () => {
+    const admin = await ctx.newPage();
+    await ctx.login(admin.page, 'admin');
+    await admin.page.goto('/admin/users');
+    await admin.page.getByRole('button', { name: /新建用户/ }).click();
+    const dialog = admin.page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('zhaoliu');
+    await dialog.getByLabel('初始密码').fill('password-1');
+    await dialog.getByLabel('姓名').fill('赵六');
+    await dialog.getByLabel('所属项目').click();
+    await admin.page.getByTitle('锦绣华庭').click();
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await admin.page.getByRole('cell', { name: 'zhaoliu' }).waitFor();
+    await admin.context.close();
+
+    const officer = await ctx.newPage();
+    await ctx.login(officer.page, 'zhaoliu', 'password-1');
+    await officer.page.goto('/staff/employees');
+    await officer.page.getByText('刘洋').waitFor();
+    const rows = await officer.page.locator('tbody tr').allTextContents();
+    expect(rows.every((r) => !r.includes('翠湖花园'))).toBe(true);
+    await ctx.screenshot(officer.page, 'foundation-officer-employees');
+    await officer.context.close();
+  });
+});

@@ -47,6 +47,8 @@ export interface ApiSuiteOptions {
   demo?: boolean;
   clock?: Clock;
   config?: Record<string, string>;
+  /** Add routes before the app is ready (e.g. one that fails on purpose) */
+  extend?: (app: Built['app']) => void;
 }
 
 /**
@@ -69,6 +71,7 @@ export function describeApi(
         await migrateToLatest(opened.db);
         if (options.demo !== false) await seedDemo(opened.db);
         const built = await buildApp(testConfig(options.config), { database: opened, clock: options.clock });
+        options.extend?.(built.app);
         ctx.app = built.app;
         ctx.services = built.services;
         ctx.database = opened;

@@ -1,10 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, message, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { type Project, staffApi, useProjects } from '../../api/staff.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
-import { showError } from '../../components/errors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n.tsx';
 
@@ -12,8 +11,6 @@ export function ProjectsPage() {
   const { t } = useI18n();
   const projects = useProjects();
   const [editing, setEditing] = useState<Project | null | undefined>(undefined);
-  const [form] = Form.useForm();
-  const queryClient = useQueryClient();
   return (
     <div>
       <PageHeader
@@ -54,53 +51,37 @@ export function ProjectsPage() {
         ]}
       />
       {editing !== undefined ? (
-        <Modal
-          open
+        <FormModal
           title={editing ? t('common.edit') : t('admin.newProject')}
-          onCancel={() => setEditing(undefined)}
-          okText={t('common.save')}
-          destroyOnHidden
-          onOk={async () => {
-            const values = await form.validateFields();
-            try {
-              await staffApi.saveProject(editing?.id ?? null, {
-                ...values,
-                address: values.address || null,
-                phone: values.phone || null,
-              });
-              message.success(t('common.saved'));
-              await queryClient.invalidateQueries({ queryKey: ['projects'] });
-              setEditing(undefined);
-            } catch (e) {
-              showError(e, form);
-            }
-          }}
+          initialValues={editing ?? { status: 'active' }}
+          invalidate={[['projects']]}
+          onClose={() => setEditing(undefined)}
+          onSubmit={(values: Partial<Project>) =>
+            staffApi.saveProject(editing?.id ?? null, {
+              ...values,
+              address: values.address || null,
+              phone: values.phone || null,
+            })
+          }
         >
-          <Form
-            form={form}
-            layout="vertical"
-            preserve={false}
-            initialValues={editing ?? { status: 'active' }}
-          >
-            <Form.Item name="code" label={t('admin.projectCode')} rules={[{ required: true }]}>
-              <Input maxLength={32} />
-            </Form.Item>
-            <Form.Item name="name" label={t('admin.projectName')} rules={[{ required: true }]}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="address" label={t('admin.address')}>
-              <Input maxLength={200} />
-            </Form.Item>
-            <Form.Item name="phone" label={t('admin.phone')}>
-              <Input maxLength={40} />
-            </Form.Item>
-            <Form.Item name="status" label={t('common.status')}>
-              <Select
-                options={['active', 'archived'].map((s) => ({ value: s, label: t(`admin.statuses.${s}`) }))}
-              />
-            </Form.Item>
-          </Form>
-        </Modal>
+          <Form.Item name="code" label={t('admin.projectCode')} rules={[{ required: true }]}>
+            <Input maxLength={32} />
+          </Form.Item>
+          <Form.Item name="name" label={t('admin.projectName')} rules={[{ required: true }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="address" label={t('admin.address')}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="phone" label={t('admin.phone')}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="status" label={t('common.status')}>
+            <Select
+              options={['active', 'archived'].map((s) => ({ value: s, label: t(`admin.statuses.${s}`) }))}
+            />
+          </Form.Item>
+        </FormModal>
       ) : null}
     </div>
   );

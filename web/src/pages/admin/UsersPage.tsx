@@ -1,10 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, InputNumber, Modal, message, Select, Space, Switch, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { staffApi, type User, useProjects } from '../../api/staff.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
-import { showError } from '../../components/errors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -18,9 +17,6 @@ export function UsersPage() {
   const [filters, setFilters] = useState<{ q?: string; role?: string; projectId?: number }>({});
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
   const [resetting, setResetting] = useState<User | null>(null);
-  const [form] = Form.useForm();
-  const [pwForm] = Form.useForm();
-  const queryClient = useQueryClient();
   const projectName = (id: number) => projects.data?.find((p) => p.id === id)?.name ?? id;
 
   return (
@@ -93,91 +89,64 @@ export function UsersPage() {
         ]}
       />
       {editing !== undefined ? (
-        <Modal
-          open
+        <FormModal
           title={editing ? t('admin.editUser') : t('admin.newUser')}
-          onCancel={() => setEditing(undefined)}
-          okText={t('common.save')}
-          destroyOnHidden
-          onOk={async () => {
-            const values = await form.validateFields();
-            try {
-              await staffApi.saveUser(editing?.id ?? null, {
-                ...values,
-                phone: values.phone || null,
-                employeeId: values.employeeId ?? null,
-                projectIds: values.projectIds ?? [],
-              });
-              message.success(t('common.saved'));
-              await queryClient.invalidateQueries({ queryKey: ['users'] });
-              setEditing(undefined);
-            } catch (e) {
-              showError(e, form);
-            }
-          }}
+          initialValues={
+            (editing as Record<string, unknown> | null) ?? { role: 'officer', projectIds: [], active: true }
+          }
+          invalidate={[['users']]}
+          onClose={() => setEditing(undefined)}
+          onSubmit={(values: Record<string, unknown>) =>
+            staffApi.saveUser(editing?.id ?? null, {
+              ...values,
+              phone: values.phone || null,
+              employeeId: values.employeeId ?? null,
+              projectIds: values.projectIds ?? [],
+            })
+          }
         >
-          <Form
-            form={form}
-            layout="vertical"
-            preserve={false}
-            initialValues={editing ?? { role: 'officer', projectIds: [], active: true }}
-          >
-            {!editing ? (
-              <>
-                <Form.Item name="username" label={t('admin.username')} rules={[{ required: true }]}>
-                  <Input maxLength={32} />
-                </Form.Item>
-                <Form.Item name="password" label={t('admin.password')} rules={[{ required: true, min: 8 }]}>
-                  <Input.Password />
-                </Form.Item>
-              </>
-            ) : null}
-            <Form.Item name="displayName" label={t('admin.displayName')} rules={[{ required: true }]}>
-              <Input maxLength={50} />
-            </Form.Item>
-            <Form.Item name="role" label={t('admin.role')} rules={[{ required: true }]}>
-              <Select options={ROLES.map((r) => ({ value: r, label: t(`common.roles.${r}`) }))} />
-            </Form.Item>
-            <Form.Item name="projectIds" label={t('admin.projects')}>
-              <Select mode="multiple" options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
-            </Form.Item>
-            <Form.Item name="phone" label={t('admin.phone')}>
-              <Input maxLength={11} />
-            </Form.Item>
-            <Form.Item name="employeeId" label={t('admin.employee')}>
-              <InputNumber min={1} style={{ width: '100%' }} />
-            </Form.Item>
-            {editing ? (
-              <Form.Item name="active" label={t('admin.active')} valuePropName="checked">
-                <Switch />
+          {!editing ? (
+            <>
+              <Form.Item name="username" label={t('admin.username')} rules={[{ required: true }]}>
+                <Input maxLength={32} />
               </Form.Item>
-            ) : null}
-          </Form>
-        </Modal>
+              <Form.Item name="password" label={t('admin.password')} rules={[{ required: true, min: 8 }]}>
+                <Input.Password />
+              </Form.Item>
+            </>
+          ) : null}
+          <Form.Item name="displayName" label={t('admin.displayName')} rules={[{ required: true }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="role" label={t('admin.role')} rules={[{ required: true }]}>
+            <Select options={ROLES.map((r) => ({ value: r, label: t(`common.roles.${r}`) }))} />
+          </Form.Item>
+          <Form.Item name="projectIds" label={t('admin.projects')}>
+            <Select mode="multiple" options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
+          </Form.Item>
+          <Form.Item name="phone" label={t('admin.phone')}>
+            <Input maxLength={11} />
+          </Form.Item>
+          <Form.Item name="employeeId" label={t('admin.employee')}>
+            <InputNumber min={1} style={{ width: '100%' }} />
+          </Form.Item>
+          {editing ? (
+            <Form.Item name="active" label={t('admin.active')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          ) : null}
+        </FormModal>
       ) : null}
       {resetting ? (
-        <Modal
-          open
+        <FormModal
           title={`${t('admin.resetPassword')} · ${resetting.username}`}
-          onCancel={() => setResetting(null)}
-          destroyOnHidden
-          onOk={async () => {
-            const values = await pwForm.validateFields();
-            try {
-              await staffApi.resetPassword(resetting.id, values.password);
-              message.success(t('common.saved'));
-              setResetting(null);
-            } catch (e) {
-              showError(e, pwForm);
-            }
-          }}
+          onClose={() => setResetting(null)}
+          onSubmit={(values: { password: string }) => staffApi.resetPassword(resetting.id, values.password)}
         >
-          <Form form={pwForm} layout="vertical" preserve={false}>
-            <Form.Item name="password" label={t('common.newPassword')} rules={[{ required: true, min: 8 }]}>
-              <Input.Password />
-            </Form.Item>
-          </Form>
-        </Modal>
+          <Form.Item name="password" label={t('common.newPassword')} rules={[{ required: true, min: 8 }]}>
+            <Input.Password />
+          </Form.Item>
+        </FormModal>
       ) : null}
     </div>
   );

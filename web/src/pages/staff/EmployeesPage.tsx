@@ -1,12 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Modal, message, Select, Space, Tag } from 'antd';
+import { Button, DatePicker, Form, type FormInstance, Input, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useMe } from '../../api/auth.ts';
 import { type Employee, staffApi, usePositions, useProjects, useTeams } from '../../api/staff.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
-import { showError } from '../../components/errors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { maskPhone } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -14,110 +13,81 @@ import { useI18n } from '../../i18n.tsx';
 
 const STATUS_COLOR = { active: 'green', left: 'default', dismissed: 'red' } as const;
 
-function EmployeeForm({
-  employee,
-  open,
-  onClose,
-}: {
-  employee: Employee | null;
-  open: boolean;
-  onClose(): void;
-}) {
+function EmployeeFields({ projectId }: { projectId?: number }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
   const projects = useProjects();
   const positions = usePositions();
-  const projectId = Form.useWatch('projectId', form);
   const teams = useTeams(projectId);
-  const queryClient = useQueryClient();
-  const [saving, setSaving] = useState(false);
   return (
-    <Modal
-      title={employee ? t('staff.editEmployee') : t('staff.newEmployee')}
-      open={open}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      okText={t('common.save')}
-      onOk={async () => {
-        const values = await form.validateFields();
-        setSaving(true);
-        try {
-          await staffApi.saveEmployee(employee?.id ?? null, {
-            ...values,
-            phone: values.phone || null,
-            hiredOn: values.hiredOn ? values.hiredOn.format('YYYY-MM-DD') : null,
-          });
-          message.success(t('common.saved'));
-          await queryClient.invalidateQueries({ queryKey: ['employees'] });
-          onClose();
-        } catch (e) {
-          showError(e, form);
-        } finally {
-          setSaving(false);
-        }
-      }}
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={
-          employee
-            ? { ...employee, hiredOn: employee.hiredOn ? dayjs(employee.hiredOn) : undefined }
-            : { projectId: projects.data?.[0]?.id, status: 'active' }
-        }
-      >
-        <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
-          <Select options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
+    <>
+      <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
+        <Select options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
+      </Form.Item>
+      <Space.Compact block>
+        <Form.Item name="code" label={t('staff.code')} rules={[{ required: true }]} style={{ width: '50%' }}>
+          <Input maxLength={32} />
         </Form.Item>
-        <Space.Compact block>
-          <Form.Item
-            name="code"
-            label={t('staff.code')}
-            rules={[{ required: true }]}
-            style={{ width: '50%' }}
-          >
-            <Input maxLength={32} />
-          </Form.Item>
-          <Form.Item
-            name="name"
-            label={t('staff.name')}
-            rules={[{ required: true }]}
-            style={{ width: '50%' }}
-          >
-            <Input maxLength={50} />
-          </Form.Item>
-        </Space.Compact>
-        <Form.Item name="gender" label={t('staff.gender')}>
-          <Select
-            allowClear
-            options={['M', 'F'].map((g) => ({ value: g, label: t(`staff.genders.${g}`) }))}
-          />
+        <Form.Item name="name" label={t('staff.name')} rules={[{ required: true }]} style={{ width: '50%' }}>
+          <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="phone" label={t('staff.phone')}>
-          <Input maxLength={11} />
-        </Form.Item>
-        <Form.Item name="positionId" label={t('staff.position')}>
-          <Select allowClear options={positions.data?.map((p) => ({ value: p.id, label: p.name }))} />
-        </Form.Item>
-        <Form.Item name="teamId" label={t('staff.team')}>
-          <Select allowClear options={teams.data?.map((tm) => ({ value: tm.id, label: tm.name }))} />
-        </Form.Item>
-        <Form.Item name="hiredOn" label={t('staff.hiredOn')}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="status" label={t('common.status')}>
-          <Select
-            options={['active', 'left', 'dismissed'].map((s) => ({
-              value: s,
-              label: t(`staff.statuses.${s}`),
-            }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Space.Compact>
+      <Form.Item name="gender" label={t('staff.gender')}>
+        <Select allowClear options={['M', 'F'].map((g) => ({ value: g, label: t(`staff.genders.${g}`) }))} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('staff.phone')}>
+        <Input maxLength={11} />
+      </Form.Item>
+      <Form.Item name="positionId" label={t('staff.position')}>
+        <Select allowClear options={positions.data?.map((p) => ({ value: p.id, label: p.name }))} />
+      </Form.Item>
+      <Form.Item name="teamId" label={t('staff.team')}>
+        <Select allowClear options={teams.data?.map((tm) => ({ value: tm.id, label: tm.name }))} />
+      </Form.Item>
+      <Form.Item name="hiredOn" label={t('staff.hiredOn')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="status" label={t('common.status')}>
+        <Select
+          options={['active', 'left', 'dismissed'].map((s) => ({
+            value: s,
+            label: t(`staff.statuses.${s}`),
+          }))}
+        />
+      </Form.Item>
+    </>
   );
+}
+
+function EmployeeForm({ employee, onClose }: { employee: Employee | null; onClose(): void }) {
+  const { t } = useI18n();
+  const projects = useProjects();
+  return (
+    <FormModal
+      title={employee ? t('staff.editEmployee') : t('staff.newEmployee')}
+      initialValues={
+        employee
+          ? { ...employee, hiredOn: employee.hiredOn ? dayjs(employee.hiredOn) : undefined }
+          : { projectId: projects.data?.[0]?.id, status: 'active' }
+      }
+      invalidate={[['employees']]}
+      onClose={onClose}
+      onSubmit={(values: Record<string, unknown> & { hiredOn?: dayjs.Dayjs }) =>
+        staffApi.saveEmployee(employee?.id ?? null, {
+          ...values,
+          phone: (values.phone as string) || null,
+          hiredOn: values.hiredOn ? values.hiredOn.format('YYYY-MM-DD') : null,
+        })
+      }
+    >
+      {(form) => <WatchedFields form={form} />}
+    </FormModal>
+  );
+}
+
+/** Teams depend on the chosen project. */
+function WatchedFields({ form }: { form: FormInstance }) {
+  const projectId = Form.useWatch('projectId', form);
+  return <EmployeeFields projectId={projectId} />;
 }
 
 export function EmployeesPage() {
@@ -212,7 +182,7 @@ export function EmployeesPage() {
         ]}
       />
       {editing !== undefined ? (
-        <EmployeeForm employee={editing} open onClose={() => setEditing(undefined)} />
+        <EmployeeForm employee={editing} onClose={() => setEditing(undefined)} />
       ) : null}
     </div>
   );

@@ -1,11 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, message, Select, Space, Table } from 'antd';
+import { Button, Form, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useMe } from '../../api/auth.ts';
 import { staffApi, type Team, useProjects, useTeams } from '../../api/staff.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
-import { showError } from '../../components/errors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n.tsx';
 
@@ -16,8 +15,6 @@ export function TeamsPage() {
   const [projectId, setProjectId] = useState<number | undefined>();
   const teams = useTeams(projectId);
   const [editing, setEditing] = useState<Team | null | undefined>(undefined);
-  const [form] = Form.useForm();
-  const queryClient = useQueryClient();
   const canEdit = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
   return (
     <div>
@@ -67,44 +64,28 @@ export function TeamsPage() {
         ]}
       />
       {editing !== undefined ? (
-        <Modal
-          open
+        <FormModal
           title={editing ? t('common.edit') : t('staff.newTeam')}
-          onCancel={() => setEditing(undefined)}
-          okText={t('common.save')}
-          destroyOnHidden
-          onOk={async () => {
-            const values = await form.validateFields();
-            try {
-              await staffApi.saveTeam(editing?.id ?? null, {
-                ...values,
-                leaderEmployeeId: editing?.leaderEmployeeId ?? null,
-              });
-              message.success(t('common.saved'));
-              await queryClient.invalidateQueries({ queryKey: ['teams'] });
-              setEditing(undefined);
-            } catch (e) {
-              showError(e, form);
-            }
-          }}
+          initialValues={editing ?? { projectId: projects.data?.[0]?.id }}
+          invalidate={[['teams']]}
+          onClose={() => setEditing(undefined)}
+          onSubmit={(values: Partial<Team>) =>
+            staffApi.saveTeam(editing?.id ?? null, {
+              ...values,
+              leaderEmployeeId: editing?.leaderEmployeeId ?? null,
+            })
+          }
         >
-          <Form
-            form={form}
-            layout="vertical"
-            preserve={false}
-            initialValues={editing ?? { projectId: projects.data?.[0]?.id }}
-          >
-            <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
-              <Select options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
-            </Form.Item>
-            <Form.Item name="name" label={t('staff.teamName')} rules={[{ required: true }]}>
-              <Input maxLength={50} />
-            </Form.Item>
-            <Form.Item name="kind" label={t('staff.teamKind')} rules={[{ required: true }]}>
-              <Input maxLength={30} />
-            </Form.Item>
-          </Form>
-        </Modal>
+          <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
+            <Select options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
+          </Form.Item>
+          <Form.Item name="name" label={t('staff.teamName')} rules={[{ required: true }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="kind" label={t('staff.teamKind')} rules={[{ required: true }]}>
+            <Input maxLength={30} />
+          </Form.Item>
+        </FormModal>
       ) : null}
     </div>
   );
