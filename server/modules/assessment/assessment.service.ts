@@ -137,6 +137,11 @@ export interface AssessmentDeps {
 
 export type AssessmentService = ReturnType<typeof createAssessmentService>;
 
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 const centi = (points: number) => Math.round(points * 100);
 const fromCenti = (value: number) => value / 100;
 
@@ -149,6 +154,12 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
   // the data module's own words name its rows on the sheet
   const metricLabels = Object.fromEntries([...registry.values()].map((m) => [m.key, m.label]));
   const nowIso = () => clock.now().toISOString();
+  /**
+   * One transaction per user action. Given a transaction as its db (the demo seeder builds four months of
+   * sheets in one), the service runs inside it instead of opening its own.
+   */
+  const transact = <T>(fn: (trx: Executor) => Promise<T>): Promise<T> =>
+    db.isTransaction ? fn(db) : db.transaction().execute(fn);
   const say = (actor: Actor, text: Text) => text[actor.locale];
 
   async function companyOf(trx: Executor, actor: Actor): Promise<number> {
@@ -426,7 +437,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
     // ---- schemes 考核方案 ----
     async listSchemes(actor: Actor) {
       requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const companyId = await companyOf(trx, actor);
         await ensureDefaults(trx, companyId);
         const rows = await repo.listSchemes(trx, companyId);
@@ -442,7 +453,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
     async createScheme(actor: Actor, input: TSchemeInput) {
       requireRole(actor);
       schemeIssues(actor, input);
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const companyId = await companyOf(trx, actor);
         const code = input.code ?? `scheme-${Date.now().toString(36)}`;
         if (await repo.latestSchemeOfCode(trx, companyId, code)) {
@@ -473,7 +484,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
     async updateScheme(actor: Actor, id: number, input: TSchemeInput) {
       requireRole(actor);
       schemeIssues(actor, input);
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const before = await repo.findScheme(trx, id);
         if (!before || before.company_id !== (await companyOf(trx, actor)))
           throw notFound('考核方案', 'Scheme');
@@ -520,7 +531,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
     // ---- settings ----
     async getSettings(actor: Actor) {
       requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const companyId = await companyOf(trx, actor);
         const settings = await settingsOf(trx, companyId);
         return { ...settings, currentPeriod: periodOf(clock.now(), settings.periodStartDay) };
@@ -528,7 +539,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
     },
     async updateSettings(actor: Actor, input: TSettings) {
       requireRole(actor);
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const companyId = await companyOf(trx, actor);
         const before = await settingsOf(trx, companyId);
         await repo.updateSettings(trx, companyId, {
@@ -550,7 +561,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
     // ---- whom the caller may assess ----
     async listAssessees(actor: Actor, projectId?: number) {
       requireRole(actor, 'manager', 'supervisor');
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const companyId = await companyOf(trx, actor);
         await ensureDefaults(trx, companyId);
         const people = (await repo.listAssessees(trx, actor, projectId)).filter(
@@ -581,7 +592,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
 
     async create(actor: Actor, input: TAssessmentCreate) {
       requireRole(actor, 'manager', 'supervisor');
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const person = await repo.findAssessee(trx, actor, input.assesseeUserId);
         if (!person) throw notFound('被考核人', 'Assessee');
         // a supervisor assesses the officers of their project; managers assess anyone in theirs; nobody themselves
@@ -611,34 +622,42 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
         const settings = await settingsOf(trx, person.companyId);
         const range = periodRange(input.period, settings.periodStartDay);
         const at = nowIso();
-        const created = (await repo.insertAssessment(trx, {
-          company_id: person.companyId,
-          project_id: person.projectId,
-          scheme_id: scheme.id,
-          assessee_user_id: person.userId,
-          assessee_employee_id: person.employeeId,
-          assessor_user_id: actor.userId,
-          period: input.period,
-          period_start: range.periodStart,
-          period_end: range.periodEnd,
-          revision: 1,
-          revision_of: null,
-          revision_reason: null,
-          status: 'draft',
-          total_centi: 0,
-          full_marks_centi: 0,
-          metrics_json: '{}',
-          result_json: '{"rows":[],"items":[],"totalDeducted":0,"total":0,"fullMarks":0}',
-          computed_at: null,
-          published_at: null,
-          published_by: null,
-          appeal_deadline: null,
-          finalized_at: null,
-          finalized_by: null,
-          created_by: actor.userId,
-          created_at: at,
-          updated_at: at,
-        })) as AssessmentRow;
+        const created = (await repo
+          .insertAssessment(trx, {
+            company_id: person.companyId,
+            project_id: person.projectId,
+            scheme_id: scheme.id,
+            assessee_user_id: person.userId,
+            assessee_employee_id: person.employeeId,
+            assessor_user_id: actor.userId,
+            period: input.period,
+            period_start: range.periodStart,
+            period_end: range.periodEnd,
+            revision: 1,
+            revision_of: null,
+            revision_reason: null,
+            status: 'draft',
+            total_centi: 0,
+            full_marks_centi: 0,
+            metrics_json: '{}',
+            result_json: '{"rows":[],"items":[],"totalDeducted":0,"total":0,"fullMarks":0}',
+            computed_at: null,
+            published_at: null,
+            published_by: null,
+            appeal_deadline: null,
+            finalized_at: null,
+            finalized_by: null,
+            created_by: actor.userId,
+            created_at: at,
+            updated_at: at,
+          })
+          .catch((error: unknown) => {
+            // two people creating the same sheet at once: the unique key decides, the loser hears why
+            if (isUniqueViolation(error)) {
+              throw assessmentErrors.ASSESSMENT_EXISTS({ name: person.name, period: input.period });
+            }
+            throw error;
+          })) as AssessmentRow;
         const saved = await saveUnlocked(trx, created.id, await recompute(trx, created, true));
         await writeAudit(trx, actor, {
           entity: 'assessment',
@@ -653,7 +672,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
 
     /** 重新计算: a draft's auto rows re-read from the data. */
     async refresh(actor: Actor, id: number) {
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const a = await loadForAction(trx, actor, id, 'refresh');
         const saved = await saveUnlocked(trx, id, await recompute(trx, a, true));
         await writeAudit(trx, actor, {
@@ -669,7 +688,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
     },
 
     async addManualEntry(actor: Actor, id: number, input: TManualEntryInput) {
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const a = await loadForAction(trx, actor, id, 'addManual');
         const scheme = await repo.findScheme(trx, a.scheme_id);
         const rules = parseItems(scheme!.items_json).flatMap((item) => item.rules);
@@ -721,7 +740,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
     },
 
     async deleteManualEntry(actor: Actor, id: number, entryId: number) {
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const a = await loadForAction(trx, actor, id, 'deleteManual');
         const entry = await repo.findManualEntry(trx, id, entryId);
         if (!entry) throw notFound('人工扣分', 'Manual deduction');
@@ -741,7 +760,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
 
     /** 公示: recomputed from the data one last time, shown to the assessee, appeal window opens. */
     async publish(actor: Actor, id: number) {
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const a = await loadForAction(trx, actor, id, 'publish');
         const settings = await settingsOf(trx, a.company_id);
         const now = clock.now();
@@ -767,7 +786,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
 
     /** 申诉: the assessee disputes one row, inside the window, once per row. */
     async appeal(actor: Actor, id: number, input: TAppealInput) {
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const a = await loadForAction(trx, actor, id, 'appeal');
         if (!appealOpen(a))
           throw assessmentErrors.APPEAL_WINDOW_CLOSED({ deadline: showTime(a.appeal_deadline) });
@@ -821,7 +840,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
 
     /** The manager upholds (row removed or reduced) or rejects, with a reason; the score is recomputed. */
     async decideAppeal(actor: Actor, appealId: number, input: TAppealDecision) {
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const appeal = await repo.findAppeal(trx, actor, appealId);
         if (!appeal) throw notFound('申诉', 'Appeal');
         const a = await loadForAction(trx, actor, appeal.assessment_id, 'decide');
@@ -869,7 +888,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
 
     /** 定稿: locked from here on. */
     async finalize(actor: Actor, id: number) {
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const a = await loadForAction(trx, actor, id, 'finalize');
         const pending = await repo.countPendingAppeals(trx, id);
         if (pending > 0) throw assessmentErrors.APPEALS_PENDING({ count: pending });
@@ -897,7 +916,7 @@ export function createAssessmentService({ db, clock, metrics }: AssessmentDeps) 
      * finalized one stays as it was and visible. Manual rows and appeal decisions carry over.
      */
     async revise(actor: Actor, id: number, reason: string) {
-      return db.transaction().execute(async (trx) => {
+      return transact(async (trx) => {
         const old = await loadForAction(trx, actor, id, 'revise');
         const at = nowIso();
         const { id: _id, ...copy } = old;
