@@ -20,6 +20,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService } from './modules/project/project.service.ts';
+import { propertyRoutes } from './modules/property/property.routes.ts';
+import { createPropertyService } from './modules/property/property.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
@@ -63,7 +65,11 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     projects: createProjectService(deps),
     staff: createStaffService(deps),
     audit: createAuditService(deps),
+<<<<<<< HEAD
     assessment: createAssessmentService({ ...deps, metrics: [...assessmentMetrics] }),
+=======
+    property: createPropertyService(deps),
+>>>>>>> main
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -104,7 +110,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       projectRoutes(a, services.projects);
       staffRoutes(a, services.staff);
       auditRoutes(a, services.audit);
+<<<<<<< HEAD
       assessmentRoutes(a, services.assessment);
+=======
+      propertyRoutes(a, services.property);
+>>>>>>> main
     },
     { prefix: '/api' },
   );

@@ -33,6 +33,8 @@ interface I18nValue {
   locale: Locale;
   setLocale(locale: Locale): void;
   t: Translate;
+  /** The name of an audit action: `common.audit.<action>`, else any module's `auditActions.<action>`, else the code */
+  auditAction(action: string): string;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -59,7 +61,21 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     },
     [locale],
   );
-  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  const auditAction = useCallback(
+    (action: string) => {
+      for (const messages of [catalogs[locale], catalogs['zh-CN']]) {
+        const common = lookup(messages, `common.audit.${action}`);
+        if (common) return common;
+        for (const ns of Object.keys(messages)) {
+          const found = lookup(messages, `${ns}.auditActions.${action}`);
+          if (found) return found;
+        }
+      }
+      return action;
+    },
+    [locale],
+  );
+  const value = useMemo(() => ({ locale, setLocale, t, auditAction }), [locale, setLocale, t, auditAction]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

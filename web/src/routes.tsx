@@ -5,9 +5,12 @@ import {
   DashboardOutlined,
   FileProtectOutlined,
   FormOutlined,
+  HomeOutlined,
   IdcardOutlined,
+  ImportOutlined,
   LineChartOutlined,
   OrderedListOutlined,
+  PartitionOutlined,
   ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -26,6 +29,10 @@ import { SheetsPage } from './pages/assessment/SheetsPage.tsx';
 import { TrendPage } from './pages/assessment/TrendPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { PortalHome } from './pages/portal/PortalHome.tsx';
+import { ImportPage } from './pages/property/ImportPage.tsx';
+import { OfficerAreasPage } from './pages/property/OfficerAreasPage.tsx';
+import { RegisterPage } from './pages/property/RegisterPage.tsx';
+import { UnitPage } from './pages/property/UnitPage.tsx';
 import { EmployeesPage } from './pages/staff/EmployeesPage.tsx';
 import { PositionPage } from './pages/staff/PositionPage.tsx';
 import { PositionsPage } from './pages/staff/PositionsPage.tsx';
@@ -33,6 +40,7 @@ import { TeamsPage } from './pages/staff/TeamsPage.tsx';
 
 /** Menu groups, in menu order. A module adds its group here if it needs a new one. */
 export const menuGroups: { key: string; labelKey: string; icon: ReactNode }[] = [
+  { key: 'property', labelKey: 'property.menu.group', icon: <HomeOutlined /> },
   { key: 'org', labelKey: 'common.menu.org', icon: <ApartmentOutlined /> },
   { key: 'assessment', labelKey: 'assessment.menu.group', icon: <AuditOutlined /> },
   { key: 'admin', labelKey: 'common.menu.admin', icon: <SettingOutlined /> },
@@ -59,6 +67,25 @@ export const appRoutes: AppRoute[] = [
     element: <HomePage />,
     roles: STAFF,
     menu: { labelKey: 'common.menu.home', icon: <DashboardOutlined /> },
+  },
+  {
+    path: '/property/register',
+    element: <RegisterPage />,
+    roles: STAFF,
+    menu: { labelKey: 'property.menu.register', icon: <HomeOutlined />, group: 'property' },
+  },
+  { path: '/property/units/:id', element: <UnitPage />, roles: STAFF },
+  {
+    path: '/property/import',
+    element: <ImportPage />,
+    roles: ['manager', 'supervisor'],
+    menu: { labelKey: 'property.menu.import', icon: <ImportOutlined />, group: 'property' },
+  },
+  {
+    path: '/property/areas',
+    element: <OfficerAreasPage />,
+    roles: STAFF,
+    menu: { labelKey: 'property.menu.areas', icon: <PartitionOutlined />, group: 'property' },
   },
   {
     path: '/staff/employees',
@@ -127,7 +154,10 @@ export const appRoutes: AppRoute[] = [
 ];
 
 /** The owner portal (业主端): phone-sized pages under /portal. */
-export const portalRoutes: AppRoute[] = [{ path: '/portal', element: <PortalHome /> }];
+export const portalRoutes: AppRoute[] = [
+  { path: '/portal', element: <PortalHome /> },
+  { path: '/portal/units/:id', element: <UnitPage /> },
+];
 
 export function canOpen(route: AppRoute, role: Role): boolean {
   if (role === 'admin') return true;

@@ -19,7 +19,7 @@ function changedFields(before: Record<string, unknown> | null, after: Record<str
 
 /** The record's history (who, when, before → after), from the audit trail. */
 export function AuditTimeline({ entity, id }: { entity: string; id: number | string }) {
-  const { t } = useI18n();
+  const { t, auditAction } = useI18n();
   const query = useQuery({ queryKey: ['audit', entity, id], queryFn: () => auditApi.history(entity, id) });
   if (!query.data?.length) return <Empty description={t('common.audit.none')} />;
   return (
@@ -29,10 +29,7 @@ export function AuditTimeline({ entity, id }: { entity: string; id: number | str
         children: (
           <div>
             <Typography.Text strong>
-              {formatDateTime(entry.at)} · {entry.userName ?? '—'} ·{' '}
-              {t(`common.audit.${entry.action}`) === `common.audit.${entry.action}`
-                ? entry.action
-                : t(`common.audit.${entry.action}`)}
+              {formatDateTime(entry.at)} · {entry.userName ?? '—'} · {auditAction(entry.action)}
             </Typography.Text>
             {entry.action !== 'create' && entry.before && entry.after ? (
               <Table

@@ -1,4 +1,17 @@
 export default {
+  auditActions: {
+    refresh: 'Recomputed',
+    add_manual: 'Manual deduction added',
+    delete_manual: 'Manual deduction deleted',
+    publish: 'Published',
+    appeal: 'Appealed',
+    decide_appeal: 'Appeal decided',
+    uphold: 'Appeal upheld',
+    reject: 'Appeal rejected',
+    finalize: 'Finalized',
+    revise: 'Revision created',
+    new_version: 'New version',
+  },
   menu: {
     group: 'Assessment',
     sheets: 'Score sheets',

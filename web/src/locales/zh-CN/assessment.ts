@@ -1,4 +1,17 @@
 export default {
+  auditActions: {
+    refresh: '重新计算',
+    add_manual: '添加人工扣分',
+    delete_manual: '删除人工扣分',
+    publish: '发布公示',
+    appeal: '申诉',
+    decide_appeal: '处理申诉',
+    uphold: '申诉成立',
+    reject: '驳回申诉',
+    finalize: '定稿锁定',
+    revise: '创建修订版',
+    new_version: '生成新版本',
+  },
   menu: {
     group: '考核',
     sheets: '考核表',

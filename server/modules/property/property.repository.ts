@@ -1,0 +1,609 @@
+import { type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
+import { type Executor, toNumber } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { type Actor, projectScope } from '../../lib/actor.ts';
+import { offsetOf, type Page, sortColumn } from '../../lib/paging.ts';
+import { OCCUPIED_STATUSES, type PersonKind, type UnitStatus } from './property.tables.ts';
+
+// ---- occupancy: other modules divide by this ----
+
+/**
+ * Units whose latest status-history row on or before `onDate` is occupied or renovating.
+ * "Latest" = greatest from_date, then greatest id (two changes on one day: the later entry wins).
+ */
+export async function countOccupiedOn(db: Executor, projectId: number, onDate: string): Promise<number> {
+  const row = await db
+    .selectFrom('unit_status_history as h')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('h.project_id', '=', projectId)
+    .where('h.status', 'in', [...OCCUPIED_STATUSES])
+    .where('h.from_date', '<=', onDate)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('unit_status_history as later')
+            .select('later.id')
+            .whereRef('later.unit_id', '=', 'h.unit_id')
+            .where('later.from_date', '<=', onDate)
+            .where((eb) =>
+              eb.or([
+                eb('later.from_date', '>', eb.ref('h.from_date')),
+                eb.and([
+                  eb('later.from_date', '=', eb.ref('h.from_date')),
+                  eb('later.id', '>', eb.ref('h.id')),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return toNumber(row.n);
+}
+
+export async function unitIdsOfOwnerUser(db: Executor, userId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('owner_user_unit')
+    .select('unit_id')
+    .where('user_id', '=', userId)
+    .orderBy('unit_id')
+    .execute();
+  return rows.map((r) => r.unit_id);
+}
+
+// ---- sections and buildings ----
+
+export function listSections(db: Executor, projectId: number) {
+  return db
+    .selectFrom('section')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+export function findSection(db: Executor, actor: Actor, id: number) {
+  return db
+    .selectFrom('section')
+    .selectAll()
+    .where('id', '=', id)
+    .where(projectScope(actor, 'section.project_id'))
+    .executeTakeFirst();
+}
+export function findSectionByName(db: Executor, projectId: number, name: string) {
+  return db
+    .selectFrom('section')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+export function insertSection(db: Executor, row: Insertable<Database['section']>) {
+  return db.insertInto('section').values(row).returningAll().executeTakeFirstOrThrow();
+}
+export function updateSection(db: Executor, id: number, patch: Updateable<Database['section']>) {
+  return db.updateTable('section').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export function listBuildings(db: Executor, projectId: number) {
+  return db
+    .selectFrom('building as b')
+    .innerJoin('section as s', 's.id', 'b.section_id')
+    .select(['b.id', 'b.name', 'b.section_id', 's.name as section_name', 'b.floors', 'b.sort_order'])
+    .where('b.project_id', '=', projectId)
+    .orderBy('s.sort_order')
+    .orderBy('s.id')
+    .orderBy('b.sort_order')
+    .orderBy('b.id')
+    .execute();
+}
+export function findBuilding(db: Executor, actor: Actor, id: number) {
+  return db
+    .selectFrom('building')
+    .selectAll()
+    .where('id', '=', id)
+    .where(projectScope(actor, 'building.project_id'))
+    .executeTakeFirst();
+}
+export function findBuildingByName(db: Executor, projectId: number, name: string) {
+  return db
+    .selectFrom('building')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+export function insertBuilding(db: Executor, row: Insertable<Database['building']>) {
+  return db.insertInto('building').values(row).returningAll().executeTakeFirstOrThrow();
+}
+export function updateBuilding(db: Executor, id: number, patch: Updateable<Database['building']>) {
+  return db.updateTable('building').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Units per building and status, for the tree's counts. */
+export async function unitCountsByBuilding(db: Executor, projectId: number) {
+  const rows = await db
+    .selectFrom('unit')
+    .select(['building_id', 'status', (eb) => eb.fn.countAll().as('n')])
+    .where('project_id', '=', projectId)
+    .groupBy(['building_id', 'status'])
+    .execute();
+  return rows.map((r) => ({ buildingId: r.building_id, status: r.status, count: toNumber(r.n) }));
+}
+
+// ---- officers' areas 房管员区域划分 ----
+
+export function currentOfficers(db: Executor, projectId: number) {
+  return db
+    .selectFrom('officer_area as a')
+    .innerJoin('employee as e', 'e.id', 'a.employee_id')
+    .select(['a.id', 'a.building_id', 'a.employee_id', 'e.name as employee_name', 'a.from_date'])
+    .where('a.project_id', '=', projectId)
+    .where('a.to_date', 'is', null)
+    .execute();
+}
+export function currentOfficerOf(db: Executor, buildingId: number) {
+  return db
+    .selectFrom('officer_area')
+    .selectAll()
+    .where('building_id', '=', buildingId)
+    .where('to_date', 'is', null)
+    .executeTakeFirst();
+}
+export function officerHistory(db: Executor, buildingId: number) {
+  return db
+    .selectFrom('officer_area as a')
+    .innerJoin('employee as e', 'e.id', 'a.employee_id')
+    .select(['a.id', 'a.employee_id', 'e.name as employee_name', 'a.from_date', 'a.to_date'])
+    .where('a.building_id', '=', buildingId)
+    .orderBy('a.from_date', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
+}
+export function closeOfficerArea(db: Executor, id: number, toDate: string) {
+  return db.updateTable('officer_area').set({ to_date: toDate }).where('id', '=', id).execute();
+}
+export function insertOfficerArea(db: Executor, row: Insertable<Database['officer_area']>) {
+  return db.insertInto('officer_area').values(row).returningAll().executeTakeFirstOrThrow();
+}
+/** The buildings an officer (employee) is in charge of now: an officer's lists default to these. */
+export async function buildingIdsOfOfficer(db: Executor, employeeId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('officer_area')
+    .select('building_id')
+    .where('employee_id', '=', employeeId)
+    .where('to_date', 'is', null)
+    .execute();
+  return rows.map((r) => r.building_id);
+}
+export function findEmployeeInProject(db: Executor, employeeId: number, projectId: number) {
+  return db
+    .selectFrom('employee')
+    .select(['id', 'name', 'status'])
+    .where('id', '=', employeeId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+}
+
+// ---- units ----
+
+export interface UnitFilter {
+  projectId?: number;
+  sectionId?: number;
+  buildingId?: number;
+  status?: UnitStatus;
+  floor?: number;
+  q?: string;
+  /** restrict to these buildings (an officer's area) */
+  buildingIds?: number[];
+  /** restrict to these units (an owner's own units) */
+  unitIds?: number[];
+}
+
+function unitBase(db: Executor, actor: Actor, f: UnitFilter) {
+  let q = db
+    .selectFrom('unit as u')
+    .innerJoin('building as b', 'b.id', 'u.building_id')
+    .innerJoin('section as s', 's.id', 'b.section_id')
+    .innerJoin('project as p', 'p.id', 'u.project_id')
+    .where(projectScope(actor, 'u.project_id'));
+  if (f.projectId) q = q.where('u.project_id', '=', f.projectId);
+  if (f.sectionId) q = q.where('b.section_id', '=', f.sectionId);
+  if (f.buildingId) q = q.where('u.building_id', '=', f.buildingId);
+  if (f.status) q = q.where('u.status', '=', f.status);
+  if (f.floor !== undefined) q = q.where('u.floor', '=', f.floor);
+  if (f.buildingIds)
+    q = f.buildingIds.length ? q.where('u.building_id', 'in', f.buildingIds) : q.where(sql<SqlBool>`1 = 0`);
+  if (f.unitIds) q = f.unitIds.length ? q.where('u.id', 'in', f.unitIds) : q.where(sql<SqlBool>`1 = 0`);
+  if (f.q) {
+    const like = `%${f.q}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('u.room_no', 'like', like),
+        eb.exists(
+          eb
+            .selectFrom('owner as o')
+            .select('o.id')
+            .whereRef('o.unit_id', '=', 'u.id')
+            .where((e2) => e2.or([e2('o.name', 'like', like), e2('o.phone', 'like', like)])),
+        ),
+      ]),
+    );
+  }
+  return q;
+}
+
+const UNIT_SORTS = {
+  roomNo: 'u.room_no',
+  floor: 'u.floor',
+  area: 'u.area_centi_m2',
+  areaCentiM2: 'u.area_centi_m2',
+  status: 'u.status',
+  building: 'b.sort_order',
+  buildingName: 'b.sort_order',
+  moveInDate: 'u.move_in_date',
+  id: 'u.id',
+} as const;
+
+function unitSelect(db: Executor, actor: Actor, f: UnitFilter) {
+  return unitBase(db, actor, f).select((eb) => [
+    'u.id',
+    'u.project_id as projectId',
+    'p.name as projectName',
+    'b.section_id as sectionId',
+    's.name as sectionName',
+    'u.building_id as buildingId',
+    'b.name as buildingName',
+    'u.room_no as roomNo',
+    'u.floor',
+    'u.area_centi_m2 as areaCentiM2',
+    'u.status',
+    'u.handover_date as handoverDate',
+    'u.move_in_date as moveInDate',
+    'u.updated_at as updatedAt',
+    eb
+      .selectFrom('owner as o')
+      .select('o.name')
+      .whereRef('o.unit_id', '=', 'u.id')
+      .orderBy('o.is_main_contact', 'desc')
+      .orderBy(sql`case when o.kind = 'owner' then 0 else 1 end`)
+      .orderBy('o.id')
+      .limit(1)
+      .as('mainName'),
+    eb
+      .selectFrom('owner as o')
+      .select('o.phone')
+      .whereRef('o.unit_id', '=', 'u.id')
+      .orderBy('o.is_main_contact', 'desc')
+      .orderBy(sql`case when o.kind = 'owner' then 0 else 1 end`)
+      .orderBy('o.id')
+      .limit(1)
+      .as('mainPhone'),
+  ]);
+}
+
+export async function listUnits(db: Executor, actor: Actor, f: UnitFilter, page: Page) {
+  const { column, direction } = sortColumn(UNIT_SORTS, page, 'b.sort_order');
+  const base = unitBase(db, actor, f);
+  const [items, count] = await Promise.all([
+    unitSelect(db, actor, f)
+      .orderBy(column, direction)
+      .orderBy('b.id')
+      .orderBy('u.floor')
+      .orderBy('u.room_no')
+      .limit(page.pageSize)
+      .offset(offsetOf(page))
+      .execute(),
+    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: toNumber(count.n) };
+}
+
+/** Keyset batches of a filtered list, for streamed exports. */
+export function unitBatch(db: Executor, actor: Actor, f: UnitFilter, afterId: number, size: number) {
+  return unitSelect(db, actor, f).where('u.id', '>', afterId).orderBy('u.id').limit(size).execute();
+}
+
+export function findUnit(db: Executor, actor: Actor, id: number) {
+  return unitSelect(db, actor, {}).where('u.id', '=', id).executeTakeFirst();
+}
+export function findUnitRow(db: Executor, id: number) {
+  return db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export function findUnitByRoom(db: Executor, buildingId: number, roomNo: string) {
+  return db
+    .selectFrom('unit')
+    .select('id')
+    .where('building_id', '=', buildingId)
+    .where('room_no', '=', roomNo)
+    .executeTakeFirst();
+}
+export function insertUnit(db: Executor, row: Insertable<Database['unit']>) {
+  return db.insertInto('unit').values(row).returningAll().executeTakeFirstOrThrow();
+}
+export function updateUnit(db: Executor, id: number, patch: Updateable<Database['unit']>) {
+  return db.updateTable('unit').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export function unitsOfBuilding(db: Executor, buildingId: number) {
+  return db
+    .selectFrom('unit as u')
+    .select(['u.id', 'u.room_no as roomNo', 'u.floor', 'u.status', 'u.area_centi_m2 as areaCentiM2'])
+    .where('u.building_id', '=', buildingId)
+    .orderBy('u.floor', 'desc')
+    .orderBy('u.room_no')
+    .execute();
+}
+
+/** Every unit of a project keyed by building and room (import matching). */
+export function unitKeysOfProject(db: Executor, projectId: number) {
+  return db
+    .selectFrom('unit')
+    .select(['id', 'building_id', 'room_no', 'status'])
+    .where('project_id', '=', projectId)
+    .execute();
+}
+
+// ---- status history ----
+
+export function statusHistory(db: Executor, unitId: number) {
+  return db
+    .selectFrom('unit_status_history as h')
+    .leftJoin('app_user as a', 'a.id', 'h.user_id')
+    .select([
+      'h.id',
+      'h.status',
+      'h.from_date as fromDate',
+      'h.note',
+      'a.display_name as userName',
+      'h.created_at as createdAt',
+    ])
+    .where('h.unit_id', '=', unitId)
+    .orderBy('h.from_date', 'desc')
+    .orderBy('h.id', 'desc')
+    .execute();
+}
+export function latestStatusRow(db: Executor, unitId: number) {
+  return db
+    .selectFrom('unit_status_history')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .orderBy('from_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+export function insertStatus(db: Executor, row: Insertable<Database['unit_status_history']>) {
+  return db.insertInto('unit_status_history').values(row).execute();
+}
+
+// ---- owners and residents ----
+
+export function peopleOfUnit(db: Executor, unitId: number) {
+  return db
+    .selectFrom('owner')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .orderBy(sql`case when kind = 'owner' then 0 else 1 end`)
+    .orderBy('is_main_contact', 'desc')
+    .orderBy('id')
+    .execute();
+}
+export function peopleOfUnits(db: Executor, unitIds: number[]) {
+  if (!unitIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('owner')
+    .selectAll()
+    .where('unit_id', 'in', unitIds)
+    .orderBy('unit_id')
+    .orderBy(sql`case when kind = 'owner' then 0 else 1 end`)
+    .orderBy('is_main_contact', 'desc')
+    .orderBy('id')
+    .execute();
+}
+export function findPerson(db: Executor, actor: Actor, id: number) {
+  return db
+    .selectFrom('owner')
+    .selectAll()
+    .where('id', '=', id)
+    .where(projectScope(actor, 'owner.project_id'))
+    .executeTakeFirst();
+}
+export function insertPerson(db: Executor, row: Insertable<Database['owner']>) {
+  return db.insertInto('owner').values(row).returningAll().executeTakeFirstOrThrow();
+}
+export function updatePerson(db: Executor, id: number, patch: Updateable<Database['owner']>) {
+  return db.updateTable('owner').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+export function deletePerson(db: Executor, id: number) {
+  return db.deleteFrom('owner').where('id', '=', id).execute();
+}
+export function clearMainContact(db: Executor, unitId: number, exceptId?: number) {
+  let q = db.updateTable('owner').set({ is_main_contact: 0 }).where('unit_id', '=', unitId);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return q.execute();
+}
+
+export interface OwnerFilter {
+  projectId?: number;
+  buildingId?: number;
+  kind?: PersonKind;
+  q?: string;
+  buildingIds?: number[];
+  unitIds?: number[];
+}
+
+function ownerBase(db: Executor, actor: Actor, f: OwnerFilter) {
+  let q = db
+    .selectFrom('owner as o')
+    .innerJoin('unit as u', 'u.id', 'o.unit_id')
+    .innerJoin('building as b', 'b.id', 'u.building_id')
+    .innerJoin('section as s', 's.id', 'b.section_id')
+    .where(projectScope(actor, 'o.project_id'));
+  if (f.projectId) q = q.where('o.project_id', '=', f.projectId);
+  if (f.buildingId) q = q.where('u.building_id', '=', f.buildingId);
+  if (f.kind) q = q.where('o.kind', '=', f.kind);
+  if (f.buildingIds)
+    q = f.buildingIds.length ? q.where('u.building_id', 'in', f.buildingIds) : q.where(sql<SqlBool>`1 = 0`);
+  if (f.unitIds) q = f.unitIds.length ? q.where('u.id', 'in', f.unitIds) : q.where(sql<SqlBool>`1 = 0`);
+  if (f.q) {
+    const like = `%${f.q}%`;
+    q = q.where((eb) =>
+      eb.or([eb('o.name', 'like', like), eb('o.phone', 'like', like), eb('u.room_no', 'like', like)]),
+    );
+  }
+  return q;
+}
+const ownerColumns = [
+  'o.id',
+  'o.project_id as projectId',
+  'o.unit_id as unitId',
+  's.name as sectionName',
+  'b.name as buildingName',
+  'u.room_no as roomNo',
+  'o.kind',
+  'o.name',
+  'o.phone',
+  'o.relation',
+  'o.is_main_contact as isMainContact',
+] as const;
+const OWNER_SORTS = { name: 'o.name', roomNo: 'u.room_no', id: 'o.id', building: 'b.sort_order' } as const;
+
+export async function listOwners(db: Executor, actor: Actor, f: OwnerFilter, page: Page) {
+  const { column, direction } = sortColumn(OWNER_SORTS, page, 'b.sort_order');
+  const base = ownerBase(db, actor, f);
+  const [items, count] = await Promise.all([
+    base
+      .select(ownerColumns)
+      .orderBy(column, direction)
+      .orderBy('b.id')
+      .orderBy('u.room_no')
+      .orderBy('o.id')
+      .limit(page.pageSize)
+      .offset(offsetOf(page))
+      .execute(),
+    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: toNumber(count.n) };
+}
+export function ownerBatch(db: Executor, actor: Actor, f: OwnerFilter, afterId: number, size: number) {
+  return ownerBase(db, actor, f)
+    .select(ownerColumns)
+    .where('o.id', '>', afterId)
+    .orderBy('o.id')
+    .limit(size)
+    .execute();
+}
+
+// ---- owner accounts ↔ units ----
+
+export function linkedUsersOfUnit(db: Executor, unitId: number) {
+  return db
+    .selectFrom('owner_user_unit as l')
+    .innerJoin('app_user as a', 'a.id', 'l.user_id')
+    .select(['a.id as userId', 'a.username', 'a.display_name as displayName'])
+    .where('l.unit_id', '=', unitId)
+    .orderBy('a.id')
+    .execute();
+}
+export function findUser(db: Executor, userId: number) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'role', 'username'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+export async function linkOwnerUser(db: Executor, row: Insertable<Database['owner_user_unit']>) {
+  const exists = await db
+    .selectFrom('owner_user_unit')
+    .select('user_id')
+    .where('user_id', '=', row.user_id)
+    .where('unit_id', '=', row.unit_id)
+    .executeTakeFirst();
+  if (!exists) await db.insertInto('owner_user_unit').values(row).execute();
+  return !exists;
+}
+export async function unlinkOwnerUser(db: Executor, userId: number, unitId: number) {
+  const r = await db
+    .deleteFrom('owner_user_unit')
+    .where('user_id', '=', userId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+export async function ensureUserProject(db: Executor, userId: number, projectId: number) {
+  const has = await db
+    .selectFrom('user_project')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  if (!has) await db.insertInto('user_project').values({ user_id: userId, project_id: projectId }).execute();
+}
+
+// ---- import jobs ----
+
+export function insertJob(db: Executor, row: Insertable<Database['import_job']>) {
+  return db.insertInto('import_job').values(row).returningAll().executeTakeFirstOrThrow();
+}
+export function updateJob(db: Executor, id: number, patch: Updateable<Database['import_job']>) {
+  return db.updateTable('import_job').set(patch).where('id', '=', id).execute();
+}
+export function findJob(db: Executor, actor: Actor, id: number) {
+  return db
+    .selectFrom('import_job')
+    .selectAll()
+    .where('id', '=', id)
+    .where(projectScope(actor, 'import_job.project_id'))
+    .executeTakeFirst();
+}
+
+// ---- bulk writes of an import (one transaction, chunked under the parameter limits) ----
+
+const CHUNK = 400;
+
+async function inChunks<T, R>(rows: T[], fn: (chunk: T[]) => Promise<R[]>, onChunk?: (done: number) => void) {
+  const out: R[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    out.push(...(await fn(rows.slice(i, i + CHUNK))));
+    onChunk?.(Math.min(rows.length, i + CHUNK));
+  }
+  return out;
+}
+
+export function bulkInsertUnits(
+  db: Executor,
+  rows: Insertable<Database['unit']>[],
+  onChunk?: (n: number) => void,
+) {
+  return inChunks(
+    rows,
+    (chunk) => db.insertInto('unit').values(chunk).returning(['id', 'building_id', 'room_no']).execute(),
+    onChunk,
+  );
+}
+export function bulkInsertStatus(db: Executor, rows: Insertable<Database['unit_status_history']>[]) {
+  return inChunks(rows, async (chunk) => {
+    await db.insertInto('unit_status_history').values(chunk).execute();
+    return [];
+  });
+}
+export function bulkInsertPeople(db: Executor, rows: Insertable<Database['owner']>[]) {
+  return inChunks(rows, async (chunk) => {
+    await db.insertInto('owner').values(chunk).execute();
+    return [];
+  });
+}
+export function bulkInsertAudit(db: Executor, rows: Insertable<Database['audit_log']>[]) {
+  return inChunks(rows, async (chunk) => {
+    await db.insertInto('audit_log').values(chunk).execute();
+    return [];
+  });
+}
+export function peopleOfProject(db: Executor, projectId: number) {
+  return db
+    .selectFrom('owner')
+    .select(['id', 'unit_id', 'kind', 'name'])
+    .where('project_id', '=', projectId)
+    .execute();
+}

@@ -1,0 +1,204 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Progress,
+  Radio,
+  Result,
+  Select,
+  Space,
+  Steps,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { type ImportError, type ImportJob, propertyApi } from '../../api/property.ts';
+import { useProjects } from '../../api/staff.ts';
+import { showError } from '../../components/errors.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n.tsx';
+
+/**
+ * Excel import of units and owners: template → upload → every row checked → either a
+ * row-by-row error report (nothing written) or the whole file in one transaction.
+ */
+export function ImportPage() {
+  const { t } = useI18n();
+  const projects = useProjects();
+  const queryClient = useQueryClient();
+  const [projectId, setProjectId] = useState<number>();
+  const [mode, setMode] = useState<'create' | 'update'>('create');
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const project = projectId ?? projects.data?.[0]?.id;
+
+  // the job runs on the server; poll its progress until it ends
+  useEffect(() => {
+    if (job?.status !== 'running') return;
+    const timer = setTimeout(async () => {
+      try {
+        setJob(await propertyApi.importJob(job.id));
+      } catch (e) {
+        showError(e);
+      }
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [job]);
+  useEffect(() => {
+    if (job?.status === 'done') {
+      queryClient.invalidateQueries({ queryKey: ['property-tree'] });
+      queryClient.invalidateQueries({ queryKey: ['units'] });
+    }
+  }, [job?.status, queryClient]);
+
+  const start = async (file: File) => {
+    if (!project) return;
+    setUploading(true);
+    setJob(null);
+    try {
+      setJob(await propertyApi.startImport(project, mode, file));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const percent = job?.total ? Math.floor((job.processed * 100) / job.total) : 0;
+
+  return (
+    <div>
+      <PageHeader title={t('property.import.title')} />
+      <Card>
+        <Steps
+          direction="vertical"
+          items={[
+            {
+              title: t('property.import.step1'),
+              status: 'process',
+              description: (
+                <Space direction="vertical">
+                  <Typography.Text type="secondary">{t('property.import.step1Text')}</Typography.Text>
+                  <Button icon={<DownloadOutlined />} href={propertyApi.templateHref()}>
+                    {t('property.template')}
+                  </Button>
+                </Space>
+              ),
+            },
+            {
+              title: t('property.import.step2'),
+              status: 'process',
+              description: (
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <Typography.Text type="secondary">{t('property.import.step2Text')}</Typography.Text>
+                  <Space wrap>
+                    <span>{t('property.project')}</span>
+                    <Select
+                      data-testid="import-project"
+                      style={{ width: 180 }}
+                      value={project}
+                      options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
+                      onChange={setProjectId}
+                    />
+                    <span>{t('property.import.mode')}</span>
+                    <Radio.Group
+                      value={mode}
+                      onChange={(e) => setMode(e.target.value)}
+                      options={(['create', 'update'] as const).map((m) => ({
+                        value: m,
+                        label: t(`property.import.modes.${m}`),
+                      }))}
+                    />
+                  </Space>
+                  <Upload
+                    accept=".xlsx"
+                    showUploadList={false}
+                    beforeUpload={(file) => {
+                      start(file);
+                      return false;
+                    }}
+                  >
+                    <Button
+                      type="primary"
+                      icon={<UploadOutlined />}
+                      loading={uploading || job?.status === 'running'}
+                    >
+                      {t('property.import.choose')}
+                    </Button>
+                  </Upload>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+
+      {job?.status === 'running' ? (
+        <Card style={{ marginTop: 16 }} data-testid="import-progress">
+          <Typography.Text>
+            {t(`property.import.phases.${job.phase}`)} {job.total ? `${job.processed} / ${job.total}` : ''}
+          </Typography.Text>
+          <Progress percent={percent} status="active" />
+        </Card>
+      ) : null}
+
+      {job?.status === 'invalid' ? (
+        <Card style={{ marginTop: 16 }} data-testid="import-errors">
+          <Alert
+            type="error"
+            showIcon
+            message={t('property.import.invalid', { count: job.errorCount })}
+            action={
+              <Button danger icon={<DownloadOutlined />} href={propertyApi.reportHref(job.id)}>
+                {t('property.import.downloadReport')}
+              </Button>
+            }
+          />
+          <Table<ImportError>
+            style={{ marginTop: 12 }}
+            size="small"
+            rowKey={(e) => `${e.sheet}-${e.row}-${e.column}-${e.message}`}
+            dataSource={job.errors}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            columns={[
+              { title: t('property.import.sheet'), dataIndex: 'sheet', width: 120 },
+              { title: t('property.import.row'), dataIndex: 'row', width: 80 },
+              { title: t('property.import.column'), dataIndex: 'column', width: 140 },
+              { title: t('property.import.message'), dataIndex: 'message' },
+            ]}
+          />
+        </Card>
+      ) : null}
+
+      {job?.status === 'done' && job.counts ? (
+        <Card style={{ marginTop: 16 }} data-testid="import-done">
+          <Result
+            status="success"
+            title={t('property.import.done')}
+            subTitle={t('property.import.doneText', {
+              ...job.counts,
+              seconds: ((job.elapsedMs ?? 0) / 1000).toFixed(1),
+            })}
+            extra={
+              <Link to={`/property/register?projectId=${job.projectId}`}>
+                <Button type="primary">{t('property.import.viewRegister')}</Button>
+              </Link>
+            }
+          />
+        </Card>
+      ) : null}
+
+      {job?.status === 'failed' ? (
+        <Alert
+          style={{ marginTop: 16 }}
+          type="error"
+          message={t('property.import.failed', { message: job.message ?? '' })}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Drawer, Select, Space, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useMe } from '../../api/auth.ts';
+import { type OfficerArea, propertyApi } from '../../api/property.ts';
+import { staffApi, useProjects } from '../../api/staff.ts';
+import { showError } from '../../components/errors.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n.tsx';
+
+function HistoryDrawer({ buildingId, onClose }: { buildingId: number; onClose(): void }) {
+  const { t } = useI18n();
+  const query = useQuery({
+    queryKey: ['officer-history', buildingId],
+    queryFn: () => propertyApi.officerHistory(buildingId),
+  });
+  return (
+    <Drawer open title={t('property.areas.history')} onClose={onClose}>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={query.data ?? []}
+        columns={[
+          { title: t('property.officer'), dataIndex: 'employeeName' },
+          { title: t('property.areas.since'), dataIndex: 'fromDate' },
+          { title: t('property.areas.until'), dataIndex: 'toDate', render: (v) => v ?? '—' },
+        ]}
+      />
+    </Drawer>
+  );
+}
+
+/** 房管员区域划分: buildings → officer, one at a time, with history; the supervisor edits it. */
+export function OfficerAreasPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const projects = useProjects();
+  const queryClient = useQueryClient();
+  const [projectId, setProjectId] = useState<number>();
+  const project = projectId ?? projects.data?.[0]?.id;
+  const [fromDate, setFromDate] = useState<Dayjs>(dayjs());
+  const [historyOf, setHistoryOf] = useState<number | null>(null);
+  const canEdit = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
+  const areas = useQuery({
+    queryKey: ['officer-areas', project],
+    queryFn: () => propertyApi.officerAreas(project!),
+    enabled: !!project,
+  });
+  const officers = useQuery({
+    queryKey: ['employees', 'officers', project],
+    queryFn: () => staffApi.employees({ projectId: project, status: 'active', pageSize: 200 }),
+    enabled: !!project && canEdit,
+  });
+  const assign = async (row: OfficerArea, employeeId: number | null) => {
+    try {
+      await propertyApi.assignOfficer(row.buildingId, {
+        employeeId,
+        fromDate: fromDate.format('YYYY-MM-DD'),
+      });
+      await queryClient.invalidateQueries({ queryKey: ['officer-areas'] });
+      queryClient.invalidateQueries({ queryKey: ['property-tree'] });
+    } catch (e) {
+      showError(e);
+    }
+  };
+  return (
+    <div>
+      <PageHeader title={t('property.areas.title')}>
+        <Space wrap>
+          <Select
+            style={{ width: 180 }}
+            value={project}
+            options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
+            onChange={setProjectId}
+          />
+          {canEdit ? (
+            <Space>
+              <span>{t('property.areas.since')}</span>
+              <DatePicker value={fromDate} allowClear={false} onChange={(d) => d && setFromDate(d)} />
+            </Space>
+          ) : null}
+        </Space>
+      </PageHeader>
+      <Alert type="info" showIcon message={t('property.areas.hint')} style={{ marginBottom: 12 }} />
+      <Table<OfficerArea>
+        rowKey="buildingId"
+        size="middle"
+        loading={areas.isLoading}
+        dataSource={areas.data ?? []}
+        pagination={false}
+        columns={[
+          { title: t('property.section'), dataIndex: 'sectionName' },
+          { title: t('property.building'), dataIndex: 'buildingName' },
+          {
+            title: t('property.officer'),
+            dataIndex: 'employeeId',
+            render: (_, row) =>
+              canEdit ? (
+                <Select
+                  allowClear
+                  style={{ width: 180 }}
+                  value={row.employeeId ?? undefined}
+                  placeholder={t('property.noOfficer')}
+                  options={(officers.data?.items ?? [])
+                    .filter(
+                      (e) =>
+                        e.positionName === null || /房管/.test(e.positionName) || e.id === row.employeeId,
+                    )
+                    .map((e) => ({ value: e.id, label: e.name }))}
+                  onChange={(v) => assign(row, v ?? null)}
+                />
+              ) : (
+                (row.employeeName ?? (
+                  <Typography.Text type="secondary">{t('property.noOfficer')}</Typography.Text>
+                ))
+              ),
+          },
+          { title: t('property.areas.since'), dataIndex: 'fromDate', render: (v) => v ?? '—' },
+          {
+            title: t('common.actions'),
+            key: 'history',
+            render: (_, row) => (
+              <Button size="small" onClick={() => setHistoryOf(row.buildingId)}>
+                {t('property.areas.history')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {historyOf ? <HistoryDrawer buildingId={historyOf} onClose={() => setHistoryOf(null)} /> : null}
+    </div>
+  );
+}
