@@ -65,11 +65,8 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     projects: createProjectService(deps),
     staff: createStaffService(deps),
     audit: createAuditService(deps),
-<<<<<<< HEAD
-    assessment: createAssessmentService({ ...deps, metrics: [...assessmentMetrics] }),
-=======
     property: createPropertyService(deps),
->>>>>>> main
+    assessment: createAssessmentService({ ...deps, metrics: [...assessmentMetrics] }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -110,11 +107,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       projectRoutes(a, services.projects);
       staffRoutes(a, services.staff);
       auditRoutes(a, services.audit);
-<<<<<<< HEAD
-      assessmentRoutes(a, services.assessment);
-=======
       propertyRoutes(a, services.property);
->>>>>>> main
+      assessmentRoutes(a, services.assessment);
     },
     { prefix: '/api' },
   );
