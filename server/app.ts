@@ -11,6 +11,9 @@ import { migrateToLatest } from './db/migrate.ts';
 import { commonErrors } from './lib/errors.ts';
 import type { App } from './lib/http.ts';
 import { type Clock, systemClock } from './lib/time.ts';
+import { assessmentMetrics } from './modules/assessment/assessment.metrics.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
+import { createAssessmentService } from './modules/assessment/assessment.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -63,6 +66,7 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     staff: createStaffService(deps),
     audit: createAuditService(deps),
     property: createPropertyService(deps),
+    assessment: createAssessmentService({ ...deps, metrics: [...assessmentMetrics] }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -104,6 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       staffRoutes(a, services.staff);
       auditRoutes(a, services.audit);
       propertyRoutes(a, services.property);
+      assessmentRoutes(a, services.assessment);
     },
     { prefix: '/api' },
   );
