@@ -11,7 +11,9 @@ export default defineConfig({
     rollupOptions: {
       output: {
         manualChunks(id: string) {
-          if (id.includes('echarts')) return 'echarts';
+          // the chart libraries stay out of the vendor chunk: the bundler puts them in the lazily loaded
+          // chunk of the one page that draws a chart (a manual group would drag shared code, React, along)
+          if (/node_modules\/(echarts|echarts-for-react|zrender|size-sensor)\//.test(id)) return undefined;
           if (id.includes('node_modules')) return 'vendor';
           return undefined;
         },

@@ -11,6 +11,9 @@ import { migrateToLatest } from './db/migrate.ts';
 import { commonErrors } from './lib/errors.ts';
 import type { App } from './lib/http.ts';
 import { type Clock, systemClock } from './lib/time.ts';
+import { assessmentMetrics } from './modules/assessment/assessment.metrics.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
+import { createAssessmentService } from './modules/assessment/assessment.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -78,6 +81,7 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     tasks: createTaskService(deps),
     reminders: createReminderService(deps),
     property: createPropertyService(deps),
+    assessment: createAssessmentService({ ...deps, metrics: [...assessmentMetrics] }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -124,6 +128,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       taskRoutes(a, services.tasks);
       reminderRoutes(a, services.reminders);
       propertyRoutes(a, services.property);
+      assessmentRoutes(a, services.assessment);
     },
     { prefix: '/api' },
   );

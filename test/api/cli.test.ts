@@ -91,6 +91,8 @@ describe('CLI', () => {
     expect(users).toBe(count(file, 'app_user'));
     // damage the live database, then restore
     const live = new SQLite(file);
+    // other modules' rows (assessments, repairs …) reference users: damage without the foreign keys
+    live.pragma('foreign_keys = OFF');
     live.prepare('delete from user_project').run();
     live.prepare('delete from user_session').run();
     live.prepare("delete from app_user where username != 'admin'").run();

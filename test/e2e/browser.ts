@@ -82,7 +82,7 @@ export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) =
           hasTouch: options.phone ?? false,
         });
         const page = await context.newPage();
-        page.setDefaultTimeout(15_000);
+        page.setDefaultTimeout(30_000);
         return { context, page };
       };
       ctx.login = async (page, username, password = DEMO_PASSWORD) => {
@@ -91,6 +91,8 @@ export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) =
         await page.getByLabel('密码').fill(password);
         await page.getByRole('button', { name: /登\s*录/ }).click();
         await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+        // signed in once the shell shows who is there (staff header or the owner portal)
+        await page.locator('[data-testid="user-menu"], [data-testid="portal-user"]').first().waitFor();
       };
       ctx.screenshot = async (page, name) => {
         const path = join(ARTIFACTS, `${name}.png`);

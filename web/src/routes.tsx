@@ -1,15 +1,20 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   CommentOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
+  FormOutlined,
   HomeOutlined,
   IdcardOutlined,
   ImportOutlined,
+  LineChartOutlined,
+  OrderedListOutlined,
   PartitionOutlined,
   ProjectOutlined,
   SettingOutlined,
@@ -21,6 +26,13 @@ import type { ReactNode } from 'react';
 import type { Role } from './api/auth.ts';
 import { ProjectsPage } from './pages/admin/ProjectsPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
+import { AppealRedirect, AppealsPage } from './pages/assessment/AppealsPage.tsx';
+import { PrintPage } from './pages/assessment/PrintPage.tsx';
+import { RankingPage } from './pages/assessment/RankingPage.tsx';
+import { SchemesPage } from './pages/assessment/SchemesPage.tsx';
+import { SheetPage } from './pages/assessment/SheetPage.tsx';
+import { SheetsPage } from './pages/assessment/SheetsPage.tsx';
+import { TrendPage } from './pages/assessment/TrendPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { PortalHome } from './pages/portal/PortalHome.tsx';
 import {
@@ -51,6 +63,7 @@ export const menuGroups: { key: string; labelKey: string; icon: ReactNode }[] = 
   { key: 'servicedesk', labelKey: 'servicedesk.menu.group', icon: <CustomerServiceOutlined /> },
   { key: 'property', labelKey: 'property.menu.group', icon: <HomeOutlined /> },
   { key: 'org', labelKey: 'common.menu.org', icon: <ApartmentOutlined /> },
+  { key: 'assessment', labelKey: 'assessment.menu.group', icon: <AuditOutlined /> },
   { key: 'admin', labelKey: 'common.menu.admin', icon: <SettingOutlined /> },
 ];
 
@@ -141,6 +154,39 @@ export const appRoutes: AppRoute[] = [
     element: <TeamsPage />,
     roles: STAFF,
     menu: { labelKey: 'common.menu.teams', icon: <TeamOutlined />, group: 'org' },
+  },
+  {
+    path: '/assessment/sheets',
+    element: <SheetsPage />,
+    roles: STAFF,
+    menu: { labelKey: 'assessment.menu.sheets', icon: <FormOutlined />, group: 'assessment' },
+  },
+  { path: '/assessment/sheets/:id', element: <SheetPage />, roles: STAFF },
+  { path: '/assessment/sheets/:id/print', element: <PrintPage />, roles: STAFF },
+  {
+    path: '/assessment/appeals',
+    element: <AppealsPage />,
+    roles: STAFF,
+    menu: { labelKey: 'assessment.menu.appeals', icon: <FileProtectOutlined />, group: 'assessment' },
+  },
+  { path: '/assessment/appeals/:id', element: <AppealRedirect />, roles: STAFF },
+  {
+    path: '/assessment/ranking',
+    element: <RankingPage />,
+    roles: ['manager', 'supervisor'],
+    menu: { labelKey: 'assessment.menu.ranking', icon: <OrderedListOutlined />, group: 'assessment' },
+  },
+  {
+    path: '/assessment/trend',
+    element: <TrendPage />,
+    roles: STAFF,
+    menu: { labelKey: 'assessment.menu.trend', icon: <LineChartOutlined />, group: 'assessment' },
+  },
+  {
+    path: '/assessment/schemes',
+    element: <SchemesPage />,
+    roles: ['manager', 'supervisor'],
+    menu: { labelKey: 'assessment.menu.schemes', icon: <BarChartOutlined />, group: 'assessment' },
   },
   {
     path: '/admin/users',

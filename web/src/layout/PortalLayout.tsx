@@ -24,7 +24,7 @@ export function PortalLayout({ me }: { me: Me }) {
           {t('portal.title')}
         </Typography.Text>
         <Flex align="center" gap={8}>
-          <span>{me.displayName}</span>
+          <span data-testid="portal-user">{me.displayName}</span>
           <Button
             size="small"
             ghost

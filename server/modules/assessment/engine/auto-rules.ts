@@ -16,7 +16,7 @@ import {
   toHundredths,
   toNonNegativeHundredths,
 } from './exact.ts';
-import { describeMetric } from './metric-labels.ts';
+import { describeMetric, type MetricLabel } from './metric-labels.ts';
 import { compareNumbers, compareStrings, normalizeEvidence } from './ordering.ts';
 import type { Band, BandOp, CategoryRate, MetricValue, RecordRef, RuleKind, SchemeRule } from './types.ts';
 
@@ -88,6 +88,7 @@ export function evaluateAutoRule(
   kind: Exclude<RuleKind, 'manual'>,
   metricKey: string,
   value: MetricValue,
+  labels?: Readonly<Record<string, MetricLabel | undefined>>,
 ): AutoOutcome {
   const expected = metricTypeOfKind[kind];
   if (value.type !== expected) {
@@ -100,7 +101,7 @@ export function evaluateAutoRule(
       problem: 'typeMismatch',
     };
   }
-  const label = describeMetric(metricKey);
+  const label = describeMetric(metricKey, labels);
   const perUnit = toNonNegativeHundredths(rule.pointsPerUnit);
   switch (value.type) {
     case 'cases':

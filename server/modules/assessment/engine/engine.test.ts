@@ -748,3 +748,62 @@ describe('officer template (房管员)', () => {
     expect(run(79, 100)).toBe(10);
   });
 });
+
+describe('registered metric labels', () => {
+  const scheme = {
+    items: [
+      {
+        key: '1',
+        seq: 1,
+        name: '工作',
+        requirements: '',
+        weight: 100,
+        rules: [
+          {
+            key: '1.1',
+            seq: 1,
+            text: '逾期',
+            kind: 'count' as const,
+            pointsPerUnit: 1,
+            cap: 5,
+            metricKey: 'task.lateX',
+          },
+          {
+            key: '1.2',
+            seq: 2,
+            text: '逾期',
+            kind: 'count' as const,
+            pointsPerUnit: 1,
+            cap: 5,
+            metricKey: 'task.overdue',
+          },
+        ],
+      },
+    ],
+  };
+  const metrics = {
+    'task.lateX': { type: 'cases' as const, cases: [{ ref: { entity: 'task', id: 1 } }] },
+    'task.overdue': { type: 'cases' as const, cases: [{ ref: { entity: 'task', id: 2 } }] },
+  };
+
+  it("names a registered metric by its module's own label, keeping the table's unit when it gives none", () => {
+    const result = computeAssessment({
+      scheme,
+      metrics,
+      manual: [],
+      metricLabels: {
+        'task.lateX': { 'zh-CN': '逾期任务', 'en-US': 'Late tasks', unit: '件' },
+        'task.overdue': { 'zh-CN': '未按时完成的任务', 'en-US': 'Overdue tasks' },
+      },
+    });
+    expect(result.rows.map((r) => r.detail)).toEqual([
+      '逾期任务：1 件，每件扣 1 分，计 1 分',
+      '未按时完成的任务：1 项，每项扣 1 分，计 1 分',
+    ]);
+  });
+
+  it('falls back to the key for a metric neither registered with a label nor in the table', () => {
+    const result = computeAssessment({ scheme, metrics, manual: [] });
+    expect(result.rows[0].detail).toBe('task.lateX：1 项，每项扣 1 分，计 1 分');
+  });
+});

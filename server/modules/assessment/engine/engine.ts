@@ -79,8 +79,9 @@ export function computeAssessment(input: EngineInput): EngineResult {
     for (const rule of rules) {
       const ruleRows: WorkingRow[] = [];
       const autoKind = autoKindOf(rule);
-      if (autoKind) ruleRows.push(autoRow(item, rule, autoKind, metrics, warnings));
-      for (const entry of manualByRule.get(rule.key) ?? []) ruleRows.push(manualRow(item, rule, entry));
+      if (autoKind) ruleRows.push(autoRow(item, rule, autoKind, metrics, warnings, input.metricLabels));
+      for (const entry of manualByRule.get(rule.key) ?? [])
+        ruleRows.push(manualRow(item, rule, entry, input.metricLabels));
       shareRuleCap(ruleRows, toNonNegativeHundredths(rule.cap));
       itemRows.push(...ruleRows);
     }
@@ -165,13 +166,14 @@ function autoRow(
   kind: AutoKind,
   metrics: Record<string, MetricValue | undefined>,
   warnings: EngineWarning[],
+  labels: EngineInput['metricLabels'],
 ): WorkingRow {
   const metricKey = rule.metricKey as string;
   const value = Object.hasOwn(metrics, metricKey) ? metrics[metricKey] : undefined;
   const outcome =
     value === undefined || value === null
       ? missingMetricOutcome(metricKey)
-      : evaluateAutoRule(rule, kind, metricKey, value);
+      : evaluateAutoRule(rule, kind, metricKey, value, labels);
   if (outcome.problem === 'typeMismatch') warn(warnings, 'METRIC_TYPE_MISMATCH', rule.key, { metricKey });
   if (outcome.problem === 'invalidValue') warn(warnings, 'METRIC_VALUE_INVALID', rule.key, { metricKey });
   const row: WorkingRow = {
@@ -189,7 +191,12 @@ function autoRow(
   return row;
 }
 
-function manualRow(item: SchemeItem, rule: SchemeRule, entry: ManualEntry): WorkingRow {
+function manualRow(
+  item: SchemeItem,
+  rule: SchemeRule,
+  entry: ManualEntry,
+  labels: EngineInput['metricLabels'],
+): WorkingRow {
   const quantity = toNonNegativeHundredths(entry.quantity);
   const override = typeof entry.points === 'number' && Number.isFinite(entry.points);
   const perUnit = toNonNegativeHundredths(rule.pointsPerUnit);
@@ -197,7 +204,9 @@ function manualRow(item: SchemeItem, rule: SchemeRule, entry: ManualEntry): Work
     ? toNonNegativeHundredths(entry.points as number)
     : multiplyHundredths(quantity, perUnit);
   const unit =
-    typeof rule.metricKey === 'string' && rule.metricKey !== '' ? describeMetric(rule.metricKey).unit : '项';
+    typeof rule.metricKey === 'string' && rule.metricKey !== ''
+      ? describeMetric(rule.metricKey, labels).unit
+      : '项';
   const reason =
     typeof entry.reason === 'string' && entry.reason.trim() !== '' ? entry.reason.trim() : '未填写原因';
   const reckoning = override

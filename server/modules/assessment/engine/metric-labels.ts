@@ -72,8 +72,21 @@ export const metricDescriptions: Readonly<Record<string, MetricDescription>> = {
   },
 };
 
-export function describeMetric(metricKey: string): MetricDescription {
-  return Object.hasOwn(metricDescriptions, metricKey)
-    ? metricDescriptions[metricKey]
-    : { 'zh-CN': metricKey, 'en-US': metricKey, unit: '项' };
+/** A registered metric's own label: it wins over the table above, keeping the table's unit when it has none. */
+export interface MetricLabel {
+  'zh-CN': string;
+  'en-US': string;
+  unit?: string;
+}
+
+export function describeMetric(
+  metricKey: string,
+  labels?: Readonly<Record<string, MetricLabel | undefined>>,
+): MetricDescription {
+  const known = Object.hasOwn(metricDescriptions, metricKey) ? metricDescriptions[metricKey] : undefined;
+  const given = labels && Object.hasOwn(labels, metricKey) ? labels[metricKey] : undefined;
+  if (given) {
+    return { 'zh-CN': given['zh-CN'], 'en-US': given['en-US'], unit: given.unit ?? known?.unit ?? '项' };
+  }
+  return known ?? { 'zh-CN': metricKey, 'en-US': metricKey, unit: '项' };
 }

@@ -117,6 +117,11 @@ export interface EngineInput {
   metrics: Record<string, MetricValue | undefined>;
   manual: ManualEntry[];
   adjustments?: Adjustment[];
+  /**
+   * Labels of the registered metrics by key (the data module's own words), used in the rows' detail texts;
+   * a key without one falls back to the engine's table, then to the key itself.
+   */
+  metricLabels?: Record<string, { 'zh-CN': string; 'en-US': string; unit?: string }>;
 }
 
 export interface DeductionRow {

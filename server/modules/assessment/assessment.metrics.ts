@@ -1,0 +1,36 @@
+import type { MetricDefinition } from '../../lib/metrics.ts';
+import * as repo from './assessment.repository.ts';
+
+/** 1.4 对员工考核不公平、不公正、不公开: officers' appeals upheld against sheets this person assessed. */
+export const appealsUpheldAgainstAssessor: MetricDefinition = {
+  key: 'assessment.appealsUpheldAgainstAssessor',
+  label: {
+    'zh-CN': '员工对考核的申诉成立',
+    'en-US': "Staff appeals upheld against the assessor's assessment",
+  },
+  description: {
+    'zh-CN': '本周期内经理裁定成立的、针对本人所做考核的员工申诉，每起计一项',
+    'en-US': 'Appeals the manager upheld in the period against assessments this person made; one case each',
+  },
+  async compute(ctx) {
+    const rows = await repo.upheldAppealsAgainstAssessor(ctx.db, {
+      assessorUserId: ctx.assesseeUserId,
+      projectId: ctx.projectId,
+      fromAt: ctx.periodStartAt,
+      toAt: ctx.periodEndAt,
+    });
+    return {
+      type: 'cases',
+      cases: rows.map((r) => ({
+        ref: {
+          entity: 'assessment_appeal',
+          id: r.id,
+          label: `${r.assesseeName} ${r.period} 考核第 ${r.rowKey.split(':')[0]} 条申诉成立`,
+        },
+      })),
+    };
+  },
+};
+
+/** The metrics whose data the assessment module owns. */
+export const assessmentMetrics: MetricDefinition[] = [appealsUpheldAgainstAssessor];

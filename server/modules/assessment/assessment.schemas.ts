@@ -1,0 +1,323 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { PageOf, PageQuery } from '../../lib/paging.ts';
+import { withMessage } from '../../lib/schemas.ts';
+
+const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const Period = () =>
+  Type.String(
+    withMessage(
+      { pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: '考核周期 YYYY-MM' },
+      {
+        'zh-CN': '考核周期格式应为 YYYY-MM，如 2026-11',
+        'en-US': 'A period is written YYYY-MM, e.g. 2026-11',
+      },
+    ),
+  );
+
+const Points = (options = {}) => Type.Number({ minimum: 0, maximum: 100, multipleOf: 0.01, ...options });
+
+export const ZRecordRef = Type.Object(
+  {
+    entity: Type.String({ minLength: 1, maxLength: 50 }),
+    id: Type.Union([Type.Integer(), Type.String({ minLength: 1, maxLength: 100 })]),
+    label: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+// ---- schemes ----
+const ZBand = Type.Object(
+  {
+    op: Type.Union([Type.Literal('gte'), Type.Literal('gt'), Type.Literal('lt'), Type.Literal('lte')]),
+    thresholdBp: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+    points: Points(),
+  },
+  { additionalProperties: false },
+);
+export const ZSchemeRule = Type.Object(
+  {
+    key: Type.String({ minLength: 1, maxLength: 50 }),
+    seq: Type.Integer({ minimum: 0, maximum: 1000 }),
+    text: Type.String({ minLength: 1, maxLength: 2000 }),
+    kind: Type.Union([
+      Type.Literal('count'),
+      Type.Literal('lateness'),
+      Type.Literal('bands'),
+      Type.Literal('target'),
+      Type.Literal('manual'),
+    ]),
+    pointsPerUnit: Points(),
+    bands: Type.Optional(Type.Array(ZBand, { maxItems: 10 })),
+    targetBp: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
+    cap: Points(),
+    metricKey: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  },
+  { additionalProperties: false },
+);
+export const ZSchemeItem = Type.Object(
+  {
+    key: Type.String({ minLength: 1, maxLength: 50 }),
+    seq: Type.Integer({ minimum: 0, maximum: 1000 }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    requirements: Type.String({ maxLength: 4000 }),
+    weight: Points(),
+    rules: Type.Array(ZSchemeRule, { maxItems: 30 }),
+  },
+  { additionalProperties: false },
+);
+export const ZSchemeInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    code: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z0-9_-]+$' })),
+    positionCode: Type.String({ minLength: 1, maxLength: 32 }),
+    items: Type.Array(ZSchemeItem, { minItems: 1, maxItems: 30 }),
+  },
+  { additionalProperties: false },
+);
+export type TSchemeInput = Static<typeof ZSchemeInput>;
+
+export const ZScheme = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  positionCode: Type.String(),
+  version: Type.Integer(),
+  latest: Type.Boolean(),
+  inUse: Type.Boolean(),
+  items: Type.Array(ZSchemeItem),
+  updatedAt: Type.String(),
+});
+
+export const ZMetricInfo = Type.Object({
+  key: Type.String(),
+  label: Type.Object({ 'zh-CN': Type.String(), 'en-US': Type.String() }),
+  description: Type.Object({ 'zh-CN': Type.String(), 'en-US': Type.String() }),
+});
+
+export const ZSettings = Type.Object(
+  {
+    periodStartDay: Type.Integer({ minimum: 1, maximum: 28 }),
+    appealDays: Type.Integer({ minimum: 1, maximum: 30 }),
+  },
+  { additionalProperties: false },
+);
+export type TSettings = Static<typeof ZSettings>;
+
+// ---- assessments ----
+export const ZAssessmentQuery = Type.Object({
+  ...PageQuery,
+  projectId: Type.Optional(Type.Integer({ minimum: 1 })),
+  period: Type.Optional(Period()),
+  status: Type.Optional(
+    Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('finalized')]),
+  ),
+  assesseeUserId: Type.Optional(Type.Integer({ minimum: 1 })),
+  positionCode: Type.Optional(Type.String({ maxLength: 32 })),
+});
+export type TAssessmentQuery = Static<typeof ZAssessmentQuery>;
+
+export const ZAssessmentCreate = Type.Object(
+  {
+    assesseeUserId: Type.Integer({ minimum: 1 }),
+    period: Period(),
+    /** default: the latest scheme of the assessee's position */
+    schemeId: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type TAssessmentCreate = Static<typeof ZAssessmentCreate>;
+
+export const ZAssessmentSummary = Type.Object({
+  id: Type.Integer(),
+  projectId: Type.Integer(),
+  projectName: Type.String(),
+  assesseeUserId: Type.Integer(),
+  assesseeName: Type.String(),
+  assesseeEmployeeId: Nullable(Type.Integer()),
+  assessorUserId: Type.Integer(),
+  assessorName: Type.String(),
+  schemeId: Type.Integer(),
+  schemeName: Type.String(),
+  schemeVersion: Type.Integer(),
+  positionCode: Type.String(),
+  period: Type.String(),
+  periodStart: Type.String(),
+  periodEnd: Type.String(),
+  revision: Type.Integer(),
+  revisionOf: Nullable(Type.Integer()),
+  revisionReason: Nullable(Type.String()),
+  status: Type.String(),
+  total: Type.Number(),
+  fullMarks: Type.Number(),
+  publishedAt: Nullable(Type.String()),
+  appealDeadline: Nullable(Type.String()),
+  finalizedAt: Nullable(Type.String()),
+  computedAt: Nullable(Type.String()),
+  updatedAt: Type.String(),
+});
+export const ZAssessmentPage = PageOf(ZAssessmentSummary);
+
+const ZRow = Type.Object({
+  rowKey: Type.String(),
+  itemKey: Type.String(),
+  ruleKey: Type.String(),
+  source: Type.String(),
+  quantity: Type.Number(),
+  rawPoints: Type.Number(),
+  points: Type.Number(),
+  detail: Type.String(),
+  evidence: Type.Array(ZRecordRef),
+  metricMissing: Type.Optional(Type.Boolean()),
+  adjusted: Type.Optional(Type.Object({ fromPoints: Type.Number(), reason: Type.String() })),
+  by: Type.Optional(Type.String()),
+  manualEntryId: Type.Optional(Type.Integer()),
+  createdAt: Type.Optional(Type.String()),
+});
+
+const ZAppeal = Type.Object({
+  id: Type.Integer(),
+  rowKey: Type.String(),
+  rowPoints: Type.Number(),
+  reason: Type.String(),
+  status: Type.String(),
+  newPoints: Nullable(Type.Number()),
+  decisionReason: Nullable(Type.String()),
+  decidedByName: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  createdByName: Type.String(),
+  createdAt: Type.String(),
+});
+
+export const ZSheet = Type.Object({
+  assessment: ZAssessmentSummary,
+  scheme: Type.Object({
+    id: Type.Integer(),
+    name: Type.String(),
+    version: Type.Integer(),
+    items: Type.Array(ZSchemeItem),
+  }),
+  /** metric keys the scheme reads that no module has registered: those rules behave as manual */
+  missingMetrics: Type.Array(Type.String()),
+  metricLabels: Type.Record(Type.String(), Type.Object({ 'zh-CN': Type.String(), 'en-US': Type.String() })),
+  rows: Type.Array(ZRow),
+  items: Type.Array(
+    Type.Object({
+      itemKey: Type.String(),
+      weight: Type.Number(),
+      deducted: Type.Number(),
+      score: Type.Number(),
+    }),
+  ),
+  totalDeducted: Type.Number(),
+  total: Type.Number(),
+  fullMarks: Type.Number(),
+  warnings: Type.Array(Type.Object({ code: Type.String(), subject: Type.String(), message: Type.String() })),
+  appeals: Type.Array(ZAppeal),
+  revisions: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      revision: Type.Integer(),
+      status: Type.String(),
+      total: Type.Number(),
+      revisionReason: Nullable(Type.String()),
+      createdAt: Type.String(),
+      finalizedAt: Nullable(Type.String()),
+    }),
+  ),
+  /** what the caller may do now: the buttons the page shows */
+  actions: Type.Array(Type.String()),
+  appealWindowOpen: Type.Boolean(),
+});
+
+export const ZManualEntryInput = Type.Object(
+  {
+    ruleKey: Type.String({ minLength: 1, maxLength: 50 }),
+    quantity: Type.Number({ minimum: 0.01, maximum: 1000, multipleOf: 0.01 }),
+    points: Type.Optional(Nullable(Points())),
+    reason: Type.String(
+      withMessage(
+        { minLength: 1, maxLength: 1000, pattern: '\\S' },
+        { 'zh-CN': '人工扣分必须填写原因', 'en-US': 'A manual deduction needs a reason' },
+      ),
+    ),
+    evidence: Type.Optional(Type.Array(ZRecordRef, { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type TManualEntryInput = Static<typeof ZManualEntryInput>;
+
+export const ZReasonInput = Type.Object(
+  {
+    reason: Type.String(
+      withMessage(
+        { minLength: 1, maxLength: 1000, pattern: '\\S' },
+        { 'zh-CN': '请填写原因', 'en-US': 'Please give a reason' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ZAppealInput = Type.Object(
+  {
+    rowKey: Type.String({ minLength: 1, maxLength: 120 }),
+    reason: ZReasonInput.properties.reason,
+  },
+  { additionalProperties: false },
+);
+export type TAppealInput = Static<typeof ZAppealInput>;
+
+export const ZAppealDecision = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('upheld'), Type.Literal('rejected')]),
+    /** upheld: the row's new points; 0 (default) removes the deduction */
+    newPoints: Type.Optional(Points()),
+    reason: ZReasonInput.properties.reason,
+  },
+  { additionalProperties: false },
+);
+export type TAppealDecision = Static<typeof ZAppealDecision>;
+
+export const ZAppealListItem = Type.Object({
+  id: Type.Integer(),
+  assessmentId: Type.Integer(),
+  rowKey: Type.String(),
+  rowPoints: Type.Number(),
+  reason: Type.String(),
+  status: Type.String(),
+  newPoints: Nullable(Type.Number()),
+  decisionReason: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+  period: Type.String(),
+  projectId: Type.Integer(),
+  projectName: Type.String(),
+  assesseeName: Type.String(),
+  assessorName: Type.String(),
+});
+
+export const ZAssessee = Type.Object({
+  userId: Type.Integer(),
+  name: Type.String(),
+  role: Type.String(),
+  employeeId: Type.Integer(),
+  employeeCode: Type.String(),
+  projectId: Type.Integer(),
+  projectName: Type.String(),
+  positionCode: Nullable(Type.String()),
+  positionName: Nullable(Type.String()),
+  schemeId: Nullable(Type.Integer()),
+  schemeName: Nullable(Type.String()),
+});
+
+export const ZRankingQuery = Type.Object({
+  period: Period(),
+  positionCode: Type.String({ minLength: 1, maxLength: 32 }),
+  projectId: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+export const ZTrendQuery = Type.Object({
+  userId: Type.Optional(Type.Integer({ minimum: 1 })),
+  to: Type.Optional(Period()),
+  months: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, default: 12 })),
+});

@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { Segmented, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { type AppealListItem, assessmentApi } from '../../api/assessment.ts';
+import { showError } from '../../components/errors.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n.tsx';
+
+const COLORS = { pending: 'orange', upheld: 'green', rejected: 'red' } as const;
+
+/** 申诉处理: the appeals the caller may see; the manager decides the pending ones on their sheets. */
+export function AppealsPage() {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<string>('pending');
+  const query = useQuery({
+    queryKey: ['assessment-appeals', status],
+    queryFn: () => assessmentApi.appeals(status === 'all' ? undefined : status),
+  });
+  return (
+    <div>
+      <PageHeader title={t('assessment.menu.appeals')}>
+        <Segmented
+          value={status}
+          onChange={(v) => setStatus(String(v))}
+          options={[
+            { value: 'pending', label: t('assessment.appealStatuses.pending') },
+            { value: 'upheld', label: t('assessment.appealStatuses.upheld') },
+            { value: 'rejected', label: t('assessment.appealStatuses.rejected') },
+            { value: 'all', label: t('common.all') },
+          ]}
+        />
+      </PageHeader>
+      <Table<AppealListItem>
+        rowKey="id"
+        size="middle"
+        loading={query.isFetching}
+        dataSource={query.data ?? []}
+        columns={[
+          { title: t('assessment.period'), dataIndex: 'period' },
+          { title: t('assessment.assessee'), dataIndex: 'assesseeName' },
+          { title: t('assessment.assessor'), dataIndex: 'assessorName' },
+          { title: t('assessment.project'), dataIndex: 'projectName' },
+          { title: t('assessment.rule'), dataIndex: 'rowKey', render: (k: string) => k.split(':')[0] },
+          { title: t('assessment.col.actual'), dataIndex: 'rowPoints' },
+          { title: t('assessment.appealReason'), dataIndex: 'reason' },
+          {
+            title: t('assessment.decision'),
+            dataIndex: 'status',
+            render: (s: AppealListItem['status'], r) => (
+              <>
+                <Tag color={COLORS[s]}>{t(`assessment.appealStatuses.${s}`)}</Tag>
+                {r.decisionReason}
+              </>
+            ),
+          },
+          { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
+          {
+            title: t('common.actions'),
+            render: (_: unknown, r) => (
+              <Link to={`/assessment/sheets/${r.assessmentId}`}>{t('assessment.goToSheet')}</Link>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** The page of a RecordRef { entity: 'assessment_appeal' }: the sheet the appeal was made on. */
+export function AppealRedirect() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  useEffect(() => {
+    assessmentApi
+      .appealLocation(id)
+      .then((where) => navigate(`/assessment/sheets/${where.assessmentId}`, { replace: true }), showError);
+  }, [id, navigate]);
+  return null;
+}

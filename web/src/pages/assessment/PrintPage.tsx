@@ -1,0 +1,49 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Button, Skeleton, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useI18n } from '../../i18n.tsx';
+import { ScoreSheetTable } from './ScoreSheetTable.tsx';
+import { SheetHeading, useSheet } from './SheetPage.tsx';
+
+/** 打印版: the sheet alone, as the document prints it, with the appeals and a signature line. */
+export function PrintPage() {
+  const { t } = useI18n();
+  const id = Number(useParams().id);
+  const query = useSheet(id);
+  const sheet = query.data;
+  if (!sheet) return <Skeleton active />;
+  return (
+    <div className="print-sheet" data-testid="print-sheet">
+      <div className="no-print" style={{ marginBottom: 12, display: 'flex', gap: 8 }}>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('common.print')}
+        </Button>
+        <Link to={`/assessment/sheets/${id}`}>
+          <Button>{t('assessment.goToSheet')}</Button>
+        </Link>
+      </div>
+      <Typography.Title level={3} style={{ textAlign: 'center' }}>
+        {sheet.scheme.name}
+      </Typography.Title>
+      <SheetHeading sheet={sheet} />
+      <ScoreSheetTable sheet={sheet} printable />
+      {sheet.appeals.length ? (
+        <div style={{ marginTop: 12 }}>
+          <Typography.Text strong>{t('assessment.appealsTitle')}</Typography.Text>
+          <ol>
+            {sheet.appeals.map((ap) => (
+              <li key={ap.id}>
+                {ap.rowKey.split(':')[0]}：{ap.reason} — {t(`assessment.appealStatuses.${ap.status}`)}
+                {ap.status === 'upheld' ? `（${ap.newPoints ?? 0}）` : ''}
+                {ap.decisionReason ? `：${ap.decisionReason}` : ''}
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+      <p style={{ marginTop: 32 }}>
+        {t('assessment.signature', { assessor: sheet.assessment.assessorName })}
+      </p>
+    </div>
+  );
+}

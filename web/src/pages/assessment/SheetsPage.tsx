@@ -1,0 +1,156 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Modal, Select, Space, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { type AssessmentSummary, assessmentApi } from '../../api/assessment.ts';
+import { useMe } from '../../api/auth.ts';
+import { useProjects } from '../../api/staff.ts';
+import { showError } from '../../components/errors.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n.tsx';
+import { STATUS_COLOR } from './SheetPage.tsx';
+
+/** 考核表 list: a manager sees every sheet of their projects, a supervisor those they assess and their own. */
+export function SheetsPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const projects = useProjects();
+  const [period, setPeriod] = useState<Dayjs | null>(null);
+  const [status, setStatus] = useState<string | undefined>();
+  const [projectId, setProjectId] = useState<number | undefined>();
+  const [creating, setCreating] = useState(false);
+  const canCreate = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
+  const filters = { period: period?.format('YYYY-MM'), status, projectId };
+  return (
+    <div>
+      <PageHeader
+        title={t('assessment.menu.sheets')}
+        extra={
+          canCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('assessment.newSheet')}
+            </Button>
+          ) : null
+        }
+      >
+        <Space wrap>
+          <DatePicker
+            picker="month"
+            value={period}
+            onChange={setPeriod}
+            placeholder={t('assessment.period')}
+          />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('assessment.status')}
+            value={status}
+            onChange={setStatus}
+            options={(['draft', 'published', 'finalized'] as const).map((s) => ({
+              value: s,
+              label: t(`assessment.statuses.${s}`),
+            }))}
+          />
+          {(projects.data?.length ?? 0) > 1 ? (
+            <Select
+              allowClear
+              style={{ width: 160 }}
+              placeholder={t('assessment.project')}
+              value={projectId}
+              onChange={setProjectId}
+              options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
+            />
+          ) : null}
+        </Space>
+      </PageHeader>
+      <PagedTable<AssessmentSummary>
+        queryKey={['assessments', filters]}
+        fetch={(p) => assessmentApi.list({ ...p, ...filters })}
+        onRow={(r) => ({
+          onClick: () => navigate(`/assessment/sheets/${r.id}`),
+          style: { cursor: 'pointer' },
+        })}
+        columns={[
+          { title: t('assessment.period'), dataIndex: 'period', sorter: true },
+          {
+            title: t('assessment.assessee'),
+            dataIndex: 'assesseeName',
+            sorter: true,
+            render: (name: string, r) => <a data-testid={`sheet-${r.assesseeName}-${r.period}`}>{name}</a>,
+          },
+          {
+            title: t('assessment.position'),
+            dataIndex: 'positionCode',
+            render: (code: string) => t(`assessment.positions.${code}`),
+          },
+          { title: t('assessment.project'), dataIndex: 'projectName' },
+          { title: t('assessment.assessor'), dataIndex: 'assessorName' },
+          {
+            title: t('assessment.status'),
+            dataIndex: 'status',
+            render: (s: AssessmentSummary['status'], r) => (
+              <>
+                <Tag color={STATUS_COLOR[s]}>{t(`assessment.statuses.${s}`)}</Tag>
+                {r.revision > 1 ? t('assessment.revisionN', { n: r.revision }) : null}
+              </>
+            ),
+          },
+          { title: t('assessment.total'), dataIndex: 'total', sorter: true },
+        ]}
+      />
+      {creating ? <CreateSheetModal onClose={() => setCreating(false)} /> : null}
+    </div>
+  );
+}
+
+function CreateSheetModal({ onClose }: { onClose(): void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const navigate = useNavigate();
+  const [people, setPeople] = useState<Awaited<ReturnType<typeof assessmentApi.assessees>>>([]);
+  const [loaded, setLoaded] = useState(false);
+  if (!loaded) {
+    setLoaded(true);
+    assessmentApi.assessees().then(setPeople, showError);
+  }
+  return (
+    <Modal
+      open
+      title={t('assessment.newSheet')}
+      onCancel={onClose}
+      okText={t('common.confirm')}
+      onOk={async () => {
+        const values = await form.validateFields();
+        try {
+          const sheet = await assessmentApi.create({
+            assesseeUserId: values.assesseeUserId,
+            period: values.period.format('YYYY-MM'),
+          });
+          navigate(`/assessment/sheets/${sheet.assessment.id}`);
+        } catch (e) {
+          showError(e, form);
+        }
+      }}
+    >
+      <Form form={form} layout="vertical" initialValues={{ period: dayjs() }}>
+        <Form.Item name="assesseeUserId" label={t('assessment.assessee')} rules={[{ required: true }]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={people.map((p) => ({
+              value: p.userId,
+              label: `${p.name}（${p.positionName ?? '—'} · ${p.projectName}）`,
+              disabled: !p.schemeId,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="period" label={t('assessment.period')} rules={[{ required: true }]}>
+          <DatePicker picker="month" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
