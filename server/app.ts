@@ -18,12 +18,22 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { createCalendarService } from './modules/calendar/calendar.service.ts';
+import { complaintRoutes } from './modules/complaint/complaint.routes.ts';
+import { createComplaintService } from './modules/complaint/complaint.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService } from './modules/project/project.service.ts';
 import { propertyRoutes } from './modules/property/property.routes.ts';
 import { createPropertyService } from './modules/property/property.service.ts';
+import { reminderRoutes } from './modules/reminder/reminder.routes.ts';
+import { createReminderService } from './modules/reminder/reminder.service.ts';
+import { repairRoutes } from './modules/repair/repair.routes.ts';
+import { createRepairService } from './modules/repair/repair.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
+import { taskRoutes } from './modules/task/task.routes.ts';
+import { createTaskService } from './modules/task/task.service.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
 import { createUserService } from './modules/user/user.service.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -65,6 +75,11 @@ export function createServices(database: OpenedDatabase, config: Config, clock: 
     projects: createProjectService(deps),
     staff: createStaffService(deps),
     audit: createAuditService(deps),
+    calendar: createCalendarService(deps),
+    repairs: createRepairService(deps),
+    complaints: createComplaintService(deps),
+    tasks: createTaskService(deps),
+    reminders: createReminderService(deps),
     property: createPropertyService(deps),
     assessment: createAssessmentService({ ...deps, metrics: [...assessmentMetrics] }),
   };
@@ -107,6 +122,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       projectRoutes(a, services.projects);
       staffRoutes(a, services.staff);
       auditRoutes(a, services.audit);
+      calendarRoutes(a, services.calendar);
+      repairRoutes(a, services.repairs);
+      complaintRoutes(a, services.complaints);
+      taskRoutes(a, services.tasks);
+      reminderRoutes(a, services.reminders);
       propertyRoutes(a, services.property);
       assessmentRoutes(a, services.assessment);
     },

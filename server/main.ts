@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from './demo/context.ts';
 import { DEMO_LOGINS } from './demo/foundation.demo.ts';
 import { seedDemo } from './demo/index.ts';
 import { hashPassword } from './lib/password.ts';
+import { startScheduler } from './modules/reminder/reminder.scheduler.ts';
 
 const USAGE = `PropDesk — 物业客服部系统
 
@@ -24,7 +25,8 @@ Usage: node --import tsx server/main.ts <command>   (or: npm run cli -- <command
   restore <file>            replace the SQLite database with a backup (stop the server first)
 
 Environment: PROPDESK_DB (SQLite path or postgres:// URL), PORT, HOST, PROPDESK_DATA_DIR,
-PROPDESK_SESSION_SECRET, PROPDESK_SESSION_HOURS, PROPDESK_DEMO, LOG_LEVEL`;
+PROPDESK_SESSION_SECRET, PROPDESK_SESSION_HOURS, PROPDESK_DEMO, LOG_LEVEL,
+PROPDESK_SCHEDULER_SECONDS (reminder check interval, default 300; 0 = off)`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -63,7 +65,13 @@ async function main(argv: string[]): Promise<number> {
         console.log(`演示账号 / demo logins (password ${DEMO_PASSWORD}):`);
         for (const l of DEMO_LOGINS) console.log(`  ${l.username.padEnd(12)} ${l.role.padEnd(11)} ${l.name}`);
       }
+      const seconds = Number(process.env.PROPDESK_SCHEDULER_SECONDS ?? 300);
+      const stopScheduler =
+        seconds > 0
+          ? startScheduler(database, { intervalSeconds: seconds, log: (m, e) => app.log.error(e, m) })
+          : () => {};
       const stop = async () => {
+        stopScheduler();
         await app.close();
         process.exit(0);
       };

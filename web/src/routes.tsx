@@ -2,6 +2,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BellOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  CommentOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   FileProtectOutlined,
   FormOutlined,
@@ -14,6 +19,7 @@ import {
   ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -29,10 +35,24 @@ import { SheetsPage } from './pages/assessment/SheetsPage.tsx';
 import { TrendPage } from './pages/assessment/TrendPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { PortalHome } from './pages/portal/PortalHome.tsx';
+import {
+  PortalComplaintDetail,
+  PortalComplaintNew,
+  PortalRepairDetail,
+  PortalRepairNew,
+} from './pages/portal/PortalServiceDesk.tsx';
 import { ImportPage } from './pages/property/ImportPage.tsx';
 import { OfficerAreasPage } from './pages/property/OfficerAreasPage.tsx';
 import { RegisterPage } from './pages/property/RegisterPage.tsx';
 import { UnitPage } from './pages/property/UnitPage.tsx';
+import { CalendarPage } from './pages/servicedesk/CalendarPage.tsx';
+import { ComplaintDetailPage } from './pages/servicedesk/ComplaintDetailPage.tsx';
+import { ComplaintsPage } from './pages/servicedesk/ComplaintsPage.tsx';
+import { RemindersPage } from './pages/servicedesk/RemindersPage.tsx';
+import { RepairDetailPage } from './pages/servicedesk/RepairDetailPage.tsx';
+import { RepairReviewPage } from './pages/servicedesk/RepairReviewPage.tsx';
+import { RepairsPage } from './pages/servicedesk/RepairsPage.tsx';
+import { TasksPage } from './pages/servicedesk/TasksPage.tsx';
 import { EmployeesPage } from './pages/staff/EmployeesPage.tsx';
 import { PositionPage } from './pages/staff/PositionPage.tsx';
 import { PositionsPage } from './pages/staff/PositionsPage.tsx';
@@ -40,6 +60,7 @@ import { TeamsPage } from './pages/staff/TeamsPage.tsx';
 
 /** Menu groups, in menu order. A module adds its group here if it needs a new one. */
 export const menuGroups: { key: string; labelKey: string; icon: ReactNode }[] = [
+  { key: 'servicedesk', labelKey: 'servicedesk.menu.group', icon: <CustomerServiceOutlined /> },
   { key: 'property', labelKey: 'property.menu.group', icon: <HomeOutlined /> },
   { key: 'org', labelKey: 'common.menu.org', icon: <ApartmentOutlined /> },
   { key: 'assessment', labelKey: 'assessment.menu.group', icon: <AuditOutlined /> },
@@ -67,6 +88,34 @@ export const appRoutes: AppRoute[] = [
     element: <HomePage />,
     roles: STAFF,
     menu: { labelKey: 'common.menu.home', icon: <DashboardOutlined /> },
+  },
+  {
+    path: '/servicedesk/repairs',
+    element: <RepairsPage />,
+    menu: { labelKey: 'servicedesk.menu.repairs', icon: <ToolOutlined />, group: 'servicedesk' },
+  },
+  { path: '/servicedesk/repairs/:id', element: <RepairDetailPage /> },
+  {
+    path: '/servicedesk/reviews',
+    element: <RepairReviewPage />,
+    roles: ['manager', 'supervisor'],
+    menu: { labelKey: 'servicedesk.menu.reviews', icon: <AuditOutlined />, group: 'servicedesk' },
+  },
+  {
+    path: '/servicedesk/complaints',
+    element: <ComplaintsPage />,
+    menu: { labelKey: 'servicedesk.menu.complaints', icon: <CommentOutlined />, group: 'servicedesk' },
+  },
+  { path: '/servicedesk/complaints/:id', element: <ComplaintDetailPage /> },
+  {
+    path: '/servicedesk/tasks',
+    element: <TasksPage />,
+    menu: { labelKey: 'servicedesk.menu.tasks', icon: <CarryOutOutlined />, group: 'servicedesk' },
+  },
+  {
+    path: '/servicedesk/reminders',
+    element: <RemindersPage />,
+    menu: { labelKey: 'servicedesk.menu.reminders', icon: <BellOutlined />, group: 'servicedesk' },
   },
   {
     path: '/property/register',
@@ -146,6 +195,12 @@ export const appRoutes: AppRoute[] = [
     menu: { labelKey: 'common.menu.users', icon: <UserOutlined />, group: 'admin' },
   },
   {
+    path: '/admin/calendar',
+    element: <CalendarPage />,
+    roles: [],
+    menu: { labelKey: 'servicedesk.calendar.title', icon: <CalendarOutlined />, group: 'admin' },
+  },
+  {
     path: '/admin/projects',
     element: <ProjectsPage />,
     roles: [],
@@ -156,6 +211,10 @@ export const appRoutes: AppRoute[] = [
 /** The owner portal (业主端): phone-sized pages under /portal. */
 export const portalRoutes: AppRoute[] = [
   { path: '/portal', element: <PortalHome /> },
+  { path: '/portal/repairs/new', element: <PortalRepairNew /> },
+  { path: '/portal/repairs/:id', element: <PortalRepairDetail /> },
+  { path: '/portal/complaints/new', element: <PortalComplaintNew /> },
+  { path: '/portal/complaints/:id', element: <PortalComplaintDetail /> },
   { path: '/portal/units/:id', element: <UnitPage /> },
 ];
 

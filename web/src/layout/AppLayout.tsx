@@ -7,6 +7,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { authApi, type Me } from '../api/auth.ts';
 import { showError } from '../components/errors.ts';
 import { useI18n } from '../i18n.tsx';
+import { ReminderBell } from '../pages/servicedesk/RemindersPage.tsx';
 import { appRoutes, canOpen, menuGroups } from '../routes.tsx';
 
 function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -118,6 +119,7 @@ export function AppLayout({ me }: { me: Me }) {
           }}
         >
           <Flex justify="flex-end" align="center" gap={12} style={{ height: '100%' }}>
+            <ReminderBell />
             <Button type="text" icon={<GlobalOutlined />} onClick={switchLocale}>
               {t('common.language')}
             </Button>

@@ -1,6 +1,7 @@
 import { Card, Typography } from 'antd';
 import { useI18n } from '../../i18n.tsx';
 import { MyUnitsCard } from '../property/MyUnitsCard.tsx';
+import { PortalServiceCards } from './PortalServiceDesk.tsx';
 
 /**
  * The owner portal home. Modules add their cards here (my units, report a repair,
@@ -17,6 +18,7 @@ export function PortalHome() {
       <div style={{ marginTop: 12 }}>
         <MyUnitsCard />
       </div>
+      <PortalServiceCards />
     </>
   );
 }

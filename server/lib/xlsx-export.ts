@@ -1,0 +1,38 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+export interface ExportColumn<T> {
+  header: string;
+  width?: number;
+  value(row: T): string | number | null;
+}
+
+/**
+ * Streams rows into an .xlsx as they come (exceljs' streaming writer): a long export never
+ * holds the whole sheet in memory. Returns the stream to send as the response body.
+ */
+export function streamXlsx<T>(
+  sheetName: string,
+  columns: ExportColumn<T>[],
+  rows: AsyncIterable<T>,
+): PassThrough {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? 16 }));
+  sheet.getRow(1).font = { bold: true };
+  (async () => {
+    for await (const row of rows) {
+      sheet.addRow(columns.map((c) => c.value(row))).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+  })().catch((err) => out.destroy(err));
+  return out;
+}
+
+/** An instant shown as Beijing time, 'YYYY-MM-DD HH:mm' */
+export function beijing(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -1,0 +1,68 @@
+import { Type } from '@sinclair/typebox';
+import { type App, actorOf } from '../../lib/http.ts';
+import { DateString } from '../../lib/schemas.ts';
+import type { CalendarService } from './calendar.service.ts';
+
+const Kind = Type.Union([Type.Literal('holiday'), Type.Literal('workday')]);
+const ZDay = Type.Object({ date: Type.String(), kind: Kind, name: Type.String() });
+export const ZDueUnit = Type.Union([
+  Type.Literal('working_hours'),
+  Type.Literal('working_days'),
+  Type.Literal('hours'),
+  Type.Literal('days'),
+]);
+
+export function calendarRoutes(app: App, calendar: CalendarService): void {
+  const tags = ['calendar'];
+  app.get(
+    '/calendar/days',
+    {
+      schema: {
+        tags,
+        summary: '工作日历：节假日与调休',
+        querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+        response: { 200: Type.Array(ZDay) },
+      },
+    },
+    (req) => calendar.listDays(actorOf(req), req.query.year),
+  );
+  app.put(
+    '/calendar/days/:date',
+    {
+      schema: {
+        tags,
+        params: Type.Object({ date: DateString() }),
+        body: Type.Object(
+          { kind: Kind, name: Type.String({ minLength: 1, maxLength: 30 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ZDay },
+      },
+    },
+    (req) => calendar.setDay(actorOf(req), { date: req.params.date, ...req.body }),
+  );
+  app.delete(
+    '/calendar/days/:date',
+    { schema: { tags, params: Type.Object({ date: DateString() }) } },
+    async (req) => {
+      await calendar.clearDay(actorOf(req), req.params.date);
+      return { ok: true };
+    },
+  );
+  app.get(
+    '/calendar/due',
+    {
+      schema: {
+        tags,
+        summary: '按工作时间或日历时间计算截止时间',
+        querystring: Type.Object({
+          from: Type.String({ format: 'date-time' }),
+          amount: Type.Number({ minimum: 0, maximum: 1000 }),
+          unit: ZDueUnit,
+        }),
+        response: { 200: Type.Object({ dueAt: Type.String() }) },
+      },
+    },
+    (req) => calendar.due(actorOf(req), req.query.from, { amount: req.query.amount, unit: req.query.unit }),
+  );
+}

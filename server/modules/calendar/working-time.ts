@@ -1,0 +1,119 @@
+/**
+ * Working-time arithmetic (工作时间) on China's calendar: weekends, statutory holidays and
+ * adjusted working days (调休). Pure: no clock, no database. China keeps UTC+8 all year
+ * (no daylight saving), so local time is UTC shifted by 8 hours.
+ */
+export type DueUnit = 'working_hours' | 'working_days' | 'hours' | 'days';
+export const DUE_UNITS: readonly DueUnit[] = ['working_hours', 'working_days', 'hours', 'days'];
+
+export interface DueSpec {
+  amount: number;
+  unit: DueUnit;
+}
+
+export interface WorkCalendar {
+  /** 'YYYY-MM-DD' → 'holiday' (a day off, even on a weekday) or 'workday' (调休: a weekend day worked) */
+  days: ReadonlyMap<string, 'holiday' | 'workday'>;
+  /** working hours of a working day, minutes after local midnight */
+  dayStart: number;
+  dayEnd: number;
+}
+
+/** 08:30–17:30 by default: a nine-hour working day. */
+export const DEFAULT_HOURS = { dayStart: 8 * 60 + 30, dayEnd: 17 * 60 + 30 };
+
+const OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+const MIN_MS = 60_000;
+
+export function calendarOf(
+  days: Iterable<{ date: string; kind: 'holiday' | 'workday' }>,
+  hours = DEFAULT_HOURS,
+): WorkCalendar {
+  const map = new Map<string, 'holiday' | 'workday'>();
+  for (const d of days) map.set(d.date, d.kind);
+  return { days: map, ...hours };
+}
+
+/** Local (Asia/Shanghai) date of an instant. */
+export function localDateOf(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Is this local date a working day: weekday not a holiday, or a weekend 调休 workday? */
+export function isWorkingDay(cal: WorkCalendar, date: string): boolean {
+  const mark = cal.days.get(date);
+  if (mark === 'holiday') return false;
+  if (mark === 'workday') return true;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** The UTC instant of a local date + minutes after local midnight. */
+function instant(localMidnightUtcMs: number, minutes: number): number {
+  return localMidnightUtcMs + minutes * MIN_MS;
+}
+
+/**
+ * Adds working minutes to an instant: time outside working hours and on days off does not
+ * count. A start outside working hours begins at the next working period's start.
+ */
+export function addWorkingMinutes(cal: WorkCalendar, from: Date, minutes: number): Date {
+  if (minutes < 0) throw new RangeError('minutes must be ≥ 0');
+  const local = from.getTime() + OFFSET_MS;
+  // local midnight, expressed as a UTC ms value of the instant "local 00:00"
+  let midnight = Math.floor(local / DAY_MS) * DAY_MS - OFFSET_MS;
+  let cursor = from.getTime();
+  let left = minutes;
+  for (let guard = 0; guard < 3660; guard++) {
+    const date = new Date(midnight + OFFSET_MS).toISOString().slice(0, 10);
+    if (isWorkingDay(cal, date)) {
+      const start = Math.max(cursor, instant(midnight, cal.dayStart));
+      const end = instant(midnight, cal.dayEnd);
+      if (start < end) {
+        const available = (end - start) / MIN_MS;
+        if (left <= available) return new Date(start + left * MIN_MS);
+        left -= available;
+      }
+    }
+    midnight += DAY_MS;
+    cursor = midnight;
+  }
+  throw new RangeError('working time beyond ten years');
+}
+
+/** Working minutes between two instants (0 when `to` is not after `from`). */
+export function workingMinutesBetween(cal: WorkCalendar, from: Date, to: Date): number {
+  if (to <= from) return 0;
+  let midnight = Math.floor((from.getTime() + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS;
+  let total = 0;
+  while (midnight < to.getTime()) {
+    const date = new Date(midnight + OFFSET_MS).toISOString().slice(0, 10);
+    if (isWorkingDay(cal, date)) {
+      const start = Math.max(from.getTime(), instant(midnight, cal.dayStart));
+      const end = Math.min(to.getTime(), instant(midnight, cal.dayEnd));
+      if (end > start) total += (end - start) / MIN_MS;
+    }
+    midnight += DAY_MS;
+  }
+  return Math.round(total);
+}
+
+/**
+ * The due instant of a time limit starting at `from`. Working days count as whole working-day
+ * lengths of working time (3 working days from Friday 10:00 → Wednesday 10:00 when nothing is
+ * off in between); calendar hours and days are plain elapsed time.
+ */
+export function dueAt(cal: WorkCalendar, from: Date, spec: DueSpec): Date {
+  const dayLength = cal.dayEnd - cal.dayStart;
+  switch (spec.unit) {
+    case 'working_hours':
+      return addWorkingMinutes(cal, from, Math.round(spec.amount * 60));
+    case 'working_days':
+      return addWorkingMinutes(cal, from, Math.round(spec.amount * dayLength));
+    case 'hours':
+      return new Date(from.getTime() + spec.amount * 3_600_000);
+    case 'days':
+      return new Date(from.getTime() + spec.amount * DAY_MS);
+  }
+}

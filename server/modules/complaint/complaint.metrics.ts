@@ -1,0 +1,60 @@
+import type { MetricDefinition } from '../../lib/metrics.ts';
+import { beijing } from '../../lib/xlsx-export.ts';
+import { countOccupiedHouseholds } from '../property/property.service.ts';
+import * as repo from './complaint.repository.ts';
+
+const lastDay = (periodEnd: string) =>
+  new Date(Date.parse(`${periodEnd}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+export const complaintMetrics: MetricDefinition[] = [
+  {
+    key: 'complaint.rate',
+    label: { 'zh-CN': '投诉率', 'en-US': 'Complaint rate' },
+    description: {
+      'zh-CN': '考核期内受理的投诉数 ÷ 考核期最后一天的入住户数（来自房产档案）',
+      'en-US': 'Complaints received in the period ÷ occupied households on its last day (from the register)',
+    },
+    async compute(ctx) {
+      const [rows, households] = await Promise.all([
+        repo.complaintsReceived(ctx.db, ctx.projectId, ctx.periodStartAt, ctx.periodEndAt),
+        countOccupiedHouseholds(ctx.db, ctx.projectId, lastDay(ctx.periodEnd)),
+      ]);
+      return {
+        type: 'rate',
+        numerator: rows.length,
+        denominator: households,
+        refs: rows.map((r) => ({
+          entity: 'complaint',
+          id: r.id,
+          label: `投诉 ${repo.complaintCode(r.id)}（${r.complainant_name}，${beijing(r.created_at)}）`,
+        })),
+      };
+    },
+  },
+  {
+    key: 'complaint.improper',
+    label: { 'zh-CN': '投诉处理不当', 'en-US': 'Complaints handled improperly' },
+    description: {
+      'zh-CN': '考核期内被经理标记为“处理不当”的投诉，每件一例',
+      'en-US': 'Complaints a manager marked as handled improperly in the period, one case each',
+    },
+    async compute(ctx) {
+      const rows = await repo.complaintsMarkedImproper(
+        ctx.db,
+        ctx.projectId,
+        ctx.periodStartAt,
+        ctx.periodEndAt,
+      );
+      return {
+        type: 'cases',
+        cases: rows.map((r) => ({
+          ref: {
+            entity: 'complaint',
+            id: r.id,
+            label: `投诉 ${repo.complaintCode(r.id)} 处理不当：${r.improper_reason ?? ''}`,
+          },
+        })),
+      };
+    },
+  },
+];

@@ -1,0 +1,179 @@
+import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Executor, toNumber } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { type Actor, projectScope } from '../../lib/actor.ts';
+import { offsetOf, sortColumn } from '../../lib/paging.ts';
+import type { TComplaintQuery } from './complaint.schemas.ts';
+import './complaint.tables.ts';
+
+export const complaintCode = (id: number) => `TS${String(id).padStart(6, '0')}`;
+const localStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+const nextDayStart = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
+
+export interface ComplaintScope {
+  actor: Actor;
+  ownerUnitIds?: number[];
+}
+function scoped(db: Executor, scope: ComplaintScope) {
+  let q = db.selectFrom('complaint as k').where(projectScope(scope.actor, 'k.project_id'));
+  if (scope.actor.role === 'owner') {
+    const units = scope.ownerUnitIds ?? [];
+    const userId = scope.actor.userId;
+    q = q.where((eb) =>
+      units.length
+        ? eb.or([eb('k.owner_user_id', '=', userId), eb('k.unit_id', 'in', units)])
+        : eb('k.owner_user_id', '=', userId),
+    );
+  }
+  return q;
+}
+function overdueExpr(nowIso: string) {
+  return sql<number>`case when k.response_overdue = 1 or (k.responded_at is null and k.status in ('received', 'handling') and k.response_due_at < ${nowIso}) then 1 else 0 end`;
+}
+
+export function listCategories(db: Executor) {
+  return db.selectFrom('complaint_category').selectAll().orderBy('sort').execute();
+}
+export function findCategory(db: Executor, id: number) {
+  return db.selectFrom('complaint_category').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+const SORTS = { createdAt: 'k.created_at', responseDueAt: 'k.response_due_at', id: 'k.id' } as const;
+
+export async function listComplaints(
+  db: Executor,
+  scope: ComplaintScope,
+  q: TComplaintQuery,
+  nowIso: string,
+) {
+  let base = scoped(db, scope);
+  if (q.projectId) base = base.where('k.project_id', '=', q.projectId);
+  if (q.status) base = base.where('k.status', '=', q.status);
+  if (q.categoryId) base = base.where('k.category_id', '=', q.categoryId);
+  if (q.buildingId) base = base.where('k.building_id', '=', q.buildingId);
+  if (q.handlerEmployeeId) base = base.where('k.handler_employee_id', '=', q.handlerEmployeeId);
+  if (q.improper !== undefined) base = base.where('k.improper', '=', q.improper ? 1 : 0);
+  if (q.from) base = base.where('k.created_at', '>=', localStart(q.from));
+  if (q.to) base = base.where('k.created_at', '<', nextDayStart(q.to));
+  if (q.overdue !== undefined) base = base.where(overdueExpr(nowIso), '=', q.overdue ? 1 : 0);
+  const page = { page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order ?? 'desc' };
+  const { column, direction } = sortColumn(SORTS, page, 'k.created_at');
+  const [rows, count] = await Promise.all([
+    base
+      .innerJoin('complaint_category as c', 'c.id', 'k.category_id')
+      .leftJoin('employee as e', 'e.id', 'k.handler_employee_id')
+      .select([
+        'k.id',
+        'k.project_id as projectId',
+        'k.complainant_name as complainantName',
+        'k.category_id as categoryId',
+        'c.name as categoryName',
+        'k.content',
+        'k.status',
+        'k.channel',
+        'k.building_id as buildingId',
+        'k.handler_employee_id as handlerEmployeeId',
+        'e.name as handlerName',
+        'k.response_due_at as responseDueAt',
+        'k.created_at as createdAt',
+        'k.improper',
+        overdueExpr(nowIso).as('overdue'),
+      ])
+      .orderBy(column, direction)
+      .orderBy('k.id', direction)
+      .limit(page.pageSize)
+      .offset(offsetOf(page))
+      .execute(),
+    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      code: complaintCode(r.id),
+      overdue: toNumber(r.overdue) === 1,
+      improper: toNumber(r.improper) === 1,
+    })),
+    total: toNumber(count.n),
+    page: page.page,
+    pageSize: page.pageSize,
+  };
+}
+
+export function findComplaint(db: Executor, scope: ComplaintScope, id: number) {
+  return scoped(db, scope).selectAll('k').where('k.id', '=', id).executeTakeFirst();
+}
+export function findComplaintDetail(db: Executor, scope: ComplaintScope, id: number) {
+  return scoped(db, scope)
+    .innerJoin('complaint_category as c', 'c.id', 'k.category_id')
+    .innerJoin('project as p', 'p.id', 'k.project_id')
+    .leftJoin('employee as e', 'e.id', 'k.handler_employee_id')
+    .selectAll('k')
+    .select(['c.name as category_name', 'p.name as project_name', 'e.name as handler_name'])
+    .where('k.id', '=', id)
+    .executeTakeFirst();
+}
+export function insertComplaint(db: Executor, row: Insertable<Database['complaint']>) {
+  return db.insertInto('complaint').values(row).returningAll().executeTakeFirstOrThrow();
+}
+export function updateComplaint(db: Executor, id: number, patch: Updateable<Database['complaint']>) {
+  return db.updateTable('complaint').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+export function insertRecord(db: Executor, row: Insertable<Database['complaint_record']>) {
+  return db.insertInto('complaint_record').values(row).execute();
+}
+export function listRecords(db: Executor, complaintId: number) {
+  return db
+    .selectFrom('complaint_record')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('id')
+    .execute();
+}
+export function findEmployeeInProject(db: Executor, id: number, projectId: number) {
+  return db
+    .selectFrom('employee')
+    .select(['id'])
+    .where('id', '=', id)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+}
+
+/** Complaints received in [startIso, endIso) of a project (cancelled ones too: a complaint was made) */
+export function complaintsReceived(db: Executor, projectId: number, startIso: string, endIso: string) {
+  return db
+    .selectFrom('complaint')
+    .select(['id', 'complainant_name', 'created_at'])
+    .where('project_id', '=', projectId)
+    .where('created_at', '>=', startIso)
+    .where('created_at', '<', endIso)
+    .orderBy('id')
+    .execute();
+}
+export function complaintsMarkedImproper(db: Executor, projectId: number, startIso: string, endIso: string) {
+  return db
+    .selectFrom('complaint')
+    .select(['id', 'complainant_name', 'improper_reason', 'improper_at'])
+    .where('project_id', '=', projectId)
+    .where('improper', '=', 1)
+    .where('improper_at', '>=', startIso)
+    .where('improper_at', '<', endIso)
+    .orderBy('id')
+    .execute();
+}
+export function visibleProjects(db: Executor, actor: Actor, projectId?: number) {
+  let q = db.selectFrom('project as p').select(['p.id', 'p.name']).where(projectScope(actor, 'p.id'));
+  if (projectId) q = q.where('p.id', '=', projectId);
+  return q.orderBy('p.id').execute();
+}
+export async function markOverdue(db: Executor, nowIso: string) {
+  const r = await db
+    .updateTable('complaint')
+    .set({ response_overdue: 1 })
+    .where('response_overdue', '=', 0)
+    .where('responded_at', 'is', null)
+    .where('status', 'in', ['received', 'handling'])
+    .where('response_due_at', '<', nowIso)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -1,0 +1,110 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { PageOf, PageQuery } from '../../lib/paging.ts';
+import { DateString, Phone } from '../../lib/schemas.ts';
+import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES } from './complaint.transitions.ts';
+
+const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+export const ZComplaintStatus = lit(COMPLAINT_STATUSES);
+export const ZComplaintAction = lit(COMPLAINT_ACTIONS);
+export const ZSatisfaction = lit(['very_satisfied', 'satisfied', 'neutral', 'dissatisfied'] as const);
+const Id = Type.Integer({ minimum: 1 });
+const NStr = Type.Union([Type.String(), Type.Null()]);
+const NInt = Type.Union([Type.Integer(), Type.Null()]);
+
+export const ZComplaintInput = Type.Object(
+  {
+    projectId: Id,
+    buildingId: Type.Optional(Type.Union([Id, Type.Null()])),
+    unitId: Type.Optional(Type.Union([Id, Type.Null()])),
+    complainantName: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
+    complainantPhone: Type.Optional(Type.Union([Phone(), Type.Null()])),
+    channel: Type.Optional(lit(['frontdesk', 'portal', 'phone'] as const)),
+    categoryId: Id,
+    content: Type.String({ minLength: 2, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+export type TComplaintInput = Static<typeof ZComplaintInput>;
+
+export const ZComplaintActionInput = Type.Object(
+  {
+    handlerEmployeeId: Type.Optional(Id),
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    resolution: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    satisfaction: Type.Optional(ZSatisfaction),
+    comment: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type TComplaintActionInput = Static<typeof ZComplaintActionInput>;
+
+export const ZComplaintQuery = Type.Object({
+  ...PageQuery,
+  projectId: Type.Optional(Id),
+  status: Type.Optional(ZComplaintStatus),
+  categoryId: Type.Optional(Id),
+  overdue: Type.Optional(Type.Boolean()),
+  improper: Type.Optional(Type.Boolean()),
+  buildingId: Type.Optional(Id),
+  handlerEmployeeId: Type.Optional(Id),
+  from: Type.Optional(DateString()),
+  to: Type.Optional(DateString()),
+});
+export type TComplaintQuery = Static<typeof ZComplaintQuery>;
+
+export const ZComplaintListItem = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  projectId: Type.Integer(),
+  complainantName: Type.String(),
+  categoryId: Type.Integer(),
+  categoryName: Type.String(),
+  content: Type.String(),
+  status: ZComplaintStatus,
+  channel: Type.String(),
+  buildingId: NInt,
+  handlerEmployeeId: NInt,
+  handlerName: NStr,
+  responseDueAt: Type.String(),
+  createdAt: Type.String(),
+  overdue: Type.Boolean(),
+  improper: Type.Boolean(),
+});
+export const ZComplaintPage = PageOf(ZComplaintListItem);
+
+export const ZComplaintDetail = Type.Object({
+  ...ZComplaintListItem.properties,
+  projectName: Type.String(),
+  unitId: NInt,
+  complainantPhone: NStr,
+  respondedAt: NStr,
+  resolution: NStr,
+  resolvedAt: NStr,
+  visitedAt: NStr,
+  satisfaction: NStr,
+  visitComment: NStr,
+  closedAt: NStr,
+  cancelledAt: NStr,
+  improperReason: NStr,
+  improperAt: NStr,
+  records: Type.Array(
+    Type.Object({ id: Type.Integer(), at: Type.String(), userName: Type.String(), note: Type.String() }),
+  ),
+  actions: Type.Array(ZComplaintAction),
+  canMarkImproper: Type.Boolean(),
+  timeline: Type.Array(
+    Type.Object({ at: Type.String(), userName: NStr, action: Type.String(), after: Type.Unknown() }),
+  ),
+});
+
+export const ZRateQuery = Type.Object({ projectId: Type.Optional(Id), from: DateString(), to: DateString() });
+export const ZRate = Type.Object({
+  projectId: Type.Integer(),
+  projectName: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  complaints: Type.Integer(),
+  households: Type.Integer(),
+  /** complaints ÷ households, as a percentage with two decimals (null without households) */
+  ratePercent: Type.Union([Type.Number(), Type.Null()]),
+});

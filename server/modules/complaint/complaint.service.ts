@@ -1,0 +1,316 @@
+import type { DB, Executor } from '../../db/database.ts';
+import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
+import { writeAudit } from '../../lib/audit.ts';
+import { commonErrors, notFound } from '../../lib/errors.ts';
+import { type Clock, systemClock } from '../../lib/time.ts';
+import { computeDue } from '../calendar/calendar.service.ts';
+import type { DueUnit } from '../calendar/working-time.ts';
+import { countOccupiedHouseholds, unitIdsOfOwnerUser } from '../property/property.service.ts';
+import * as repo from './complaint.repository.ts';
+import type { TComplaintActionInput, TComplaintInput, TComplaintQuery } from './complaint.schemas.ts';
+import type { ComplaintTable } from './complaint.tables.ts';
+import {
+  allowedComplaintActions,
+  COMPLAINT_ACTION_LABELS,
+  COMPLAINT_STATUS_LABELS,
+  COMPLAINT_TRANSITIONS,
+  type ComplaintAction,
+} from './complaint.transitions.ts';
+
+const localStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** complaints ÷ households as a percentage with two decimals, computed with integers */
+export function ratePercent(complaints: number, households: number): number | null {
+  if (households <= 0) return null;
+  return Math.round((complaints * 10000) / households) / 100;
+}
+
+export type ComplaintService = ReturnType<typeof createComplaintService>;
+
+export function createComplaintService({ db, clock = systemClock }: { db: DB; clock?: Clock }) {
+  const nowIso = () => clock.now().toISOString();
+  const field = (actor: Actor, name: string, zh: string, en: string) =>
+    commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
+  async function scopeOf(actor: Actor): Promise<repo.ComplaintScope> {
+    if (actor.role !== 'owner') return { actor };
+    return { actor, ownerUnitIds: await unitIdsOfOwnerUser(db, actor.userId) };
+  }
+
+  async function detail(actor: Actor, id: number) {
+    const k = await repo.findComplaintDetail(db, await scopeOf(actor), id);
+    if (!k) throw notFound('投诉', 'Complaint');
+    const [records, timeline] = await Promise.all([
+      repo.listRecords(db, id),
+      db
+        .selectFrom('audit_log')
+        .select(['at', 'user_name', 'action', 'after_json'])
+        .where('entity', '=', 'complaint')
+        .where('entity_id', '=', String(id))
+        .orderBy('id')
+        .execute(),
+    ]);
+    const at = nowIso();
+    const isOwner = actor.role === 'owner';
+    return {
+      id: k.id,
+      code: repo.complaintCode(k.id),
+      projectId: k.project_id,
+      projectName: k.project_name,
+      complainantName: k.complainant_name,
+      complainantPhone: k.complainant_phone,
+      categoryId: k.category_id,
+      categoryName: k.category_name,
+      content: k.content,
+      status: k.status,
+      channel: k.channel,
+      buildingId: k.building_id,
+      unitId: k.unit_id,
+      handlerEmployeeId: k.handler_employee_id,
+      handlerName: k.handler_name,
+      responseDueAt: k.response_due_at,
+      respondedAt: k.responded_at,
+      resolution: k.resolution,
+      resolvedAt: k.resolved_at,
+      visitedAt: k.visited_at,
+      satisfaction: k.satisfaction,
+      visitComment: k.visit_comment,
+      closedAt: k.closed_at,
+      cancelledAt: k.cancelled_at,
+      createdAt: k.created_at,
+      overdue:
+        Number(k.response_overdue) === 1 ||
+        (!k.responded_at && ['received', 'handling'].includes(k.status) && k.response_due_at < at),
+      // an owner does not see the internal finding
+      improper: !isOwner && Number(k.improper) === 1,
+      improperReason: isOwner ? null : k.improper_reason,
+      improperAt: isOwner ? null : k.improper_at,
+      records: records.map((r) => ({ id: r.id, at: r.at, userName: r.user_name, note: r.note })),
+      actions: allowedComplaintActions(k.status, actor.role),
+      canMarkImproper:
+        ['manager', 'admin'].includes(actor.role) && k.status !== 'cancelled' && Number(k.improper) === 0,
+      timeline: isOwner
+        ? []
+        : timeline.map((t) => ({
+            at: t.at,
+            userName: t.user_name,
+            action: t.action,
+            after: t.after_json ? JSON.parse(t.after_json) : null,
+          })),
+    };
+  }
+
+  return {
+    async listCategories(_actor: Actor) {
+      return (await repo.listCategories(db)).map((c) => ({
+        id: c.id,
+        code: c.code,
+        name: c.name,
+        responseAmount: Number(c.response_amount),
+        responseUnit: c.response_unit,
+      }));
+    },
+    async create(actor: Actor, input: TComplaintInput) {
+      requireRole(actor, 'frontdesk', 'officer', 'supervisor', 'manager', 'owner');
+      assertProjectVisible(actor, input.projectId);
+      const category = await repo.findCategory(db, input.categoryId);
+      if (!category) throw field(actor, 'categoryId', '投诉类别不存在', 'Unknown category');
+      const isOwner = actor.role === 'owner';
+      if (!isOwner && !input.complainantName)
+        throw field(actor, 'complainantName', '请填写投诉人', 'Enter the complainant');
+      if (isOwner && input.unitId && !(await unitIdsOfOwnerUser(db, actor.userId)).includes(input.unitId))
+        throw field(actor, 'unitId', '只能为自己的房屋投诉', 'Not your unit');
+      const created = clock.now();
+      const due = await computeDue(db, created, {
+        amount: Number(category.response_amount),
+        unit: category.response_unit as DueUnit,
+      });
+      const at = created.toISOString();
+      const row = await db.transaction().execute(async (trx) => {
+        const row = await repo.insertComplaint(trx, {
+          project_id: input.projectId,
+          building_id: input.buildingId ?? null,
+          unit_id: input.unitId ?? null,
+          complainant_name: isOwner ? (input.complainantName ?? actor.displayName) : input.complainantName!,
+          complainant_phone: input.complainantPhone ?? null,
+          owner_user_id: isOwner ? actor.userId : null,
+          channel: isOwner ? 'portal' : (input.channel ?? 'frontdesk'),
+          category_id: input.categoryId,
+          content: input.content,
+          status: 'received',
+          response_due_at: due.toISOString(),
+          response_overdue: 0,
+          improper: 0,
+          created_by: actor.userId || null,
+          created_at: at,
+          updated_at: at,
+        });
+        await writeAudit(trx, actor, {
+          entity: 'complaint',
+          entityId: row.id,
+          projectId: row.project_id,
+          action: 'create',
+          after: row,
+        });
+        return row;
+      });
+      return detail(actor, row.id);
+    },
+    async list(actor: Actor, q: TComplaintQuery) {
+      if (q.projectId) assertProjectVisible(actor, q.projectId);
+      return repo.listComplaints(db, await scopeOf(actor), q, nowIso());
+    },
+    get: detail,
+
+    async act(actor: Actor, id: number, action: ComplaintAction, input: TComplaintActionInput) {
+      const t = COMPLAINT_TRANSITIONS[action];
+      // the owner's units are read before the transaction: on SQLite it holds the one connection
+      const scope = await scopeOf(actor);
+      await db.transaction().execute(async (trx) => {
+        const before = await repo.findComplaint(trx, scope, id);
+        if (!before) throw notFound('投诉', 'Complaint');
+        if (!allowedComplaintActions(before.status, actor.role).includes(action)) {
+          if (!t.roles.includes(actor.role) && actor.role !== 'admin') throw commonErrors.FORBIDDEN();
+          throw commonErrors.ILLEGAL_TRANSITION({
+            from: COMPLAINT_STATUS_LABELS[before.status],
+            action: COMPLAINT_ACTION_LABELS[action],
+          });
+        }
+        const at = nowIso();
+        const patch: Omit<Partial<ComplaintTable>, 'id'> = { updated_at: at };
+        if (t.to) patch.status = t.to;
+        let note: string | null = null;
+        switch (action) {
+          case 'assign':
+            if (!input.handlerEmployeeId)
+              throw field(actor, 'handlerEmployeeId', '请选择处理人', 'Choose a handler');
+            if (!(await repo.findEmployeeInProject(trx, input.handlerEmployeeId, before.project_id)))
+              throw field(
+                actor,
+                'handlerEmployeeId',
+                '处理人不属于该项目',
+                'The handler is not in this project',
+              );
+            patch.handler_employee_id = input.handlerEmployeeId;
+            note = input.note ?? null;
+            break;
+          case 'record':
+            if (!input.note) throw field(actor, 'note', '请填写处理记录', 'Write what was done');
+            note = input.note;
+            break;
+          case 'resolve':
+            if (!input.resolution) throw field(actor, 'resolution', '请填写处理结果', 'Write the resolution');
+            patch.resolution = input.resolution;
+            patch.resolved_at = at;
+            note = input.resolution;
+            break;
+          case 'visit':
+            if (!input.satisfaction)
+              throw field(actor, 'satisfaction', '请选择满意度', 'Choose the satisfaction');
+            patch.satisfaction = input.satisfaction;
+            patch.visit_comment = input.comment ?? null;
+            patch.visited_at = at;
+            break;
+          case 'close':
+            patch.closed_at = at;
+            break;
+          case 'reopen':
+            patch.resolved_at = null;
+            patch.visited_at = null;
+            patch.satisfaction = null;
+            note = input.comment ?? input.note ?? null;
+            break;
+          case 'cancel':
+            patch.cancelled_at = at;
+            break;
+        }
+        // the first handling step answers the complainant (响应)
+        if (['record', 'resolve'].includes(action) && !before.responded_at) {
+          patch.responded_at = at;
+          if (at > before.response_due_at) patch.response_overdue = 1;
+        }
+        if (note) {
+          await repo.insertRecord(trx, {
+            complaint_id: id,
+            project_id: before.project_id,
+            at,
+            user_id: actor.userId || null,
+            user_name: actor.displayName,
+            note,
+          });
+        }
+        await repo.updateComplaint(trx, id, patch);
+        await writeAudit(trx, actor, {
+          entity: 'complaint',
+          entityId: id,
+          projectId: before.project_id,
+          action,
+          before: { status: before.status },
+          after: { ...patch, ...(note ? { note } : {}) },
+        });
+      });
+      return detail(actor, id);
+    },
+
+    /** 处理不当: the manager's finding, counted by the assessment (rule 5) */
+    async markImproper(actor: Actor, id: number, reason: string) {
+      requireRole(actor, 'manager');
+      await db.transaction().execute(async (trx) => {
+        const before = await repo.findComplaint(trx, { actor }, id);
+        if (!before) throw notFound('投诉', 'Complaint');
+        if (before.status === 'cancelled' || Number(before.improper) === 1)
+          throw commonErrors.ILLEGAL_TRANSITION({
+            from:
+              Number(before.improper) === 1
+                ? { 'zh-CN': '已标记处理不当', 'en-US': 'marked improper' }
+                : COMPLAINT_STATUS_LABELS[before.status],
+            action: { 'zh-CN': '标记处理不当', 'en-US': 'mark improper' },
+          });
+        const at = nowIso();
+        const patch = {
+          improper: 1,
+          improper_reason: reason,
+          improper_by: actor.userId,
+          improper_at: at,
+          updated_at: at,
+        };
+        await repo.updateComplaint(trx, id, patch);
+        await writeAudit(trx, actor, {
+          entity: 'complaint',
+          entityId: id,
+          projectId: before.project_id,
+          action: 'markImproper',
+          before: { improper: 0 },
+          after: patch,
+        });
+      });
+      return detail(actor, id);
+    },
+
+    /** 投诉率 by project for a period: complaints received ÷ occupied households on the period's last day */
+    async rate(actor: Actor, q: { projectId?: number; from: string; to: string }) {
+      requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
+      if (q.projectId) assertProjectVisible(actor, q.projectId);
+      const projects = await repo.visibleProjects(db, actor, q.projectId);
+      return Promise.all(
+        projects.map(async (p) => {
+          const [received, households] = await Promise.all([
+            repo.complaintsReceived(db, p.id, localStart(q.from), localStart(nextDay(q.to))),
+            countOccupiedHouseholds(db, p.id, q.to),
+          ]);
+          return {
+            projectId: p.id,
+            projectName: p.name,
+            from: q.from,
+            to: q.to,
+            complaints: received.length,
+            households,
+            ratePercent: ratePercent(received.length, households),
+          };
+        }),
+      );
+    },
+    markOverdue: (ex: Executor = db) => repo.markOverdue(ex, nowIso()),
+  };
+}

@@ -1,0 +1,27 @@
+import { Type } from '@sinclair/typebox';
+import { type App, actorOf } from '../../lib/http.ts';
+import type { ReminderService } from './reminder.service.ts';
+
+export function reminderRoutes(app: App, reminders: ReminderService): void {
+  const tags = ['reminder'];
+  app.get(
+    '/reminders',
+    {
+      schema: {
+        tags,
+        summary: '我的提醒',
+        querystring: Type.Object({ unread: Type.Optional(Type.Boolean()) }),
+      },
+    },
+    (req) => reminders.list(actorOf(req), req.query.unread === true),
+  );
+  app.get('/reminders/count', { schema: { tags, summary: '未读提醒数（铃铛）' } }, (req) =>
+    reminders.count(actorOf(req)),
+  );
+  app.post('/reminders/read-all', { schema: { tags } }, (req) => reminders.readAll(actorOf(req)));
+  app.post(
+    '/reminders/:id/read',
+    { schema: { tags, params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } },
+    (req) => reminders.read(actorOf(req), req.params.id),
+  );
+}

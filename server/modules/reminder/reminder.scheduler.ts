@@ -1,0 +1,59 @@
+import type { OpenedDatabase } from '../../db/database.ts';
+import { type Clock, systemClock } from '../../lib/time.ts';
+import * as repo from './reminder.repository.ts';
+import { runReminderCheck } from './reminder.service.ts';
+
+const JOB = 'reminders';
+/** the advisory-lock key of the reminder check (any constant bigint shared by all servers) */
+export const REMINDER_LOCK_KEY = 5_301_001;
+
+/**
+ * Runs the check for the interval slot that contains "now", at most once per slot across every
+ * server sharing the database: the first to insert (job, slot) into scheduler_run does the work,
+ * in the same transaction. On PostgreSQL a transaction-scoped advisory lock
+ * (pg_try_advisory_xact_lock) is taken first, so a second server never even waits on the insert;
+ * if the work fails the transaction rolls back the claim, and the next tick retries the slot.
+ */
+export async function runScheduledCheck(database: OpenedDatabase, now: Date, intervalMs: number) {
+  const slot = String(Math.floor(now.getTime() / intervalMs));
+  return database.db.transaction().execute(async (trx) => {
+    if (database.dialect === 'postgres' && !(await repo.tryAdvisoryLock(trx, REMINDER_LOCK_KEY))) {
+      return { ran: false as const, reason: 'locked' };
+    }
+    if (!(await repo.claimSlot(trx, JOB, slot, now.toISOString())))
+      return { ran: false as const, reason: 'done' };
+    const result = await runReminderCheck(trx, now);
+    await repo.finishSlot(trx, JOB, slot, new Date().toISOString(), JSON.stringify(result));
+    return { ran: true as const, ...result };
+  });
+}
+
+/** Starts the in-process scheduler: a check shortly after start, then once per interval. */
+export function startScheduler(
+  database: OpenedDatabase,
+  options: { intervalSeconds: number; clock?: Clock; log?: (msg: string, err?: unknown) => void },
+) {
+  const intervalMs = options.intervalSeconds * 1000;
+  const clock = options.clock ?? systemClock;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runScheduledCheck(database, clock.now(), intervalMs);
+    } catch (err) {
+      options.log?.('reminder check failed', err);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(tick, 2000);
+  // check every tenth of the interval: the slot table keeps it to one run per interval
+  const timer = setInterval(tick, Math.max(1000, Math.floor(intervalMs / 10)));
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,79 @@
+import type { MetricDefinition } from '../../lib/metrics.ts';
+import { beijing } from '../../lib/xlsx-export.ts';
+import * as repo from './repair.repository.ts';
+import { addDays, mondayOf } from './repair.service.ts';
+
+const localDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export const repairMetrics: MetricDefinition[] = [
+  {
+    key: 'repair.weeklyReviewMissing',
+    label: { 'zh-CN': '未提交每周报修审核', 'en-US': 'Weekly repair review missing' },
+    description: {
+      'zh-CN':
+        '周日落在考核期内、且已过提交日（次周一）的每一周，未提交“每周审核业主报修内容上报经理”的，每周一例',
+      'en-US':
+        'Each week (Monday–Sunday) ending in the period whose review was due (the Monday after) without a submitted review',
+    },
+    async compute(ctx) {
+      const today = localDate(ctx.now);
+      // Sundays in [periodStart, periodEnd) that are already past
+      const weeks: string[] = [];
+      for (
+        let monday = mondayOf(addDays(ctx.periodStart, -6));
+        addDays(monday, 6) < ctx.periodEnd;
+        monday = addDays(monday, 7)
+      ) {
+        const sunday = addDays(monday, 6);
+        // the review is due on the Monday after the week: count it once that Monday is over
+        if (sunday >= ctx.periodStart && addDays(sunday, 1) < today) weeks.push(monday);
+      }
+      if (!weeks.length) return { type: 'cases', cases: [] };
+      const done = new Set(
+        (await repo.submittedReviewWeeks(ctx.db, ctx.projectId, weeks[0], weeks[weeks.length - 1])).map(
+          (w) => w.week_start,
+        ),
+      );
+      return {
+        type: 'cases',
+        cases: weeks
+          .filter((w) => !done.has(w))
+          .map((w) => ({
+            ref: {
+              entity: 'repair_weekly_review',
+              id: `${ctx.projectId}:${w}`,
+              label: `${w} 至 ${addDays(w, 6)} 当周未提交报修周审核`,
+            },
+          })),
+      };
+    },
+  },
+  {
+    key: 'repair.notDispatchedInTime',
+    label: { 'zh-CN': '报修未在时限内派工', 'en-US': 'Repair orders not dispatched in time' },
+    description: {
+      'zh-CN': '考核期内登记的报修单，派工晚于派工时限，或超过时限仍未派工的，每单一例',
+      'en-US':
+        'Repair orders created in the period dispatched after their dispatch limit, or still waiting past it',
+    },
+    async compute(ctx) {
+      const rows = await repo.ordersNotDispatchedInTime(
+        ctx.db,
+        ctx.projectId,
+        ctx.periodStartAt,
+        ctx.periodEndAt,
+        ctx.now.toISOString(),
+      );
+      return {
+        type: 'cases',
+        cases: rows.map((r) => ({
+          ref: {
+            entity: 'repair_order',
+            id: r.id,
+            label: `报修 ${repo.repairCode(r.id)}（${r.location}）派工时限 ${beijing(r.dispatch_due_at)}，${r.dispatched_at ? `${beijing(r.dispatched_at)} 派工` : '未派工'}`,
+          },
+        })),
+      };
+    },
+  },
+];

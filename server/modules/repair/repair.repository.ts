@@ -1,0 +1,487 @@
+import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Executor, toNumber } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { type Actor, projectScope } from '../../lib/actor.ts';
+import { offsetOf, sortColumn } from '../../lib/paging.ts';
+import type { TRepairQuery } from './repair.schemas.ts';
+import './repair.tables.ts';
+import { OPEN_STATUSES } from './repair.transitions.ts';
+
+/** Which orders a caller may see: their projects; an owner only the orders of their units or their own. */
+export interface RepairScope {
+  actor: Actor;
+  /** owner only: the units they own (from the register) */
+  ownerUnitIds?: number[];
+}
+
+export const repairCode = (id: number) => `BX${String(id).padStart(6, '0')}`;
+const localStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+const nextDayStart = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
+
+// ---- categories ----
+export function listCategories(db: Executor) {
+  return db.selectFrom('repair_category').selectAll().orderBy('sort').orderBy('id').execute();
+}
+export function findCategory(db: Executor, id: number) {
+  return db.selectFrom('repair_category').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export function updateCategory(db: Executor, id: number, patch: Updateable<Database['repair_category']>) {
+  return db
+    .updateTable('repair_category')
+    .set(patch)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+// ---- orders ----
+function scoped(db: Executor, scope: RepairScope) {
+  let q = db.selectFrom('repair_order as r').where(projectScope(scope.actor, 'r.project_id'));
+  if (scope.actor.role === 'owner') {
+    const units = scope.ownerUnitIds ?? [];
+    const userId = scope.actor.userId;
+    q = q.where((eb) =>
+      units.length
+        ? eb.or([eb('r.owner_user_id', '=', userId), eb('r.unit_id', 'in', units)])
+        : eb('r.owner_user_id', '=', userId),
+    );
+  }
+  return q;
+}
+
+function overdueExpr(nowIso: string) {
+  return sql<number>`case when r.dispatch_overdue = 1 or r.complete_overdue = 1 or (r.status in (${sql.join(
+    OPEN_STATUSES,
+  )}) and r.complete_due_at < ${nowIso}) then 1 else 0 end`;
+}
+
+const REPAIR_SORTS = { createdAt: 'r.created_at', completeDueAt: 'r.complete_due_at', id: 'r.id' } as const;
+
+export async function listOrders(db: Executor, scope: RepairScope, q: TRepairQuery, nowIso: string) {
+  let base = scoped(db, scope);
+  if (q.projectId) base = base.where('r.project_id', '=', q.projectId);
+  if (q.status) base = base.where('r.status', '=', q.status);
+  if (q.categoryId) base = base.where('r.category_id', '=', q.categoryId);
+  if (q.buildingId) base = base.where('r.building_id', '=', q.buildingId);
+  if (q.assigneeEmployeeId) base = base.where('r.assignee_employee_id', '=', q.assigneeEmployeeId);
+  if (q.from) base = base.where('r.created_at', '>=', localStart(q.from));
+  if (q.to) base = base.where('r.created_at', '<', nextDayStart(q.to));
+  if (q.overdue !== undefined) base = base.where(overdueExpr(nowIso), '=', q.overdue ? 1 : 0);
+  if (q.q) {
+    const like = `%${q.q}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb('r.location', 'like', like),
+        eb('r.reporter_name', 'like', like),
+        eb('r.description', 'like', like),
+      ]),
+    );
+  }
+  const page = { page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order ?? 'desc' };
+  const { column, direction } = sortColumn(REPAIR_SORTS, page, 'r.created_at');
+  const itemsQuery = base
+    .innerJoin('repair_category as c', 'c.id', 'r.category_id')
+    .leftJoin('employee as e', 'e.id', 'r.assignee_employee_id')
+    .select([
+      'r.id',
+      'r.project_id as projectId',
+      'r.location',
+      'r.reporter_name as reporterName',
+      'r.category_id as categoryId',
+      'c.name as categoryName',
+      'r.priority',
+      'r.status',
+      'r.channel',
+      'r.building_id as buildingId',
+      'r.assignee_employee_id as assigneeEmployeeId',
+      'e.name as assigneeName',
+      'r.dispatch_due_at as dispatchDueAt',
+      'r.complete_due_at as completeDueAt',
+      'r.created_at as createdAt',
+      overdueExpr(nowIso).as('overdue'),
+    ])
+    .orderBy(column, direction)
+    .orderBy('r.id', direction)
+    .limit(page.pageSize)
+    .offset(offsetOf(page));
+  const [rows, count] = await Promise.all([
+    itemsQuery.execute(),
+    q.withTotal === false
+      ? Promise.resolve({ n: -1 })
+      : countFromTable(q, scope)
+        ? countFromCountTable(db, scope, q)
+        : base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...r, code: repairCode(r.id), overdue: toNumber(r.overdue) === 1 })),
+    total: toNumber(count.n),
+    page: page.page,
+    pageSize: page.pageSize,
+  };
+}
+
+/** The total comes from repair_count when the filter uses only project, status and category. */
+function countFromTable(q: TRepairQuery, scope: RepairScope) {
+  return (
+    scope.actor.role !== 'owner' &&
+    !q.buildingId &&
+    !q.assigneeEmployeeId &&
+    !q.from &&
+    !q.to &&
+    q.overdue === undefined &&
+    !q.q
+  );
+}
+function countFromCountTable(db: Executor, scope: RepairScope, q: TRepairQuery) {
+  let c = db
+    .selectFrom('repair_count as rc')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('rc.n'), eb.val(0)).as('n'))
+    .where(projectScope(scope.actor, 'rc.project_id'));
+  if (q.projectId) c = c.where('rc.project_id', '=', q.projectId);
+  if (q.status) c = c.where('rc.status', '=', q.status);
+  if (q.categoryId) c = c.where('rc.category_id', '=', q.categoryId);
+  return c.executeTakeFirstOrThrow();
+}
+
+/** Moves one order between (status, category) cells of repair_count; call inside the change's transaction. */
+export async function adjustCount(
+  db: Executor,
+  projectId: number,
+  from: { status: string; categoryId: number } | null,
+  to: { status: string; categoryId: number } | null,
+) {
+  if (from && to && from.status === to.status && from.categoryId === to.categoryId) return;
+  if (from) {
+    await db
+      .updateTable('repair_count')
+      .set((eb) => ({ n: eb('n', '-', 1) }))
+      .where('project_id', '=', projectId)
+      .where('status', '=', from.status as never)
+      .where('category_id', '=', from.categoryId)
+      .execute();
+  }
+  if (to) {
+    await db
+      .insertInto('repair_count')
+      .values({ project_id: projectId, status: to.status as never, category_id: to.categoryId, n: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['project_id', 'status', 'category_id'])
+          .doUpdateSet((eb) => ({ n: eb('repair_count.n', '+', 1) })),
+      )
+      .execute();
+  }
+}
+
+/** Recounts repair_count from the orders (after bulk loads: demo data, benchmark, imports). */
+export async function rebuildCounts(db: Executor) {
+  await db.deleteFrom('repair_count').execute();
+  await db
+    .insertInto('repair_count')
+    .columns(['project_id', 'status', 'category_id', 'n'])
+    .expression(
+      db
+        .selectFrom('repair_order')
+        .select((eb) => ['project_id', 'status', 'category_id', eb.fn.countAll<number>().as('n')])
+        .groupBy(['project_id', 'status', 'category_id']),
+    )
+    .execute();
+}
+
+/** Every order of a filter, for the Excel export (streams in pages of 1,000). */
+export async function* iterateOrders(db: Executor, scope: RepairScope, q: TRepairQuery, nowIso: string) {
+  for (let page = 1; page <= 1000; page++) {
+    const res = await listOrders(db, scope, { ...q, page, pageSize: 200, withTotal: false }, nowIso);
+    yield* res.items;
+    if (res.items.length < 200) return;
+  }
+}
+
+export function findOrder(db: Executor, scope: RepairScope, id: number) {
+  return scoped(db, scope).selectAll('r').where('r.id', '=', id).executeTakeFirst();
+}
+
+export async function findOrderDetail(db: Executor, scope: RepairScope, id: number) {
+  return scoped(db, scope)
+    .innerJoin('repair_category as c', 'c.id', 'r.category_id')
+    .innerJoin('project as p', 'p.id', 'r.project_id')
+    .leftJoin('employee as e', 'e.id', 'r.assignee_employee_id')
+    .leftJoin('team as t', 't.id', 'r.team_id')
+    .selectAll('r')
+    .select([
+      'c.name as category_name',
+      'c.responsible',
+      'p.name as project_name',
+      'e.name as assignee_name',
+      't.name as team_name',
+    ])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertOrder(db: Executor, row: Insertable<Database['repair_order']>) {
+  const out = await db.insertInto('repair_order').values(row).returningAll().executeTakeFirstOrThrow();
+  await adjustCount(db, out.project_id, null, { status: out.status, categoryId: out.category_id });
+  return out;
+}
+/** Updates an order; its status may change, so repair_count follows in the same transaction */
+export async function updateOrder(
+  db: Executor,
+  id: number,
+  patch: Updateable<Database['repair_order']>,
+  before: { project_id: number; status: string; category_id: number },
+) {
+  const out = await db
+    .updateTable('repair_order')
+    .set(patch)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await adjustCount(
+    db,
+    before.project_id,
+    { status: before.status, categoryId: before.category_id },
+    { status: out.status, categoryId: out.category_id },
+  );
+  return out;
+}
+
+export function findEmployeeInProject(db: Executor, id: number, projectId: number) {
+  return db
+    .selectFrom('employee')
+    .select(['id', 'name'])
+    .where('id', '=', id)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+}
+export function findTeamInProject(db: Executor, id: number, projectId: number) {
+  return db
+    .selectFrom('team')
+    .select(['id', 'name'])
+    .where('id', '=', id)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+}
+
+// ---- photos ----
+export function listPhotos(db: Executor, orderId: number) {
+  return db
+    .selectFrom('repair_photo')
+    .selectAll()
+    .where('repair_order_id', '=', orderId)
+    .orderBy('id')
+    .execute();
+}
+export async function countPhotos(db: Executor, orderId: number) {
+  const r = await db
+    .selectFrom('repair_photo')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('repair_order_id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  return toNumber(r.n);
+}
+export function insertPhoto(db: Executor, row: Insertable<Database['repair_photo']>) {
+  return db.insertInto('repair_photo').values(row).returningAll().executeTakeFirstOrThrow();
+}
+export function findPhoto(db: Executor, orderId: number, photoId: number) {
+  return db
+    .selectFrom('repair_photo')
+    .selectAll()
+    .where('id', '=', photoId)
+    .where('repair_order_id', '=', orderId)
+    .executeTakeFirst();
+}
+
+// ---- timeline: the order's audit trail ----
+export function timelineOf(db: Executor, entity: string, id: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'user_name', 'action', 'after_json'])
+    .where('entity', '=', entity)
+    .where('entity_id', '=', String(id))
+    .orderBy('id')
+    .limit(200)
+    .execute();
+}
+
+// ---- overdue marks (the scheduler's check) ----
+export async function markOverdue(db: Executor, nowIso: string) {
+  const d = await db
+    .updateTable('repair_order')
+    .set({ dispatch_overdue: 1 })
+    .where('dispatch_overdue', '=', 0)
+    .where('dispatched_at', 'is', null)
+    .where('status', 'in', ['submitted'])
+    .where('dispatch_due_at', '<', nowIso)
+    .executeTakeFirst();
+  const c = await db
+    .updateTable('repair_order')
+    .set({ complete_overdue: 1 })
+    .where('complete_overdue', '=', 0)
+    .where('status', 'in', OPEN_STATUSES)
+    .where('complete_due_at', '<', nowIso)
+    .executeTakeFirst();
+  return Number(d.numUpdatedRows) + Number(c.numUpdatedRows);
+}
+
+// ---- weekly review (每周审核业主报修) ----
+const reviewColumns = [
+  'r.id',
+  'r.status',
+  'r.location',
+  'r.reporter_name',
+  'r.created_at',
+  'r.completed_at',
+  'r.complete_due_at',
+  'c.name as category_name',
+] as const;
+
+/** The week's facts, from the orders: new, done, overdue, unfinished at the week's end. */
+export async function weekFacts(db: Executor, projectId: number, startIso: string, endIso: string) {
+  const base = db
+    .selectFrom('repair_order as r')
+    .innerJoin('repair_category as c', 'c.id', 'r.category_id')
+    .where('r.project_id', '=', projectId)
+    .select(reviewColumns);
+  const [created, done, unfinished] = await Promise.all([
+    base.where('r.created_at', '>=', startIso).where('r.created_at', '<', endIso).orderBy('r.id').execute(),
+    base
+      .where('r.completed_at', '>=', startIso)
+      .where('r.completed_at', '<', endIso)
+      .orderBy('r.id')
+      .execute(),
+    base
+      .where('r.created_at', '<', endIso)
+      .where((eb) => eb.or([eb('r.completed_at', 'is', null), eb('r.completed_at', '>=', endIso)]))
+      .where((eb) => eb.or([eb('r.cancelled_at', 'is', null), eb('r.cancelled_at', '>=', endIso)]))
+      .orderBy('r.id')
+      .execute(),
+  ]);
+  return { created, done, unfinished };
+}
+
+export function findReview(db: Executor, actor: Actor, projectId: number, weekStart: string) {
+  return db
+    .selectFrom('repair_weekly_review as w')
+    .selectAll()
+    .where(projectScope(actor, 'w.project_id'))
+    .where('w.project_id', '=', projectId)
+    .where('w.week_start', '=', weekStart)
+    .executeTakeFirst();
+}
+export function findReviewById(db: Executor, actor: Actor, id: number) {
+  return db
+    .selectFrom('repair_weekly_review as w')
+    .selectAll()
+    .where(projectScope(actor, 'w.project_id'))
+    .where('w.id', '=', id)
+    .executeTakeFirst();
+}
+export function listReviews(db: Executor, actor: Actor, projectId?: number) {
+  let q = db
+    .selectFrom('repair_weekly_review as w')
+    .innerJoin('project as p', 'p.id', 'w.project_id')
+    .leftJoin('app_user as s', 's.id', 'w.submitted_by')
+    .leftJoin('app_user as m', 'm.id', 'w.acknowledged_by')
+    .select([
+      'w.id',
+      'w.project_id',
+      'p.name as project_name',
+      'w.week_start',
+      'w.week_end',
+      'w.status',
+      'w.summary',
+      'w.content_json',
+      'w.submitted_at',
+      's.display_name as submitted_by_name',
+      'w.acknowledged_at',
+      'm.display_name as acknowledged_by_name',
+      'w.manager_comment',
+    ])
+    .where(projectScope(actor, 'w.project_id'));
+  if (projectId) q = q.where('w.project_id', '=', projectId);
+  return q.orderBy('w.week_start', 'desc').limit(104).execute();
+}
+export function insertReview(db: Executor, row: Insertable<Database['repair_weekly_review']>) {
+  return db.insertInto('repair_weekly_review').values(row).returningAll().executeTakeFirstOrThrow();
+}
+export function updateReview(db: Executor, id: number, patch: Updateable<Database['repair_weekly_review']>) {
+  return db
+    .updateTable('repair_weekly_review')
+    .set(patch)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Orders listed unfinished in a submitted review and still not completed: they stay on the supervisor's list. */
+export async function pendingFromReviews(db: Executor, actor: Actor, projectId: number) {
+  const reviews = await db
+    .selectFrom('repair_weekly_review as w')
+    .select(['w.content_json', 'w.week_start'])
+    .where(projectScope(actor, 'w.project_id'))
+    .where('w.project_id', '=', projectId)
+    .orderBy('w.week_start', 'desc')
+    .limit(26)
+    .execute();
+  const reasonById = new Map<number, { reason: string; weekStart: string }>();
+  for (const r of reviews.reverse()) {
+    const content = JSON.parse(r.content_json) as { unfinished: { id: number; reason?: string }[] };
+    for (const u of content.unfinished ?? [])
+      reasonById.set(u.id, { reason: u.reason ?? '', weekStart: r.week_start });
+  }
+  if (!reasonById.size) return [];
+  const rows = await db
+    .selectFrom('repair_order as r')
+    .innerJoin('repair_category as c', 'c.id', 'r.category_id')
+    .select(reviewColumns)
+    .where('r.id', 'in', [...reasonById.keys()])
+    .where('r.status', 'in', OPEN_STATUSES)
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) => ({ ...r, ...reasonById.get(r.id)! }));
+}
+
+// ---- metrics ----
+/** 2.5 orders created in the period and not dispatched within their limit (late, or still waiting past it) */
+export function ordersNotDispatchedInTime(
+  db: Executor,
+  projectId: number,
+  startIso: string,
+  endIso: string,
+  nowIso: string,
+) {
+  return db
+    .selectFrom('repair_order as r')
+    .select(['r.id', 'r.location', 'r.created_at', 'r.dispatch_due_at', 'r.dispatched_at'])
+    .where('r.project_id', '=', projectId)
+    .where('r.created_at', '>=', startIso)
+    .where('r.created_at', '<', endIso)
+    .where('r.dispatch_due_at', '<', nowIso)
+    .where((eb) =>
+      eb.or([
+        eb('r.dispatched_at', '>', eb.ref('r.dispatch_due_at')),
+        eb.and([
+          eb('r.dispatched_at', 'is', null),
+          eb.or([eb('r.cancelled_at', 'is', null), eb('r.cancelled_at', '>', eb.ref('r.dispatch_due_at'))]),
+        ]),
+      ]),
+    )
+    .orderBy('r.id')
+    .execute();
+}
+export function submittedReviewWeeks(
+  db: Executor,
+  projectId: number,
+  fromWeekStart: string,
+  toWeekStart: string,
+) {
+  return db
+    .selectFrom('repair_weekly_review')
+    .select(['week_start'])
+    .where('project_id', '=', projectId)
+    .where('week_start', '>=', fromWeekStart)
+    .where('week_start', '<=', toWeekStart)
+    .execute();
+}

@@ -1,0 +1,167 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { PageOf, PageQuery } from '../../lib/paging.ts';
+import { DateString, Nullable, Phone } from '../../lib/schemas.ts';
+import { REPAIR_ACTIONS, REPAIR_STATUSES } from './repair.transitions.ts';
+
+const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+export const ZRepairStatus = lit(REPAIR_STATUSES);
+export const ZRepairAction = lit(REPAIR_ACTIONS);
+export const ZRepairChannel = lit(['phone', 'frontdesk', 'portal', 'patrol'] as const);
+export const ZRepairPriority = lit(['low', 'normal', 'high', 'urgent'] as const);
+const Id = Type.Integer({ minimum: 1 });
+const NullableId = Type.Optional(Type.Union([Id, Type.Null()]));
+const NStr = Type.Union([Type.String(), Type.Null()]);
+const NInt = Type.Union([Type.Integer(), Type.Null()]);
+
+export const ZRepairInput = Type.Object(
+  {
+    projectId: Id,
+    buildingId: NullableId,
+    unitId: NullableId,
+    location: Type.String({ minLength: 1, maxLength: 100 }),
+    reporterName: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
+    reporterPhone: Type.Optional(Type.Union([Phone(), Type.Null()])),
+    channel: Type.Optional(ZRepairChannel),
+    categoryId: Id,
+    description: Type.String({ minLength: 2, maxLength: 1000 }),
+    priority: Type.Optional(ZRepairPriority),
+  },
+  { additionalProperties: false },
+);
+export type TRepairInput = Static<typeof ZRepairInput>;
+
+export const ZRepairActionInput = Type.Object(
+  {
+    teamId: NullableId,
+    department: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
+    assigneeEmployeeId: NullableId,
+    result: Type.Optional(Type.String({ maxLength: 1000 })),
+    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    comment: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type TRepairActionInput = Static<typeof ZRepairActionInput>;
+
+export const ZRepairQuery = Type.Object({
+  ...PageQuery,
+  projectId: Type.Optional(Id),
+  status: Type.Optional(ZRepairStatus),
+  categoryId: Type.Optional(Id),
+  overdue: Type.Optional(Type.Boolean()),
+  buildingId: Type.Optional(Id),
+  assigneeEmployeeId: Type.Optional(Id),
+  from: Type.Optional(DateString()),
+  to: Type.Optional(DateString()),
+  q: Type.Optional(Type.String({ maxLength: 50 })),
+  /** skip the total (the next page of a list whose total the page already has) */
+  withTotal: Type.Optional(Type.Boolean({ default: true })),
+});
+export type TRepairQuery = Static<typeof ZRepairQuery>;
+
+export const ZRepairListItem = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  projectId: Type.Integer(),
+  location: Type.String(),
+  reporterName: Type.String(),
+  categoryId: Type.Integer(),
+  categoryName: Type.String(),
+  priority: Type.String(),
+  status: ZRepairStatus,
+  channel: Type.String(),
+  buildingId: NInt,
+  assigneeEmployeeId: NInt,
+  assigneeName: NStr,
+  dispatchDueAt: Type.String(),
+  completeDueAt: Type.String(),
+  createdAt: Type.String(),
+  overdue: Type.Boolean(),
+});
+export const ZRepairPage = PageOf(ZRepairListItem);
+
+const ZPhoto = Type.Object({
+  id: Type.Integer(),
+  stage: Type.String(),
+  fileName: Type.String(),
+  mime: Type.String(),
+  size: Type.Integer(),
+  url: Type.String(),
+  createdAt: Type.String(),
+});
+const ZTimelineEntry = Type.Object({
+  at: Type.String(),
+  userName: NStr,
+  action: Type.String(),
+  after: Type.Unknown(),
+});
+
+export const ZRepairDetail = Type.Object({
+  ...ZRepairListItem.properties,
+  projectName: Type.String(),
+  unitId: NInt,
+  reporterPhone: NStr,
+  description: Type.String(),
+  teamId: NInt,
+  teamName: NStr,
+  department: NStr,
+  responsible: Type.String(),
+  dispatchedAt: NStr,
+  startedAt: NStr,
+  completedAt: NStr,
+  visitedAt: NStr,
+  closedAt: NStr,
+  cancelledAt: NStr,
+  result: NStr,
+  rating: NInt,
+  visitComment: NStr,
+  dispatchOverdue: Type.Boolean(),
+  completeOverdue: Type.Boolean(),
+  reopenCount: Type.Integer(),
+  photos: Type.Array(ZPhoto),
+  actions: Type.Array(ZRepairAction),
+  timeline: Type.Array(ZTimelineEntry),
+});
+
+export const ZRepairCategory = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  dispatchAmount: Type.Number(),
+  dispatchUnit: Type.String(),
+  completeAmount: Type.Number(),
+  completeUnit: Type.String(),
+  responsible: Type.String(),
+  active: Type.Boolean(),
+});
+const ZDueUnit = lit(['working_hours', 'working_days', 'hours', 'days'] as const);
+export const ZRepairCategoryInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 30 }),
+    dispatchAmount: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
+    dispatchUnit: ZDueUnit,
+    completeAmount: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
+    completeUnit: ZDueUnit,
+    responsible: Type.String({ minLength: 1, maxLength: 50 }),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type TRepairCategoryInput = Static<typeof ZRepairCategoryInput>;
+
+export const ZReviewQuery = Type.Object({ projectId: Id, weekStart: DateString() });
+export const ZReviewInput = Type.Object(
+  {
+    projectId: Id,
+    weekStart: DateString(),
+    summary: Type.Optional(Type.String({ maxLength: 2000 })),
+    reasons: Type.Optional(
+      Type.Array(Type.Object({ repairOrderId: Id, reason: Type.String({ maxLength: 300 }) }), {
+        maxItems: 500,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type TReviewInput = Static<typeof ZReviewInput>;
+export { Nullable };

@@ -1,0 +1,70 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { PageOf, PageQuery } from '../../lib/paging.ts';
+import { DateString } from '../../lib/schemas.ts';
+import { TASK_ACTIONS, TASK_CATEGORIES, TASK_SOURCES, TASK_STATUSES } from './task.transitions.ts';
+
+const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Id = Type.Integer({ minimum: 1 });
+export const ZTaskStatus = lit(TASK_STATUSES);
+export const ZTaskAction = lit(TASK_ACTIONS);
+export const ZTaskCategory = lit(Object.keys(TASK_CATEGORIES));
+export const ZTaskSource = lit(Object.keys(TASK_SOURCES));
+const ZDueUnit = lit(['working_hours', 'working_days', 'hours', 'days'] as const);
+
+export const ZTaskInput = Type.Object(
+  {
+    projectId: Id,
+    title: Type.String({ minLength: 2, maxLength: 100 }),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    category: ZTaskCategory,
+    source: Type.Optional(ZTaskSource),
+    assigneeEmployeeId: Id,
+    /** either an exact due time, or a limit from now on the working calendar */
+    dueAt: Type.Optional(Type.String({ format: 'date-time' })),
+    dueIn: Type.Optional(
+      Type.Object({ amount: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }), unit: ZDueUnit }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type TTaskInput = Static<typeof ZTaskInput>;
+
+export const ZTaskQuery = Type.Object({
+  ...PageQuery,
+  projectId: Type.Optional(Id),
+  status: Type.Optional(ZTaskStatus),
+  category: Type.Optional(ZTaskCategory),
+  assigneeEmployeeId: Type.Optional(Id),
+  overdue: Type.Optional(Type.Boolean()),
+  mine: Type.Optional(Type.Boolean()),
+  from: Type.Optional(DateString()),
+  to: Type.Optional(DateString()),
+});
+export type TTaskQuery = Static<typeof ZTaskQuery>;
+
+const NStr = Type.Union([Type.String(), Type.Null()]);
+export const ZTask = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  projectId: Type.Integer(),
+  title: Type.String(),
+  description: NStr,
+  category: Type.String(),
+  source: Type.String(),
+  assigneeEmployeeId: Type.Integer(),
+  assigneeName: NStr,
+  status: ZTaskStatus,
+  dueAt: Type.String(),
+  startedAt: NStr,
+  completedAt: NStr,
+  result: NStr,
+  createdAt: Type.String(),
+  overdue: Type.Boolean(),
+  actions: Type.Array(ZTaskAction),
+});
+export const ZTaskPage = PageOf(ZTask);
+export const ZTaskActionInput = Type.Object(
+  { result: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) },
+  { additionalProperties: false },
+);
+export const ZCompletionQuery = Type.Object({ projectId: Id, from: DateString(), to: DateString() });

@@ -1,0 +1,176 @@
+import type { DB } from '../../db/database.ts';
+import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
+import { writeAudit } from '../../lib/audit.ts';
+import { commonErrors, notFound } from '../../lib/errors.ts';
+import { type Clock, systemClock } from '../../lib/time.ts';
+import { computeDue } from '../calendar/calendar.service.ts';
+import * as repo from './task.repository.ts';
+import type { TTaskInput, TTaskQuery } from './task.schemas.ts';
+import type { TaskTable } from './task.tables.ts';
+import {
+  allowedTaskActions,
+  TASK_ACTION_LABELS,
+  TASK_CATEGORIES,
+  TASK_STATUS_LABELS,
+  TASK_TRANSITIONS,
+  type TaskAction,
+} from './task.transitions.ts';
+
+const localStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+const nextDayStart = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
+
+/** Per category: tasks due (and already due) in the period, completed by their due time, the rate */
+export function completionByCategory(
+  rows: { category: string; due_at: string; completed_at: string | null }[],
+) {
+  const by = new Map<string, { due: number; onTime: number }>();
+  for (const r of rows) {
+    const c = by.get(r.category) ?? { due: 0, onTime: 0 };
+    c.due++;
+    if (r.completed_at && r.completed_at <= r.due_at) c.onTime++;
+    by.set(r.category, c);
+  }
+  return Object.keys(TASK_CATEGORIES)
+    .filter((k) => by.has(k))
+    .map((k) => {
+      const c = by.get(k)!;
+      return {
+        category: k,
+        label: TASK_CATEGORIES[k],
+        due: c.due,
+        onTime: c.onTime,
+        ratePercent: Math.round((c.onTime * 10000) / c.due) / 100,
+      };
+    });
+}
+
+export type TaskService = ReturnType<typeof createTaskService>;
+
+export function createTaskService({ db, clock = systemClock }: { db: DB; clock?: Clock }) {
+  const nowIso = () => clock.now().toISOString();
+  const field = (actor: Actor, name: string, zh: string, en: string) =>
+    commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
+
+  function out(actor: Actor, t: NonNullable<Awaited<ReturnType<typeof repo.findTask>>>) {
+    return {
+      id: t.id,
+      code: repo.taskCode(t.id),
+      projectId: t.project_id,
+      title: t.title,
+      description: t.description,
+      category: t.category,
+      source: t.source,
+      assigneeEmployeeId: t.assignee_employee_id,
+      assigneeName: t.assignee_name,
+      status: t.status,
+      dueAt: t.due_at,
+      startedAt: t.started_at,
+      completedAt: t.completed_at,
+      result: t.result,
+      createdAt: t.created_at,
+      overdue: Number(t.overdue) === 1,
+      actions: allowedTaskActions(t.status, actor.role, actor.employeeId === t.assignee_employee_id),
+    };
+  }
+  async function get(actor: Actor, id: number) {
+    requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
+    const t = await repo.findTask(db, actor, id, nowIso());
+    if (!t) throw notFound('任务', 'Task');
+    return out(actor, t);
+  }
+
+  return {
+    /** 交办: a manager or supervisor hands a task to an employee of the project */
+    async create(actor: Actor, input: TTaskInput) {
+      requireRole(actor, 'manager', 'supervisor');
+      assertProjectVisible(actor, input.projectId);
+      if (!(await repo.findEmployeeInProject(db, input.assigneeEmployeeId, input.projectId)))
+        throw field(actor, 'assigneeEmployeeId', '负责人不属于该项目', 'The assignee is not in this project');
+      let due: Date;
+      if (input.dueAt) due = new Date(input.dueAt);
+      else if (input.dueIn) due = await computeDue(db, clock.now(), input.dueIn);
+      else throw field(actor, 'dueAt', '请填写截止时间', 'Set a due time');
+      const at = nowIso();
+      const id = await db.transaction().execute(async (trx) => {
+        const { id } = await repo.insertTask(trx, {
+          project_id: input.projectId,
+          title: input.title,
+          description: input.description ?? null,
+          category: input.category,
+          source: (input.source ?? (actor.role === 'manager' ? 'manager' : 'ad_hoc')) as TaskTable['source'],
+          assignee_employee_id: input.assigneeEmployeeId,
+          status: 'open',
+          due_at: due.toISOString(),
+          created_by: actor.userId || null,
+          created_at: at,
+          updated_at: at,
+        });
+        await writeAudit(trx, actor, {
+          entity: 'task',
+          entityId: id,
+          projectId: input.projectId,
+          action: 'create',
+          after: input,
+        });
+        return id;
+      });
+      return get(actor, id);
+    },
+    async list(actor: Actor, q: TTaskQuery) {
+      requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
+      if (q.projectId) assertProjectVisible(actor, q.projectId);
+      const res = await repo.listTasks(db, actor, q, nowIso());
+      return {
+        items: res.rows.map((t) => out(actor, t)),
+        total: res.total,
+        page: res.page,
+        pageSize: res.pageSize,
+      };
+    },
+    get,
+    async act(actor: Actor, id: number, action: TaskAction, input: { result?: string }) {
+      requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
+      await db.transaction().execute(async (trx) => {
+        const before = await repo.findTask(trx, actor, id, nowIso());
+        if (!before) throw notFound('任务', 'Task');
+        const t = TASK_TRANSITIONS[action];
+        const isAssignee = actor.employeeId === before.assignee_employee_id;
+        if (!allowedTaskActions(before.status, actor.role, isAssignee).includes(action)) {
+          if (!t.from.includes(before.status))
+            throw commonErrors.ILLEGAL_TRANSITION({
+              from: TASK_STATUS_LABELS[before.status],
+              action: TASK_ACTION_LABELS[action],
+            });
+          throw commonErrors.FORBIDDEN();
+        }
+        const at = nowIso();
+        const patch: Partial<Omit<TaskTable, 'id'>> = { status: t.to, updated_at: at };
+        if (action === 'start') patch.started_at = at;
+        if (action === 'complete') {
+          if (!input.result) throw field(actor, 'result', '请填写完成情况', 'Describe the result');
+          patch.completed_at = at;
+          patch.result = input.result;
+        }
+        if (action === 'reopen') patch.completed_at = null;
+        await repo.updateTask(trx, id, patch);
+        await writeAudit(trx, actor, {
+          entity: 'task',
+          entityId: id,
+          projectId: before.project_id,
+          action,
+          before: { status: before.status },
+          after: patch,
+        });
+      });
+      return get(actor, id);
+    },
+    /** 完成率 per category for tasks due in the period (to inclusive) */
+    async completion(actor: Actor, q: { projectId: number; from: string; to: string }) {
+      requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
+      assertProjectVisible(actor, q.projectId);
+      const rows = await repo.tasksDue(db, q.projectId, localStart(q.from), nextDayStart(q.to), nowIso());
+      return completionByCategory(rows);
+    },
+  };
+}
