@@ -1,4 +1,5 @@
 import type { DB } from '../db/database.ts';
+import type { MetricDefinition } from '../lib/metrics.ts';
 
 /** What the foundation's demo data created, for the modules' demo seeders to build on. */
 export interface DemoContext {
@@ -12,6 +13,8 @@ export interface DemoContext {
   /** Demo employees by username of their user, or by code */
   employees: Record<string, number>;
   positions: Record<string, number>;
+  /** Every registered assessment metric (server/metrics.ts), for seeders that compute assessments */
+  metrics: MetricDefinition[];
 }
 
 export type DemoSeeder = { name: string; run(ctx: DemoContext): Promise<void> };

@@ -98,7 +98,7 @@ const PEOPLE: DemoPerson[] = [
   { username: 'owner', name: '吴先生', role: 'owner', project: 'a', gender: 'M', phone: '13900000001' },
 ];
 
-export async function seedFoundation(db: DB, now: Date): Promise<DemoContext> {
+export async function seedFoundation(db: DB, now: Date): Promise<Omit<DemoContext, 'metrics'>> {
   const at = now.toISOString();
   const hash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 import type { DB } from '../db/database.ts';
+import { allMetrics } from '../metrics.ts';
 import { assessmentDemo } from '../modules/assessment/assessment.demo.ts';
 import { propertyDemo } from '../modules/property/property.demo.ts';
 import { servicedeskDemo } from '../modules/repair/servicedesk.demo.ts';
@@ -19,7 +20,7 @@ export async function isEmpty(db: DB): Promise<boolean> {
 /** Loads the demo company into an empty database. Returns false when it was not empty. */
 export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
-  const ctx = await seedFoundation(db, now);
+  const ctx = { ...(await seedFoundation(db, now)), metrics: allMetrics };
   for (const seeder of seeders) await seeder.run(ctx);
   return true;
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
+import { assessmentMetrics } from '../../server/modules/assessment/assessment.metrics.ts';
 import { supervisorSchemeTemplate } from '../../server/modules/assessment/assessment.templates.ts';
 import { describeApi } from '../helpers/app.ts';
 
@@ -704,7 +705,9 @@ describeApi(
       ).toBe(403);
     });
   },
-  { clock, config: { PROPDESK_SESSION_HOURS: '2000' } },
+  // Only the assessment's own metric: the scores below follow from this file's actions alone.
+  // The service desk's metrics feeding the demo sheets are tested in assessment-wiring.test.ts.
+  { clock, config: { PROPDESK_SESSION_HOURS: '2000' }, metrics: assessmentMetrics },
 );
 
 describeApi(

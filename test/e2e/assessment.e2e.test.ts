@@ -18,7 +18,11 @@ describeBrowser('assessment in Chromium', (ctx) => {
     await ctx.login(m.page, 'manager');
     await m.page.getByRole('menuitem', { name: /考核/ }).first().click();
     await openSheet(m.page, '李晓梅', '2026-11');
-    expect(await m.page.getByTestId('sheet-total').textContent()).toBe('98');
+    // the draft counts the month's records (service desk) and the manual lateness row
+    const before = Number(await m.page.getByTestId('sheet-total').textContent());
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(100);
+    const after = String(before + 1); // the 1-point lateness row will be appealed and upheld
     await m.page.getByRole('button', { name: /发布公示/ }).click();
     await m.page.locator('.ant-modal-confirm').getByRole('button', { name: OK }).click();
     await m.page.getByTestId('sheet-status').filter({ hasText: '公示中' }).waitFor();
@@ -36,6 +40,17 @@ describeBrowser('assessment in Chromium', (ctx) => {
     expect(await s.page.getByTestId('actual-1.4').textContent()).toBe('1');
     await ctx.screenshot(s.page, 'assessment-supervisor-sheet');
     const sheetUrl = s.page.url();
+    // a service desk deduction (2.5: repairs not dispatched in time) opens the repair order it counts
+    const repairLink = s.page.getByTestId('rule-2.5').getByRole('link').first();
+    const repairLabel = (await repairLink.textContent()) ?? '';
+    const repairCode = /BX\d{6}/.exec(repairLabel)?.[0];
+    expect(repairCode).toBeDefined();
+    await repairLink.click();
+    await s.page.waitForURL(/\/servicedesk\/repairs\/\d+$/);
+    await s.page.getByText('报修单').first().waitFor();
+    await s.page.getByText(repairCode!).first().waitFor();
+    await ctx.screenshot(s.page, 'assessment-opens-repair');
+    await s.page.goto(sheetUrl);
     await s.page
       .getByTestId('rule-1.4')
       .getByRole('link', { name: /张伟 2026-10 考核第 4.3 条申诉成立/ })
@@ -65,7 +80,7 @@ describeBrowser('assessment in Chromium', (ctx) => {
     const decide = m.page.getByRole('dialog');
     await decide.getByLabel('处理理由').fill('经核实当日在处理漏水，已报备，不计迟到');
     await decide.getByRole('button', { name: OK }).click();
-    await m.page.getByTestId('sheet-total').filter({ hasText: '99' }).waitFor();
+    await m.page.getByTestId('sheet-total').filter({ hasText: after }).waitFor();
     await m.page.getByRole('button', { name: /定稿锁定/ }).click();
     await m.page.locator('.ant-modal-confirm').getByRole('button', { name: OK }).click();
     await m.page.getByTestId('sheet-status').filter({ hasText: '已定稿' }).waitFor();
@@ -80,11 +95,11 @@ describeBrowser('assessment in Chromium', (ctx) => {
     await workbook.xlsx.load((await response.body()) as unknown as ArrayBuffer);
     const ws = workbook.worksheets[0];
     expect(ws.getCell('C3').value).toBe('工作内容与应达到的要求');
-    expect(ws.getRow(25).getCell(9).value).toBe(99);
+    expect(ws.getRow(25).getCell(9).value).toBe(Number(after));
 
     // 4. the supervisor sees the decision and the new score
     await s.page.reload();
-    await s.page.getByTestId('sheet-total').filter({ hasText: '99' }).waitFor();
+    await s.page.getByTestId('sheet-total').filter({ hasText: after }).waitFor();
     await s.page
       .locator('[data-testid^="appeal-status-0.1:manual:"]')
       .filter({ hasText: '申诉成立' })

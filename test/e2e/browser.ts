@@ -77,6 +77,7 @@ export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) =
         const context = await browser.newContext({
           baseURL: address,
           locale: 'zh-CN',
+          timezoneId: 'Asia/Shanghai',
           viewport: options.phone ? { width: 390, height: 844 } : { width: 1366, height: 860 },
           isMobile: options.phone ?? false,
           hasTouch: options.phone ?? false,

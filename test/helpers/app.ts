@@ -9,6 +9,7 @@ import type { OpenedDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { DEMO_PASSWORD } from '../../server/demo/context.ts';
 import { seedDemo } from '../../server/demo/index.ts';
+import type { MetricDefinition } from '../../server/lib/metrics.ts';
 import type { Clock } from '../../server/lib/time.ts';
 import { type TestDatabase, testDatabases } from './databases.ts';
 
@@ -47,6 +48,8 @@ export interface ApiSuiteOptions {
   demo?: boolean;
   clock?: Clock;
   config?: Record<string, string>;
+  /** Assessment metrics the app registers (default: all of server/metrics.ts) */
+  metrics?: MetricDefinition[];
   /** Add routes before the app is ready (e.g. one that fails on purpose) */
   extend?: (app: Built['app']) => void;
 }
@@ -70,7 +73,11 @@ export function describeApi(
         drop = opened.drop;
         await migrateToLatest(opened.db);
         if (options.demo !== false) await seedDemo(opened.db);
-        const built = await buildApp(testConfig(options.config), { database: opened, clock: options.clock });
+        const built = await buildApp(testConfig(options.config), {
+          database: opened,
+          clock: options.clock,
+          metrics: options.metrics,
+        });
         options.extend?.(built.app);
         ctx.app = built.app;
         ctx.services = built.services;

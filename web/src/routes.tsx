@@ -52,6 +52,7 @@ import { RemindersPage } from './pages/servicedesk/RemindersPage.tsx';
 import { RepairDetailPage } from './pages/servicedesk/RepairDetailPage.tsx';
 import { RepairReviewPage } from './pages/servicedesk/RepairReviewPage.tsx';
 import { RepairsPage } from './pages/servicedesk/RepairsPage.tsx';
+import { TaskDetailPage } from './pages/servicedesk/TaskDetailPage.tsx';
 import { TasksPage } from './pages/servicedesk/TasksPage.tsx';
 import { EmployeesPage } from './pages/staff/EmployeesPage.tsx';
 import { PositionPage } from './pages/staff/PositionPage.tsx';
@@ -107,6 +108,7 @@ export const appRoutes: AppRoute[] = [
     menu: { labelKey: 'servicedesk.menu.complaints', icon: <CommentOutlined />, group: 'servicedesk' },
   },
   { path: '/servicedesk/complaints/:id', element: <ComplaintDetailPage /> },
+  { path: '/servicedesk/tasks/:id', element: <TaskDetailPage /> },
   {
     path: '/servicedesk/tasks',
     element: <TasksPage />,

@@ -3,7 +3,6 @@ import type { Database, Role } from '../../db/schema.ts';
 import type { DemoContext, DemoSeeder } from '../../demo/context.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { installDefaultSchemes } from './assessment.defaults.ts';
-import { assessmentMetrics } from './assessment.metrics.ts';
 import { createAssessmentService } from './assessment.service.ts';
 
 /**
@@ -23,7 +22,7 @@ export const assessmentDemo: DemoSeeder = {
 
 async function seedHistory(ctx: DemoContext, db: Transaction<Database>) {
   const clock = { at: ctx.now, now: () => clock.at };
-  const service = createAssessmentService({ db, clock, metrics: [...assessmentMetrics] });
+  const service = createAssessmentService({ db, clock, metrics: ctx.metrics });
   await installDefaultSchemes(db as never, ctx.companyId, ctx.now);
   const actor = (username: string, role: Role, displayName: string, projects: number[]): Actor => ({
     userId: ctx.users[username],
@@ -179,10 +178,8 @@ async function seedHistory(ctx: DemoContext, db: Transaction<Database>) {
     manager,
     supervisor,
     '2026-10',
-    [
-      ['2.2', 1, '10月消防检查整改协调延误'],
-      ['5.1', 1, '9栋业主噪音投诉处理不当，业主再次投诉至公司'],
-    ],
+    // 5.1 (complaints handled improperly) is counted from the complaint the manager marked 处理不当
+    [['2.2', 1, '10月消防检查整改协调延误']],
     {
       createdAt: new Date(now - 2 * 86_400_000).toISOString(),
       publishAt: new Date(now - 86_400_000).toISOString(),

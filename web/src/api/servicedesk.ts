@@ -189,6 +189,7 @@ export const sdApi = {
   taskCategories: () =>
     api.get<{ categories: Record<string, string>; sources: Record<string, string> }>('/task-categories'),
   tasks: (q: Q) => api.get<Page<Task>>('/tasks', q),
+  task: (id: number) => api.get<Task>(`/tasks/${id}`),
   createTask: (body: unknown) => api.post<Task>('/tasks', body),
   taskAction: (id: number, action: string, body: unknown) =>
     api.post<Task>(`/tasks/${id}/actions/${action}`, body),

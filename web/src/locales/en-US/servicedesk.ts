@@ -115,6 +115,7 @@ export default {
     closed: 'Closed',
     cancelled: 'Cancelled',
   },
+  completedAt: 'Completed at',
   tasks: 'Tasks',
   task: 'Task',
   newTask: 'New task',

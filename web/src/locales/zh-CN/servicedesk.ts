@@ -113,6 +113,7 @@ export default {
     cancelled: '已撤销',
   },
   // tasks
+  completedAt: '完成时间',
   tasks: '工作任务',
   task: '任务',
   newTask: '交办任务',

@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useMe } from '../../api/auth.ts';
 import { sdApi, type Task, useTaskCategories } from '../../api/servicedesk.ts';
 import { useProjects } from '../../api/staff.ts';
@@ -219,7 +220,12 @@ export function TasksPage() {
         queryKey={['tasks', filters]}
         fetch={(p) => sdApi.tasks({ ...p, ...filters })}
         columns={[
-          { title: t('servicedesk.code'), dataIndex: 'code', width: 100 },
+          {
+            title: t('servicedesk.code'),
+            dataIndex: 'code',
+            width: 100,
+            render: (code: string, row) => <Link to={`/servicedesk/tasks/${row.id}`}>{code}</Link>,
+          },
           { title: t('servicedesk.title'), dataIndex: 'title' },
           {
             title: t('servicedesk.category'),

@@ -1,0 +1,18 @@
+import type { MetricDefinition } from './lib/metrics.ts';
+import { assessmentMetrics } from './modules/assessment/assessment.metrics.ts';
+import { complaintMetrics } from './modules/complaint/complaint.metrics.ts';
+import { repairMetrics } from './modules/repair/repair.metrics.ts';
+import { taskMetrics } from './modules/task/task.metrics.ts';
+
+/**
+ * Every metric the assessment engine can count, gathered here — like the services in app.ts —
+ * so no data module calls the assessment module and the assessment module reads no other
+ * module's tables. A module that owns new data adds its array here; a rule naming a metric
+ * that is not listed behaves as a manual rule and says so on the sheet.
+ */
+export const allMetrics: MetricDefinition[] = [
+  ...assessmentMetrics,
+  ...taskMetrics,
+  ...repairMetrics,
+  ...complaintMetrics,
+];

@@ -1,0 +1,62 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Skeleton } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import { sdApi } from '../../api/servicedesk.ts';
+import { AuditTimeline } from '../../components/AuditHistory.tsx';
+import { formatDateTime } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n.tsx';
+import { OverdueTag, StatusTag } from './shared.tsx';
+
+/** One task (交办事项): what an assessment deduction for an overdue task opens. */
+export function TaskDetailPage() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const task = useQuery({ queryKey: ['task', id], queryFn: () => sdApi.task(Number(id)) });
+  const categories = useQuery({ queryKey: ['task-categories'], queryFn: sdApi.taskCategories });
+  if (task.isError) return <Card>{String((task.error as Error).message)}</Card>;
+  const k = task.data;
+  if (!k) return <Skeleton active />;
+  return (
+    <div>
+      <PageHeader
+        title={`${t('servicedesk.task')} ${k.code}`}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/servicedesk/tasks')}>
+            {t('servicedesk.tasks')}
+          </Button>
+        }
+      />
+      <Descriptions bordered column={{ xs: 1, md: 2 }} size="small">
+        <Descriptions.Item label={t('servicedesk.title')} span={2}>
+          {k.title}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('common.status')}>
+          <StatusTag status={k.status} group="taskStatuses" /> <OverdueTag overdue={k.overdue} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('servicedesk.category')}>
+          {categories.data?.categories[k.category] ?? k.category}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('servicedesk.source')}>
+          {categories.data?.sources[k.source] ?? k.source}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('servicedesk.assignee')}>{k.assigneeName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('servicedesk.due')}>{formatDateTime(k.dueAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('servicedesk.completedAt')}>
+          {formatDateTime(k.completedAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('servicedesk.description')} span={2}>
+          {k.description ?? '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('servicedesk.result')} span={2}>
+          {k.result ?? '—'}
+        </Descriptions.Item>
+      </Descriptions>
+      <Card title={t('common.history')} size="small" style={{ marginTop: 16 }}>
+        <AuditTimeline entity="task" id={k.id} />
+      </Card>
+    </div>
+  );
+}
