@@ -78,9 +78,11 @@ export function createServices(
   metrics: MetricDefinition[] = allMetrics,
 ) {
   const deps = { db: database.db, config, clock, dialect: database.dialect };
+  const auth = createAuthService(deps);
   return {
-    auth: createAuthService(deps),
-    users: createUserService(deps),
+    auth,
+    // a changed account must not live on in the session cache
+    users: createUserService({ ...deps, onUserChanged: (userId) => auth.forgetUser(userId) }),
     projects: createProjectService(deps),
     staff: createStaffService(deps),
     audit: createAuditService(deps),
@@ -105,8 +107,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    // one line per request only when asked (LOG_LEVEL=debug or trace): a terminal stays readable
-    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     genReqId: () => Math.random().toString(36).slice(2, 10),
     trustProxy: true,
     bodyLimit: 20 * 1024 * 1024,

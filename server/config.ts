@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   sessionSecret: string;
   sessionHours: number;
+  /** Seconds a server remembers who a session is (0: ask the database on every request) */
+  sessionCacheSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demo: boolean;
   /** Serve the built web app from this folder (absent in API-only tests) */
@@ -67,9 +69,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const port = parseIntVar(env, 'PORT', 3000, 0, 65535, problems);
   const sessionHours = parseIntVar(env, 'PROPDESK_SESSION_HOURS', 12, 1, 24 * 90, problems);
+  const sessionCacheSeconds = parseIntVar(env, 'PROPDESK_SESSION_CACHE_SECONDS', 5, 0, 300, problems);
   const loginMaxFailures = parseIntVar(env, 'PROPDESK_LOGIN_MAX_FAILURES', 5, 1, 1000, problems);
   const loginWindowMinutes = parseIntVar(env, 'PROPDESK_LOGIN_WINDOW_MINUTES', 15, 1, 1440, problems);
-  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  // warn by default: a terminal stays readable; LOG_LEVEL=info adds one line per request
+  const logLevel = (env.LOG_LEVEL || 'warn') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
@@ -91,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     sessionSecret,
     sessionHours,
+    sessionCacheSeconds,
     logLevel,
     demo: demoRaw === '1' || demoRaw === 'true',
     webDist: existsSync(join(webDist, 'index.html')) ? webDist : null,

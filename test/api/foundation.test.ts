@@ -280,6 +280,10 @@ describeApi(
     it('deactivating a user ends their sessions', async () => {
       const asAdmin = await ctx.as('admin');
       const cookie = await ctx.login('officer3');
+      // the session is in use (and so remembered by this server) before the account is stopped
+      expect(
+        (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode,
+      ).toBe(200);
       const users = (await asAdmin({ method: 'GET', url: '/api/users?q=officer3' })).json().items;
       const u = users[0];
       const res = await asAdmin({
@@ -313,6 +317,29 @@ describeApi(
         (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode,
       ).toBe(200);
       clock.offsetMs = 12 * 3600_000 + 60_000;
+      expect(
+        (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode,
+      ).toBe(401);
+      clock.offsetMs = 0;
+    });
+
+    it('a session ended by another server (row deleted) is accepted here for at most the cache seconds', async () => {
+      const cookie = await ctx.login('officer');
+      expect(
+        (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode,
+      ).toBe(200);
+      const userId = (
+        await ctx.database.db
+          .selectFrom('app_user')
+          .select('id')
+          .where('username', '=', 'officer')
+          .executeTakeFirstOrThrow()
+      ).id;
+      await ctx.database.db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+      expect(
+        (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode,
+      ).toBe(200);
+      clock.offsetMs = 6_000; // PROPDESK_SESSION_CACHE_SECONDS defaults to 5
       expect(
         (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode,
       ).toBe(401);

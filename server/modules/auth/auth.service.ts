@@ -24,9 +24,25 @@ function hashSessionId(token: string): string {
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
+type CachedActor = Omit<Actor, 'locale' | 'requestId'> & { locale: string | null };
+
 export function createAuthService(deps: { db: DB; config: Config; clock?: Clock }) {
   const { db, config } = deps;
   const clock = deps.clock ?? systemClock;
+
+  /**
+   * Who a session is, remembered for a few seconds (PROPDESK_SESSION_CACHE_SECONDS): the two
+   * lookups would otherwise be most of the cost of a small request. This process forgets at once
+   * on logout, password change and any change to the user; another server behind the same
+   * database may accept a just-ended session for at most those seconds.
+   */
+  const cacheMs = config.sessionCacheSeconds * 1000;
+  const cache = new Map<string, { actor: CachedActor; until: number; expiresAt: number }>();
+  const MAX_CACHED = 10_000;
+  /** Forgets the cached sessions of a user whose account, role, projects or password changed. */
+  function forgetUser(userId: number): void {
+    for (const [key, entry] of cache) if (entry.actor.userId === userId) cache.delete(key);
+  }
 
   return {
     /** Checks the password, throttled per account and address; returns a new session token. */
@@ -59,18 +75,29 @@ export function createAuthService(deps: { db: DB; config: Config; clock?: Clock 
     },
 
     async logout(token: string): Promise<void> {
+      cache.delete(hashSessionId(token));
       await repo.deleteSession(db, hashSessionId(token));
     },
+
+    forgetUser,
 
     /** Resolves a session token to the caller, or null when absent, expired or the user is inactive. */
     async actorFromToken(
       token: string,
       requestId: string,
     ): Promise<(Omit<Actor, 'locale'> & { locale: string | null }) | null> {
-      const row = await repo.findLiveSession(db, hashSessionId(token), clock.now().toISOString());
-      if (!row) return null;
+      const key = hashSessionId(token);
+      const now = clock.now();
+      const hit = cache.get(key);
+      if (hit && hit.until > now.getTime() && hit.expiresAt > now.getTime())
+        return { ...hit.actor, requestId };
+      const row = await repo.findLiveSession(db, key, now.toISOString());
+      if (!row) {
+        cache.delete(key);
+        return null;
+      }
       const projectIds = row.role === 'admin' ? [] : await repo.projectIdsOfUser(db, row.id);
-      return {
+      const actor: CachedActor = {
         userId: row.id,
         username: row.username,
         displayName: row.display_name,
@@ -79,8 +106,12 @@ export function createAuthService(deps: { db: DB; config: Config; clock?: Clock 
         projectIds,
         allProjects: row.role === 'admin',
         locale: row.locale,
-        requestId,
       };
+      if (cacheMs > 0) {
+        if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+        cache.set(key, { actor, until: now.getTime() + cacheMs, expiresAt: Date.parse(row.expires_at) });
+      }
+      return { ...actor, requestId };
     },
 
     async changePassword(actor: Actor, current: string, next: string, token: string): Promise<void> {
@@ -101,6 +132,7 @@ export function createAuthService(deps: { db: DB; config: Config; clock?: Clock 
         await repo.deleteSessionsOfUser(trx, actor.userId, hashSessionId(token));
         await writeAudit(trx, actor, { entity: 'user', entityId: actor.userId, action: 'change_password' });
       });
+      forgetUser(actor.userId);
     },
 
     async setLocale(actor: Actor, locale: 'zh-CN' | 'en-US'): Promise<void> {
@@ -113,6 +145,7 @@ export function createAuthService(deps: { db: DB; config: Config; clock?: Clock 
           after: { locale },
         });
       });
+      forgetUser(actor.userId);
     },
 
     async me(actor: Actor) {

@@ -26,7 +26,13 @@ function toUser(row: UserRow, projectIds: number[]) {
 export type UserService = ReturnType<typeof createUserService>;
 
 /** User accounts: only admins manage them. */
-export function createUserService({ db }: { db: DB }) {
+export function createUserService({
+  db,
+  onUserChanged = () => {},
+}: {
+  db: DB;
+  onUserChanged?: (userId: number) => void;
+}) {
   async function checkProjects(trx: Executor, actor: Actor, ids: number[]) {
     const found = new Set(await repo.existingProjectIds(trx, ids));
     const missing = ids.filter((id) => !found.has(id));
@@ -103,25 +109,31 @@ export function createUserService({ db }: { db: DB }) {
 
     async update(actor: Actor, id: number, input: TUserUpdate) {
       requireRole(actor);
-      return db.transaction().execute(async (trx) => {
-        const beforeRow = await repo.findUser(trx, id);
-        if (!beforeRow) throw notFound('用户', 'User');
-        await checkProjects(trx, actor, input.projectIds);
-        const before = toUser(beforeRow, (await repo.projectIdsByUser(trx, [id])).get(id) ?? []);
-        const row = await repo.updateUser(trx, id, {
-          display_name: input.displayName,
-          role: input.role,
-          phone: input.phone ?? null,
-          employee_id: input.employeeId ?? null,
-          active: input.active ? 1 : 0,
-          updated_at: isoNow(),
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const beforeRow = await repo.findUser(trx, id);
+          if (!beforeRow) throw notFound('用户', 'User');
+          await checkProjects(trx, actor, input.projectIds);
+          const before = toUser(beforeRow, (await repo.projectIdsByUser(trx, [id])).get(id) ?? []);
+          const row = await repo.updateUser(trx, id, {
+            display_name: input.displayName,
+            role: input.role,
+            phone: input.phone ?? null,
+            employee_id: input.employeeId ?? null,
+            active: input.active ? 1 : 0,
+            updated_at: isoNow(),
+          });
+          await repo.replaceUserProjects(trx, id, input.projectIds);
+          if (!input.active) await repo.deleteSessionsOfUser(trx, id);
+          const after = toUser(row, input.projectIds);
+          await writeAudit(trx, actor, { entity: 'user', entityId: id, action: 'update', before, after });
+          return after;
+        })
+        .then((after) => {
+          onUserChanged(id);
+          return after;
         });
-        await repo.replaceUserProjects(trx, id, input.projectIds);
-        if (!input.active) await repo.deleteSessionsOfUser(trx, id);
-        const after = toUser(row, input.projectIds);
-        await writeAudit(trx, actor, { entity: 'user', entityId: id, action: 'update', before, after });
-        return after;
-      });
     },
 
     async resetPassword(actor: Actor, id: number, password: string) {
@@ -134,6 +146,7 @@ export function createUserService({ db }: { db: DB }) {
         await repo.deleteSessionsOfUser(trx, id);
         await writeAudit(trx, actor, { entity: 'user', entityId: id, action: 'reset_password' });
       });
+      onUserChanged(id);
     },
   };
 }
