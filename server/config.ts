@@ -13,6 +13,8 @@ export interface Config {
   sessionHours: number;
   /** Seconds a server remembers who a session is (0: ask the database on every request) */
   sessionCacheSeconds: number;
+  /** Seconds between reminder/overdue checks (0: no scheduler in this process) */
+  schedulerSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demo: boolean;
   /** Serve the built web app from this folder (absent in API-only tests) */
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const port = parseIntVar(env, 'PORT', 3000, 0, 65535, problems);
   const sessionHours = parseIntVar(env, 'PROPDESK_SESSION_HOURS', 12, 1, 24 * 90, problems);
   const sessionCacheSeconds = parseIntVar(env, 'PROPDESK_SESSION_CACHE_SECONDS', 5, 0, 300, problems);
+  const schedulerSeconds = parseIntVar(env, 'PROPDESK_SCHEDULER_SECONDS', 300, 0, 86_400, problems);
   const loginMaxFailures = parseIntVar(env, 'PROPDESK_LOGIN_MAX_FAILURES', 5, 1, 1000, problems);
   const loginWindowMinutes = parseIntVar(env, 'PROPDESK_LOGIN_WINDOW_MINUTES', 15, 1, 1440, problems);
   // warn by default: a terminal stays readable; LOG_LEVEL=info adds one line per request
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionSecret,
     sessionHours,
     sessionCacheSeconds,
+    schedulerSeconds,
     logLevel,
     demo: demoRaw === '1' || demoRaw === 'true',
     webDist: existsSync(join(webDist, 'index.html')) ? webDist : null,

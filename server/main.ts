@@ -65,10 +65,12 @@ async function main(argv: string[]): Promise<number> {
         console.log(`演示账号 / demo logins (password ${DEMO_PASSWORD}):`);
         for (const l of DEMO_LOGINS) console.log(`  ${l.username.padEnd(12)} ${l.role.padEnd(11)} ${l.name}`);
       }
-      const seconds = Number(process.env.PROPDESK_SCHEDULER_SECONDS ?? 300);
       const stopScheduler =
-        seconds > 0
-          ? startScheduler(database, { intervalSeconds: seconds, log: (m, e) => app.log.error(e, m) })
+        config.schedulerSeconds > 0
+          ? startScheduler(database, {
+              intervalSeconds: config.schedulerSeconds,
+              log: (m, e) => app.log.error(e, m),
+            })
           : () => {};
       const stop = async () => {
         stopScheduler();
