@@ -77,10 +77,15 @@ describeBrowser('user administration in Chromium', (ctx) => {
     await dialog.getByLabel('初始密码').fill('password-1');
     await dialog.getByLabel('姓名').fill('赵六');
     await dialog.getByLabel('所属项目').click();
-    await admin.page.getByTitle('锦绣华庭').click();
+    await admin.page.locator('.ant-select-dropdown:visible').getByTitle('锦绣华庭').click();
+    // the chosen project shows in the field before saving
+    await dialog.getByText('锦绣华庭').first().waitFor();
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await admin.page.getByRole('cell', { name: 'zhaoliu' }).waitFor();
+    await admin.page
+      .getByRole('row', { name: /zhaoliu/ })
+      .getByText('锦绣华庭')
+      .waitFor();
     await admin.context.close();
 
     const officer = await ctx.newPage();

@@ -134,7 +134,8 @@ describeBrowser('property register in Chromium', (ctx) => {
     await page.locator('.ant-select-dropdown:visible').getByText('入住', { exact: true }).click();
     await statusDialog.getByRole('button', { name: /保\s*存/ }).click();
     await statusDialog.waitFor({ state: 'hidden' });
-    expect(await page.locator('.ant-timeline-item').filter({ hasText: '入住' }).count()).toBeGreaterThan(0);
+    // the status history refreshes after the dialog closes
+    await page.locator('.ant-timeline-item').filter({ hasText: '入住' }).first().waitFor();
     await page.getByRole('button', { name: /添加业主\/住户/ }).click();
     const personDialog = page.getByRole('dialog');
     await personDialog.getByLabel('姓名').fill('郑业主');
