@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/database.ts';
@@ -44,6 +44,8 @@ export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) =
   describe.runIf(haveChromium)(title, () => {
     const ctx = {} as BrowserContextHandle;
     let close: () => Promise<void> = async () => {};
+    /** pages of the running test, photographed if it fails (CI keeps test-results/) */
+    let openPages: Page[] = [];
     beforeAll(async () => {
       const dir = mkdtempSync(join(tmpdir(), 'propdesk-e2e-'));
       const config = loadConfig({
@@ -84,6 +86,7 @@ export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) =
         });
         const page = await context.newPage();
         page.setDefaultTimeout(30_000);
+        openPages.push(page);
         return { context, page };
       };
       ctx.login = async (page, username, password = DEMO_PASSWORD) => {
@@ -105,6 +108,18 @@ export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) =
         await app.close();
         await database.close();
       };
+    });
+    afterEach(async ({ task }) => {
+      if (task.result?.state === 'fail') {
+        const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+        for (const [i, page] of openPages.entries()) {
+          if (!page.isClosed())
+            await page
+              .screenshot({ path: join(ARTIFACTS, `FAILED-${name}-${i}.png`), fullPage: true })
+              .catch(() => {});
+        }
+      }
+      openPages = [];
     });
     afterAll(async () => close());
     fn(ctx);
