@@ -39,3 +39,18 @@ export async function writeAudit(trx: Executor, actor: Actor, entry: AuditEntry)
     })
     .execute();
 }
+
+/**
+ * A record's history, oldest first, for the timelines on detail pages. The caller has already
+ * checked that the record is visible to the user (its own scoped lookup).
+ */
+export function readTimeline(db: Executor, entity: string, entityId: number | string, limit = 200) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'user_name', 'action', 'after_json'])
+    .where('entity', '=', entity)
+    .where('entity_id', '=', String(entityId))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

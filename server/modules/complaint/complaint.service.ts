@@ -1,6 +1,6 @@
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
-import { writeAudit } from '../../lib/audit.ts';
+import { readTimeline, writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
 import { computeDue } from '../calendar/calendar.service.ts';
@@ -43,13 +43,7 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
     if (!k) throw notFound('投诉', 'Complaint');
     const [records, timeline] = await Promise.all([
       repo.listRecords(db, id),
-      db
-        .selectFrom('audit_log')
-        .select(['at', 'user_name', 'action', 'after_json'])
-        .where('entity', '=', 'complaint')
-        .where('entity_id', '=', String(id))
-        .orderBy('id')
-        .execute(),
+      readTimeline(db, 'complaint', id),
     ]);
     const at = nowIso();
     const isOwner = actor.role === 'owner';

@@ -313,18 +313,6 @@ export function findPhoto(db: Executor, orderId: number, photoId: number) {
     .executeTakeFirst();
 }
 
-// ---- timeline: the order's audit trail ----
-export function timelineOf(db: Executor, entity: string, id: number) {
-  return db
-    .selectFrom('audit_log')
-    .select(['at', 'user_name', 'action', 'after_json'])
-    .where('entity', '=', entity)
-    .where('entity_id', '=', String(id))
-    .orderBy('id')
-    .limit(200)
-    .execute();
-}
-
 // ---- overdue marks (the scheduler's check) ----
 export async function markOverdue(db: Executor, nowIso: string) {
   const d = await db

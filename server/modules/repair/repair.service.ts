@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Config } from '../../config.ts';
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
-import { writeAudit } from '../../lib/audit.ts';
+import { readTimeline, writeAudit } from '../../lib/audit.ts';
 import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
 import { computeDue, loadCalendar } from '../calendar/calendar.service.ts';
@@ -149,7 +149,7 @@ export function createRepairService({
     if (!r) throw notFound('报修单', 'Repair order');
     const [photos, timeline] = await Promise.all([
       repo.listPhotos(db, id),
-      repo.timelineOf(db, 'repair_order', id),
+      readTimeline(db, 'repair_order', id),
     ]);
     const at = nowIso();
     return {
