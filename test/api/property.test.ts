@@ -184,6 +184,10 @@ describeApi('property register', (ctx) => {
     const early = await change(u3, 'occupied', '2026-04-30');
     expect(early.statusCode).toBe(400);
     expect(early.json().message).toBe('状态变更日期不能早于上一次变更（2026-05-01）');
+    // a "change" to the status the unit already has is refused and records nothing
+    const same = await change(u3, 'vacant', '2026-06-01');
+    expect(same.statusCode).toBe(400);
+    expect(same.json().fields).toEqual([{ field: 'status', message: '与当前状态相同' }]);
     const db = ctx.database.db;
     expect(await countOccupiedHouseholds(db, projectId, '2025-12-31')).toBe(0);
     expect(await countOccupiedHouseholds(db, projectId, '2026-02-01')).toBe(2);

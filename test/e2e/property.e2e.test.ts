@@ -132,6 +132,8 @@ describeBrowser('property register in Chromium', (ctx) => {
     const statusDialog = page.getByRole('dialog');
     await statusDialog.locator('.ant-select').first().click();
     await page.locator('.ant-select-dropdown:visible').getByText('入住', { exact: true }).click();
+    // the choice shows in the field before saving (a missed click would save the old status)
+    await statusDialog.locator('.ant-select').first().getByText('入住', { exact: true }).waitFor();
     await statusDialog.getByRole('button', { name: /保\s*存/ }).click();
     await statusDialog.waitFor({ state: 'hidden' });
     // the status history refreshes after the dialog closes

@@ -75,6 +75,11 @@ export const propertyErrors = defineErrors({
     'zh-CN': '状态变更日期不能早于上一次变更（{date}）',
     'en-US': 'The change date is before the previous change ({date})',
   },
+  PROPERTY_STATUS_UNCHANGED: {
+    status: 400,
+    'zh-CN': '房屋当前已是该状态，无需变更',
+    'en-US': 'The unit already has this status',
+  },
   PROPERTY_OFFICER_NOT_OFFICER: {
     status: 400,
     'zh-CN': '该员工不是本项目在职员工',
@@ -492,6 +497,11 @@ export function createPropertyService({ db, clock }: { db: DB; clock: Clock }) {
       return db.transaction().execute(async (trx) => {
         await visibleUnit(trx, actor, id);
         const before = (await repo.findUnitRow(trx, id))!;
+        if (input.status === before.status) {
+          throw propertyErrors.PROPERTY_STATUS_UNCHANGED({}, [
+            { field: 'status', message: t(actor, '与当前状态相同', 'Same as the current status') },
+          ]);
+        }
         const last = await repo.latestStatusRow(trx, id);
         if (last && input.fromDate < last.from_date) {
           throw propertyErrors.PROPERTY_STATUS_BEFORE_LAST({ date: last.from_date }, [

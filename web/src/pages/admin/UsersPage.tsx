@@ -7,6 +7,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 const ROLES = ['admin', 'manager', 'supervisor', 'officer', 'frontdesk', 'owner'];
@@ -43,11 +44,10 @@ export function UsersPage() {
             options={ROLES.map((r) => ({ value: r, label: t(`common.roles.${r}`) }))}
             onChange={(role) => setFilters((f) => ({ ...f, role }))}
           />
-          <Select
+          <ProjectSelect
             allowClear
             placeholder={t('common.project')}
             style={{ width: 160 }}
-            options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
             onChange={(projectId) => setFilters((f) => ({ ...f, projectId }))}
           />
         </Space>
@@ -122,7 +122,7 @@ export function UsersPage() {
             <Select options={ROLES.map((r) => ({ value: r, label: t(`common.roles.${r}`) }))} />
           </Form.Item>
           <Form.Item name="projectIds" label={t('admin.projects')}>
-            <Select mode="multiple" options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
+            <ProjectSelect mode="multiple" />
           </Form.Item>
           <Form.Item name="phone" label={t('admin.phone')}>
             <Input maxLength={11} />

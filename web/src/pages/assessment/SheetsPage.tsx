@@ -9,6 +9,7 @@ import { useProjects } from '../../api/staff.ts';
 import { showError } from '../../components/errors.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { STATUS_COLOR } from './SheetPage.tsx';
 
@@ -55,13 +56,12 @@ export function SheetsPage() {
             }))}
           />
           {(projects.data?.length ?? 0) > 1 ? (
-            <Select
+            <ProjectSelect
               allowClear
               style={{ width: 160 }}
               placeholder={t('assessment.project')}
               value={projectId}
               onChange={setProjectId}
-              options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
             />
           ) : null}
         </Space>

@@ -1,25 +1,13 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Progress,
-  Radio,
-  Result,
-  Select,
-  Space,
-  Steps,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Card, Progress, Radio, Result, Space, Steps, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { type ImportError, type ImportJob, propertyApi } from '../../api/property.ts';
 import { useProjects } from '../../api/staff.ts';
 import { showError } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 /**
@@ -97,11 +85,10 @@ export function ImportPage() {
                   <Typography.Text type="secondary">{t('property.import.step2Text')}</Typography.Text>
                   <Space wrap>
                     <span>{t('property.project')}</span>
-                    <Select
+                    <ProjectSelect
                       data-testid="import-project"
                       style={{ width: 180 }}
                       value={project}
-                      options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
                       onChange={setProjectId}
                     />
                     <span>{t('property.import.mode')}</span>

@@ -7,6 +7,7 @@ import { type OfficerArea, propertyApi } from '../../api/property.ts';
 import { staffApi, useProjects } from '../../api/staff.ts';
 import { showError } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 function HistoryDrawer({ buildingId, onClose }: { buildingId: number; onClose(): void }) {
@@ -69,12 +70,7 @@ export function OfficerAreasPage() {
     <div>
       <PageHeader title={t('property.areas.title')}>
         <Space wrap>
-          <Select
-            style={{ width: 180 }}
-            value={project}
-            options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
-            onChange={setProjectId}
-          />
+          <ProjectSelect style={{ width: 180 }} value={project} onChange={setProjectId} />
           {canEdit ? (
             <Space>
               <span>{t('property.areas.since')}</span>

@@ -34,6 +34,7 @@ import {
 import { useProjects } from '../../api/staff.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { RegisterCreateMenu } from './RegisterEditors.tsx';
 
@@ -202,10 +203,9 @@ export function RegisterPage() {
         }
       >
         <Space wrap>
-          <Select
+          <ProjectSelect
             style={{ width: 180 }}
             value={projectId}
-            options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
             onChange={(v) => select({ projectId: v, buildingId: undefined })}
           />
           {tree.data ? <CountsText counts={tree.data.counts} /> : null}

@@ -11,6 +11,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { OverdueTag, StatusTag, useBuildings } from './shared.tsx';
 
@@ -77,11 +78,10 @@ export function ComplaintsPage() {
               setFilters((f) => ({ ...f, from: a?.format('YYYY-MM-DD'), to: b?.format('YYYY-MM-DD') }));
             }}
           />
-          <Select
+          <ProjectSelect
             allowClear
             placeholder={t('common.project')}
             style={{ width: 140 }}
-            options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
             onChange={(v) => set('projectId', v)}
           />
           <Select
@@ -168,7 +168,7 @@ export function ComplaintsPage() {
           }
         >
           <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
-            <Select options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
+            <ProjectSelect />
           </Form.Item>
           <Space.Compact block>
             <Form.Item

@@ -6,7 +6,6 @@ import {
   DatePicker,
   Input,
   message,
-  Select,
   Space,
   Statistic,
   Table,
@@ -22,6 +21,7 @@ import { useProjects } from '../../api/staff.ts';
 import { showError } from '../../components/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { StatusTag } from './shared.tsx';
 
@@ -83,12 +83,7 @@ export function RepairReviewPage() {
     <div>
       <PageHeader title={t('servicedesk.reviews')}>
         <Space wrap>
-          <Select
-            style={{ width: 140 }}
-            value={project}
-            options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
-            onChange={setProjectId}
-          />
+          <ProjectSelect style={{ width: 140 }} value={project} onChange={setProjectId} />
           <DatePicker
             picker="week"
             value={dayjs(weekStart)}

@@ -10,6 +10,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { OverdueTag, StatusTag, useBuildings, useProjectEmployees } from './shared.tsx';
 
@@ -40,7 +41,7 @@ function NewRepair({ onClose }: { onClose(id?: number): void }) {
       }}
     >
       <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
-        <Select options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
+        <ProjectSelect />
       </Form.Item>
       <Form.Item name="location" label={t('servicedesk.location')} rules={[{ required: true }]}>
         <Input maxLength={100} placeholder="3栋2单元501" />
@@ -121,11 +122,10 @@ export function RepairsPage() {
         }
       >
         <Space wrap>
-          <Select
+          <ProjectSelect
             allowClear
             placeholder={t('common.project')}
             style={{ width: 140 }}
-            options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
             onChange={(v) => set('projectId', v)}
           />
           <Select

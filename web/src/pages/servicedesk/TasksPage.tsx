@@ -24,6 +24,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { OverdueTag, StatusTag, useProjectEmployees } from './shared.tsx';
 
@@ -84,10 +85,7 @@ function NewTask({ onClose }: { onClose(): void }) {
       }
     >
       <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
-        <Select
-          options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
-          onChange={setProjectId}
-        />
+        <ProjectSelect onChange={setProjectId} />
       </Form.Item>
       <Form.Item name="title" label={t('servicedesk.title')} rules={[{ required: true, min: 2 }]}>
         <Input maxLength={100} />
@@ -169,11 +167,10 @@ export function TasksPage() {
         }
       >
         <Space wrap>
-          <Select
+          <ProjectSelect
             allowClear
             placeholder={t('common.project')}
             style={{ width: 140 }}
-            options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
             onChange={(v) => set('projectId', v)}
           />
           <Select

@@ -9,19 +9,19 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { maskPhone } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 const STATUS_COLOR = { active: 'green', left: 'default', dismissed: 'red' } as const;
 
 function EmployeeFields({ projectId }: { projectId?: number }) {
   const { t } = useI18n();
-  const projects = useProjects();
   const positions = usePositions();
   const teams = useTeams(projectId);
   return (
     <>
       <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
-        <Select options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
+        <ProjectSelect />
       </Form.Item>
       <Space.Compact block>
         <Form.Item name="code" label={t('staff.code')} rules={[{ required: true }]} style={{ width: '50%' }}>
@@ -93,7 +93,6 @@ function WatchedFields({ form }: { form: FormInstance }) {
 export function EmployeesPage() {
   const { t } = useI18n();
   const me = useMe();
-  const projects = useProjects();
   const positions = usePositions();
   const [filters, setFilters] = useState<{
     q?: string;
@@ -123,11 +122,10 @@ export function EmployeesPage() {
             onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))}
             style={{ width: 240 }}
           />
-          <Select
+          <ProjectSelect
             allowClear
             placeholder={t('common.project')}
             style={{ width: 160 }}
-            options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
             onChange={(projectId) => setFilters((f) => ({ ...f, projectId }))}
           />
           <Select

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Space, Table } from 'antd';
+import { Button, Form, Input, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useMe } from '../../api/auth.ts';
 import { staffApi, type Team, useProjects, useTeams } from '../../api/staff.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 export function TeamsPage() {
@@ -28,11 +29,10 @@ export function TeamsPage() {
           ) : null
         }
       >
-        <Select
+        <ProjectSelect
           allowClear
           placeholder={t('common.project')}
           style={{ width: 180 }}
-          options={projects.data?.map((p) => ({ value: p.id, label: p.name }))}
           onChange={setProjectId}
         />
       </PageHeader>
@@ -77,7 +77,7 @@ export function TeamsPage() {
           }
         >
           <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
-            <Select options={projects.data?.map((p) => ({ value: p.id, label: p.name }))} />
+            <ProjectSelect />
           </Form.Item>
           <Form.Item name="name" label={t('staff.teamName')} rules={[{ required: true }]}>
             <Input maxLength={50} />
