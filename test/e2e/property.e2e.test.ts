@@ -130,10 +130,20 @@ describeBrowser('property register in Chromium', (ctx) => {
     await page.getByText('101.25').waitFor();
     await page.getByRole('button', { name: '变更状态' }).click();
     const statusDialog = page.getByRole('dialog');
-    await statusDialog.locator('.ant-select').first().click();
-    await page.locator('.ant-select-dropdown:visible').getByText('入住', { exact: true }).click();
+    // pick 入住; a click that lands while the dropdown is still opening is lost, so try again
+    const field = statusDialog.locator('.ant-select').first();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await field.click();
+      await page.locator('.ant-select-dropdown:visible').getByText('入住', { exact: true }).click();
+      const chosen = await field
+        .getByText('入住', { exact: true })
+        .waitFor({ timeout: 3_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (chosen) break;
+    }
     // the choice shows in the field before saving (a missed click would save the old status)
-    await statusDialog.locator('.ant-select').first().getByText('入住', { exact: true }).waitFor();
+    await field.getByText('入住', { exact: true }).waitFor();
     await statusDialog.getByRole('button', { name: /保\s*存/ }).click();
     await statusDialog.waitFor({ state: 'hidden' });
     // the status history refreshes after the dialog closes

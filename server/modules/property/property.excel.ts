@@ -173,64 +173,102 @@ export async function readWorkbook(
   buffer: Buffer,
   locale: Locale,
 ): Promise<{ rows: ParsedWorkbook; errors: ImportError[] }> {
+  let read: { rows: ParsedWorkbook; errors: ImportError[] };
+  try {
+    read = await readSheets(streamedSheets(buffer), locale);
+  } catch {
+    // exceljs's streaming reader fails now and then on a sound file when the machine is busy
+    // (seen in tests under load); the whole file is in memory anyway, so read it again in one piece.
+    try {
+      read = await readSheets(loadedSheets(buffer), locale);
+    } catch {
+      return { rows: {}, errors: [{ sheet: '', row: 0, column: '', message: MESSAGES.notExcel[locale] }] };
+    }
+  }
+  if (!read.errors.length && !read.rows.units && !read.rows.people) {
+    read.errors.push({ sheet: '', row: 0, column: '', message: MESSAGES.noSheets[locale] });
+  }
+  return read;
+}
+
+interface SheetRows {
+  name: string;
+  rows: AsyncIterable<ExcelJS.Row> | Iterable<ExcelJS.Row>;
+}
+
+/** Fast: sheets and rows as the file streams (no styles). */
+export async function* streamedSheets(buffer: Buffer): AsyncGenerator<SheetRows> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  for await (const worksheet of reader) {
+    // biome-ignore lint/suspicious/noExplicitAny: the streaming worksheet reader is untyped in exceljs
+    const ws = worksheet as any;
+    yield { name: ws.name, rows: ws as AsyncIterable<ExcelJS.Row> };
+  }
+}
+
+/** Sure: the whole workbook loaded at once. */
+export async function* loadedSheets(buffer: Buffer): AsyncGenerator<SheetRows> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(buffer as unknown as ArrayBuffer);
+  for (const ws of book.worksheets) {
+    const rows: ExcelJS.Row[] = [];
+    ws.eachRow((row) => rows.push(row));
+    yield { name: ws.name, rows };
+  }
+}
+
+export async function readSheets(
+  sheets: AsyncIterable<SheetRows>,
+  locale: Locale,
+): Promise<{ rows: ParsedWorkbook; errors: ImportError[] }> {
   const rows: ParsedWorkbook = {};
   const errors: ImportError[] = [];
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      worksheets: 'emit',
-      entries: 'emit',
-    });
-    for await (const worksheet of reader) {
-      // biome-ignore lint/suspicious/noExplicitAny: the streaming worksheet reader is untyped in exceljs
-      const ws = worksheet as any;
-      const key = SHEET_KEYS.find((k) => SHEETS[k].name === ws.name);
-      const def = key ? SHEETS[key] : null;
-      const columnOf: Record<string, number> = {};
-      let headerDone = false;
-      let skip = false;
-      const list: ParsedRow[] = [];
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-        if (!def || skip) continue;
-        const values = row.values as ExcelJS.CellValue[];
-        if (!headerDone) {
-          headerDone = true;
-          values.forEach((v, col) => {
-            const h = normalizeHeader(cellText(v));
-            const match = def.columns.find((c) => normalizeHeader(c.header) === h);
-            if (match && !(match.key in columnOf)) columnOf[match.key] = col;
+  for await (const sheet of sheets) {
+    const key = SHEET_KEYS.find((k) => SHEETS[k].name === sheet.name);
+    const def = key ? SHEETS[key] : null;
+    const columnOf: Record<string, number> = {};
+    let headerDone = false;
+    let skip = false;
+    const list: ParsedRow[] = [];
+    for await (const row of sheet.rows) {
+      if (!def || skip) continue;
+      const values = row.values as ExcelJS.CellValue[];
+      if (!headerDone) {
+        headerDone = true;
+        values.forEach((v, col) => {
+          const h = normalizeHeader(cellText(v));
+          const match = def.columns.find((c) => normalizeHeader(c.header) === h);
+          if (match && !(match.key in columnOf)) columnOf[match.key] = col;
+        });
+        const missing = def.columns.filter((c) => c.required && !(c.key in columnOf));
+        for (const c of missing) {
+          errors.push({
+            sheet: def.name,
+            row: 1,
+            column: c.header,
+            message: format(MESSAGES.missingHeader[locale], { header: c.header }),
           });
-          const missing = def.columns.filter((c) => c.required && !(c.key in columnOf));
-          for (const c of missing) {
-            errors.push({
-              sheet: def.name,
-              row: 1,
-              column: c.header,
-              message: format(MESSAGES.missingHeader[locale], { header: c.header }),
-            });
-          }
-          skip = missing.length > 0;
-          continue;
         }
-        const out: Record<string, string> = {};
-        let any = false;
-        for (const c of def.columns) {
-          const col = columnOf[c.key];
-          const text = col ? cellText(values[col]) : '';
-          out[c.key] = text;
-          if (text) any = true;
-        }
-        if (any) list.push({ row: row.number, values: out });
+        skip = missing.length > 0;
+        continue;
       }
-      if (key && headerDone && !skip) rows[key] = list;
+      const out: Record<string, string> = {};
+      let any = false;
+      for (const c of def.columns) {
+        const col = columnOf[c.key];
+        const text = col ? cellText(values[col]) : '';
+        out[c.key] = text;
+        if (text) any = true;
+      }
+      if (any) list.push({ row: row.number, values: out });
     }
-  } catch {
-    return { rows: {}, errors: [{ sheet: '', row: 0, column: '', message: MESSAGES.notExcel[locale] }] };
-  }
-  if (!errors.length && !rows.units && !rows.people) {
-    errors.push({ sheet: '', row: 0, column: '', message: MESSAGES.noSheets[locale] });
+    if (key && headerDone && !skip) rows[key] = list;
   }
   return { rows, errors };
 }
