@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 /** Typed configuration read from the environment once, at start. */
@@ -19,6 +20,8 @@ export interface Config {
   demo: boolean;
   /** Serve the built web app from this folder (absent in API-only tests) */
   webDist: string | null;
+  /** Server processes sharing the port (PROPDESK_WORKERS; "auto" = one per CPU core) */
+  workers: number;
   /** Login throttling: failures allowed per account+address within the window */
   loginMaxFailures: number;
   loginWindowMinutes: number;
@@ -88,6 +91,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (sessionSecret && sessionSecret.length < 32) {
     problems.push('PROPDESK_SESSION_SECRET must be at least 32 characters');
   }
+  const workers =
+    env.PROPDESK_WORKERS === 'auto'
+      ? availableParallelism()
+      : parseIntVar(env, 'PROPDESK_WORKERS', 1, 1, 64, problems);
+  if (workers > 1 && database.kind === 'sqlite' && database.file === ':memory:') {
+    problems.push('PROPDESK_WORKERS above 1 needs a database file or PostgreSQL, not :memory:');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   if (!sessionSecret) sessionSecret = readOrCreateSecret(join(dataDir, 'session-secret'));
   const webDist = resolve(cwd, 'web/dist');
@@ -103,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel,
     demo: demoRaw === '1' || demoRaw === 'true',
     webDist: existsSync(join(webDist, 'index.html')) ? webDist : null,
+    workers,
     loginMaxFailures,
     loginWindowMinutes,
   };

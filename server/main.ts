@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { buildApp } from './app.ts';
 import { ensureCompanyDefaults } from './bootstrap.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { isClusterWorker, startWorkers, workerIndex } from './cluster.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { DEMO_PASSWORD } from './demo/context.ts';
@@ -26,7 +27,26 @@ Usage: node --import tsx server/main.ts <command>   (or: npm run cli -- <command
 
 Environment: PROPDESK_DB (SQLite path or postgres:// URL), PORT, HOST, PROPDESK_DATA_DIR,
 PROPDESK_SESSION_SECRET, PROPDESK_SESSION_HOURS, PROPDESK_DEMO, LOG_LEVEL,
-PROPDESK_SCHEDULER_SECONDS (reminder check interval, default 300; 0 = off)`;
+PROPDESK_SCHEDULER_SECONDS (reminder check interval, default 300; 0 = off),
+PROPDESK_WORKERS (server processes on the port, default 1; auto = one per CPU core)`;
+
+function printBanner(config: Config, address: string, seeded: boolean) {
+  const port = new URL(address).port;
+  const url = ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(config.host)
+    ? `http://localhost:${port}`
+    : address;
+  const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
+  console.log(
+    `\nPropDesk 已启动 / is running:  ${url}\n数据库 / database: ${where}${seeded ? '（已载入演示数据 / demo data loaded）' : ''}`,
+  );
+  if (config.workers > 1) console.log(`${config.workers} 个服务进程 / server processes`);
+  if (!config.webDist)
+    console.log('Web app not built (run `npm run build`); the API is at /api, docs at /api/docs');
+  if (config.demo) {
+    console.log(`演示账号 / demo logins (password ${DEMO_PASSWORD}):`);
+    for (const l of DEMO_LOGINS) console.log(`  ${l.username.padEnd(12)} ${l.role.padEnd(11)} ${l.name}`);
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -47,26 +67,25 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'start': {
-      const { app, database } = await buildApp(config);
-      let seeded = false;
-      if (config.demo) seeded = await seedDemo(database.db);
-      const address = await app.listen({ port: config.port, host: config.host });
-      const port = new URL(address).port;
-      const url = ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(config.host)
-        ? `http://localhost:${port}`
-        : address;
-      const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
-      console.log(
-        `\nPropDesk 已启动 / is running:  ${url}\n数据库 / database: ${where}${seeded ? '（已载入演示数据 / demo data loaded）' : ''}`,
-      );
-      if (!config.webDist)
-        console.log('Web app not built (run `npm run build`); the API is at /api, docs at /api/docs');
-      if (config.demo) {
-        console.log(`演示账号 / demo logins (password ${DEMO_PASSWORD}):`);
-        for (const l of DEMO_LOGINS) console.log(`  ${l.username.padEnd(12)} ${l.role.padEnd(11)} ${l.name}`);
+      if (config.workers > 1 && !isClusterWorker()) {
+        // the primary: prepare the database once, then let the workers serve
+        const database = openDatabase(config.database);
+        await migrateToLatest(database.db);
+        await ensureCompanyDefaults(database.db);
+        const seeded = config.demo ? await seedDemo(database.db) : false;
+        await database.close();
+        const port = await startWorkers(config.workers);
+        const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+        printBanner(config, `http://${host}:${port}`, seeded);
+        return -1; // keep running
       }
+      const worker = isClusterWorker();
+      const { app, database } = await buildApp(config, { migrate: !worker });
+      const seeded = !worker && config.demo ? await seedDemo(database.db) : false;
+      const address = await app.listen({ port: config.port, host: config.host });
+      if (!worker) printBanner(config, address, seeded);
       const stopScheduler =
-        config.schedulerSeconds > 0
+        config.schedulerSeconds > 0 && workerIndex() === 0
           ? startScheduler(database, {
               intervalSeconds: config.schedulerSeconds,
               log: (m, e) => app.log.error(e, m),

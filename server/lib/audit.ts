@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 import type { Actor } from './actor.ts';
 import { isoNow } from './time.ts';
 
@@ -44,13 +45,17 @@ export async function writeAudit(trx: Executor, actor: Actor, entry: AuditEntry)
  * A record's history, oldest first, for the timelines on detail pages. The caller has already
  * checked that the record is visible to the user (its own scoped lookup).
  */
+const timeline = prepared(
+  () => '',
+  (db, p: { entity: string; entityId: string; limit: number }) =>
+    db
+      .selectFrom('audit_log')
+      .select(['at', 'user_name', 'action', 'after_json'])
+      .where('entity', '=', p.entity)
+      .where('entity_id', '=', p.entityId)
+      .orderBy('id')
+      .limit(p.limit),
+);
 export function readTimeline(db: Executor, entity: string, entityId: number | string, limit = 200) {
-  return db
-    .selectFrom('audit_log')
-    .select(['at', 'user_name', 'action', 'after_json'])
-    .where('entity', '=', entity)
-    .where('entity_id', '=', String(entityId))
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  return timeline(db, null, { entity, entityId: String(entityId), limit });
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { commonErrors } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
@@ -12,14 +13,27 @@ export const SESSION_COOKIE = 'pd_session';
  * that are not marked `config: { public: true }`.
  */
 export function registerAuth(app: App, auth: AuthService, _config: Config): void {
+  // A signed cookie's check (an HMAC) gives the same answer every time: remember the last few
+  // thousand, so a busy session is verified once, not on every request.
+  const verified = new Map<string, string | null>();
+  const unsign = (request: FastifyRequest, raw: string) => {
+    let value = verified.get(raw);
+    if (value === undefined) {
+      const u = request.unsignCookie(raw);
+      value = u.valid ? u.value : null;
+      if (verified.size >= 5000) verified.delete(verified.keys().next().value as string);
+      verified.set(raw, value);
+    }
+    return value;
+  };
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');
   app.addHook('onRequest', async (request) => {
     request.locale = resolveLocale(null, request.headers['accept-language']);
     const raw = request.cookies[SESSION_COOKIE];
-    const unsigned = raw ? request.unsignCookie(raw) : null;
-    if (unsigned?.valid && unsigned.value) {
-      const found = await auth.actorFromToken(unsigned.value, request.id);
+    const token = raw ? unsign(request, raw) : null;
+    if (token) {
+      const found = await auth.actorFromToken(token, request.id);
       if (found) {
         const locale = resolveLocale(found.locale, request.headers['accept-language']);
         request.actor = { ...found, locale };

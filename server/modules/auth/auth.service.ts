@@ -75,7 +75,7 @@ export function createAuthService(deps: { db: DB; config: Config; clock?: Clock 
     },
 
     async logout(token: string): Promise<void> {
-      cache.delete(hashSessionId(token));
+      cache.delete(token);
       await repo.deleteSession(db, hashSessionId(token));
     },
 
@@ -86,14 +86,14 @@ export function createAuthService(deps: { db: DB; config: Config; clock?: Clock 
       token: string,
       requestId: string,
     ): Promise<(Omit<Actor, 'locale'> & { locale: string | null }) | null> {
-      const key = hashSessionId(token);
+      // the cache is keyed by the token itself: a hit costs no hashing
       const now = clock.now();
-      const hit = cache.get(key);
+      const hit = cache.get(token);
       if (hit && hit.until > now.getTime() && hit.expiresAt > now.getTime())
         return { ...hit.actor, requestId };
-      const row = await repo.findLiveSession(db, key, now.toISOString());
+      const row = await repo.findLiveSession(db, hashSessionId(token), now.toISOString());
       if (!row) {
-        cache.delete(key);
+        cache.delete(token);
         return null;
       }
       const projectIds = row.role === 'admin' ? [] : await repo.projectIdsOfUser(db, row.id);
@@ -109,7 +109,7 @@ export function createAuthService(deps: { db: DB; config: Config; clock?: Clock 
       };
       if (cacheMs > 0) {
         if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-        cache.set(key, { actor, until: now.getTime() + cacheMs, expiresAt: Date.parse(row.expires_at) });
+        cache.set(token, { actor, until: now.getTime() + cacheMs, expiresAt: Date.parse(row.expires_at) });
       }
       return { ...actor, requestId };
     },

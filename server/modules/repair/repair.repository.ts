@@ -1,5 +1,6 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import { type Executor, toNumber } from '../../db/database.ts';
+import { listOf, prepared } from '../../db/prepared.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, projectScope } from '../../lib/actor.ts';
 import { offsetOf, sortColumn } from '../../lib/paging.ts';
@@ -36,15 +37,49 @@ export function updateCategory(db: Executor, id: number, patch: Updateable<Datab
 }
 
 // ---- orders ----
+/**
+ * The structure of a scoped query, without its values: which projects clause (all, none, an IN
+ * list of n), and for an owner the length of their unit list. Part of every prepared query's key.
+ */
+interface ScopeShape {
+  all: boolean;
+  projects: number;
+  owner: boolean;
+  units: number;
+}
+interface ScopeValues {
+  projectIds: number[];
+  userId: number;
+  unitIds: number[];
+}
+const scopeShape = (scope: RepairScope): ScopeShape => ({
+  all: scope.actor.allProjects,
+  projects: scope.actor.projectIds.length,
+  owner: scope.actor.role === 'owner',
+  units: scope.ownerUnitIds?.length ?? 0,
+});
+const scopeValues = (scope: RepairScope): ScopeValues => ({
+  projectIds: scope.actor.projectIds,
+  userId: scope.actor.userId,
+  unitIds: scope.ownerUnitIds ?? [],
+});
+const scopeKey = (s: ScopeShape) => `${s.all ? 'all' : s.projects}/${s.owner ? s.units : '-'}`;
+
 function scoped(db: Executor, scope: RepairScope) {
-  let q = db.selectFrom('repair_order as r').where(projectScope(scope.actor, 'r.project_id'));
-  if (scope.actor.role === 'owner') {
-    const units = scope.ownerUnitIds ?? [];
-    const userId = scope.actor.userId;
+  return scopedRows(db, scopeShape(scope), scopeValues(scope));
+}
+
+/** Which orders a caller may see, from the scope's shape and values (placeholders in prepared queries). */
+function scopedRows(db: Executor, shape: ScopeShape, p: ScopeValues) {
+  // projectScope is the one scoping rule; it is given the caller's projects as placeholders here
+  const actor = { allProjects: shape.all, projectIds: listOf(p.projectIds, shape.projects) } as Actor;
+  let q = db.selectFrom('repair_order as r').where(projectScope(actor, 'r.project_id'));
+  if (shape.owner) {
+    const units = listOf(p.unitIds, shape.units);
     q = q.where((eb) =>
       units.length
-        ? eb.or([eb('r.owner_user_id', '=', userId), eb('r.unit_id', 'in', units)])
-        : eb('r.owner_user_id', '=', userId),
+        ? eb.or([eb('r.owner_user_id', '=', p.userId), eb('r.unit_id', 'in', units)])
+        : eb('r.owner_user_id', '=', p.userId),
     );
   }
   return q;
@@ -52,7 +87,7 @@ function scoped(db: Executor, scope: RepairScope) {
 
 function overdueExpr(nowIso: string) {
   return sql<number>`case when r.dispatch_overdue = 1 or r.complete_overdue = 1 or (r.status in (${sql.join(
-    OPEN_STATUSES,
+    OPEN_STATUSES.map((s) => sql.lit(s)),
   )}) and r.complete_due_at < ${nowIso}) then 1 else 0 end`;
 }
 
@@ -72,18 +107,53 @@ function isOverdue(
 
 const REPAIR_SORTS = { createdAt: 'r.created_at', completeDueAt: 'r.complete_due_at', id: 'r.id' } as const;
 
-export async function listOrders(db: Executor, scope: RepairScope, q: TRepairQuery, nowIso: string) {
-  let base = scoped(db, scope);
-  if (q.projectId) base = base.where('r.project_id', '=', q.projectId);
-  if (q.status) base = base.where('r.status', '=', q.status);
-  if (q.categoryId) base = base.where('r.category_id', '=', q.categoryId);
-  if (q.buildingId) base = base.where('r.building_id', '=', q.buildingId);
-  if (q.assigneeEmployeeId) base = base.where('r.assignee_employee_id', '=', q.assigneeEmployeeId);
-  if (q.from) base = base.where('r.created_at', '>=', localStart(q.from));
-  if (q.to) base = base.where('r.created_at', '<', nextDayStart(q.to));
-  if (q.overdue !== undefined) base = base.where(overdueExpr(nowIso), '=', q.overdue ? 1 : 0);
-  if (q.q) {
-    const like = `%${q.q}%`;
+/** A list query's structure: scope, which filters are given, the sort. */
+interface ListShape extends ScopeShape {
+  filters: string;
+  column: (typeof REPAIR_SORTS)[keyof typeof REPAIR_SORTS];
+  direction: 'asc' | 'desc';
+}
+interface ListValues extends ScopeValues {
+  projectId?: number;
+  status?: string;
+  categoryId?: number;
+  buildingId?: number;
+  assigneeEmployeeId?: number;
+  from?: string;
+  to?: string;
+  overdue?: number;
+  like?: string;
+  nowIso: string;
+  limit: number;
+  offset: number;
+}
+const FILTERS = [
+  'projectId',
+  'status',
+  'categoryId',
+  'buildingId',
+  'assigneeEmployeeId',
+  'from',
+  'to',
+  'overdue',
+  'like',
+] as const;
+const has = (shape: ListShape, filter: (typeof FILTERS)[number]) => shape.filters.includes(`${filter},`);
+const listKey = (s: ListShape) => `${scopeKey(s)} ${s.filters} ${s.column} ${s.direction}`;
+
+function filteredRows(db: Executor, p: ListValues, shape: ListShape) {
+  let base = scopedRows(db, shape, p);
+  if (has(shape, 'projectId')) base = base.where('r.project_id', '=', p.projectId as number);
+  if (has(shape, 'status')) base = base.where('r.status', '=', p.status as never);
+  if (has(shape, 'categoryId')) base = base.where('r.category_id', '=', p.categoryId as number);
+  if (has(shape, 'buildingId')) base = base.where('r.building_id', '=', p.buildingId as number);
+  if (has(shape, 'assigneeEmployeeId'))
+    base = base.where('r.assignee_employee_id', '=', p.assigneeEmployeeId as number);
+  if (has(shape, 'from')) base = base.where('r.created_at', '>=', p.from as string);
+  if (has(shape, 'to')) base = base.where('r.created_at', '<', p.to as string);
+  if (has(shape, 'overdue')) base = base.where(overdueExpr(p.nowIso), '=', p.overdue as number);
+  if (has(shape, 'like')) {
+    const like = p.like as string;
     base = base.where((eb) =>
       eb.or([
         eb('r.location', 'like', like),
@@ -92,9 +162,11 @@ export async function listOrders(db: Executor, scope: RepairScope, q: TRepairQue
       ]),
     );
   }
-  const page = { page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order ?? 'desc' };
-  const { column, direction } = sortColumn(REPAIR_SORTS, page, 'r.created_at');
-  const itemsQuery = base
+  return base;
+}
+
+const listRows = prepared(listKey, (db, p: ListValues, shape: ListShape) =>
+  filteredRows(db, p, shape)
     .innerJoin('repair_category as c', 'c.id', 'r.category_id')
     .leftJoin('employee as e', 'e.id', 'r.assignee_employee_id')
     .select([
@@ -117,51 +189,79 @@ export async function listOrders(db: Executor, scope: RepairScope, q: TRepairQue
       'r.dispatch_overdue',
       'r.complete_overdue',
     ])
-    .orderBy(column, direction)
-    .orderBy('r.id', direction)
-    .limit(page.pageSize)
-    .offset(offsetOf(page));
+    .orderBy(shape.column, shape.direction)
+    .orderBy('r.id', shape.direction)
+    .limit(p.limit)
+    .offset(p.offset),
+);
+const countRows = prepared(listKey, (db, p: ListValues, shape: ListShape) =>
+  filteredRows(db, p, shape).select((eb) => eb.fn.countAll().as('n')),
+);
+/** The total from repair_count, when the filter uses only project, status and category. */
+const countFromCountTable = prepared(listKey, (db, p: ListValues, shape: ListShape) => {
+  const actor = { allProjects: shape.all, projectIds: listOf(p.projectIds, shape.projects) } as Actor;
+  let c = db
+    .selectFrom('repair_count as rc')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('rc.n'), sql<number>`0`).as('n'))
+    .where(projectScope(actor, 'rc.project_id'));
+  if (has(shape, 'projectId')) c = c.where('rc.project_id', '=', p.projectId as number);
+  if (has(shape, 'status')) c = c.where('rc.status', '=', p.status as never);
+  if (has(shape, 'categoryId')) c = c.where('rc.category_id', '=', p.categoryId as number);
+  return c;
+});
+
+export async function listOrders(db: Executor, scope: RepairScope, q: TRepairQuery, nowIso: string) {
+  const page = { page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order ?? 'desc' };
+  const { column, direction } = sortColumn(REPAIR_SORTS, page, 'r.created_at');
+  const values: ListValues = {
+    ...scopeValues(scope),
+    projectId: q.projectId,
+    status: q.status,
+    categoryId: q.categoryId,
+    buildingId: q.buildingId,
+    assigneeEmployeeId: q.assigneeEmployeeId,
+    from: q.from ? localStart(q.from) : undefined,
+    to: q.to ? nextDayStart(q.to) : undefined,
+    overdue: q.overdue === undefined ? undefined : q.overdue ? 1 : 0,
+    like: q.q ? `%${q.q}%` : undefined,
+    nowIso,
+    limit: page.pageSize,
+    offset: offsetOf(page),
+  };
+  let filters = '';
+  for (const f of FILTERS) if (values[f] !== undefined) filters += `${f},`;
+  const shape: ListShape = { ...scopeShape(scope), filters, column, direction };
+  const fromCountTable = !shape.owner && /^(projectId,)?(status,)?(categoryId,)?$/.test(filters);
   const [rows, count] = await Promise.all([
-    itemsQuery.execute(),
+    listRows(db, shape, values),
     q.withTotal === false
-      ? Promise.resolve({ n: -1 })
-      : countFromTable(q, scope)
-        ? countFromCountTable(db, scope, q)
-        : base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      ? Promise.resolve([{ n: -1 }])
+      : (fromCountTable ? countFromCountTable : countRows)(db, shape, values),
   ]);
   return {
-    items: rows.map(({ dispatch_overdue, complete_overdue, ...r }) => ({
-      ...r,
+    items: rows.map((r) => ({
+      id: r.id,
       code: repairCode(r.id),
-      overdue: isOverdue(r.status, dispatch_overdue, complete_overdue, r.completeDueAt, nowIso),
+      projectId: r.projectId,
+      location: r.location,
+      reporterName: r.reporterName,
+      categoryId: r.categoryId,
+      categoryName: r.categoryName,
+      priority: r.priority,
+      status: r.status,
+      channel: r.channel,
+      buildingId: r.buildingId,
+      assigneeEmployeeId: r.assigneeEmployeeId,
+      assigneeName: r.assigneeName,
+      dispatchDueAt: r.dispatchDueAt,
+      completeDueAt: r.completeDueAt,
+      createdAt: r.createdAt,
+      overdue: isOverdue(r.status, r.dispatch_overdue, r.complete_overdue, r.completeDueAt, nowIso),
     })),
-    total: toNumber(count.n),
+    total: toNumber(count[0]?.n),
     page: page.page,
     pageSize: page.pageSize,
   };
-}
-
-/** The total comes from repair_count when the filter uses only project, status and category. */
-function countFromTable(q: TRepairQuery, scope: RepairScope) {
-  return (
-    scope.actor.role !== 'owner' &&
-    !q.buildingId &&
-    !q.assigneeEmployeeId &&
-    !q.from &&
-    !q.to &&
-    q.overdue === undefined &&
-    !q.q
-  );
-}
-function countFromCountTable(db: Executor, scope: RepairScope, q: TRepairQuery) {
-  let c = db
-    .selectFrom('repair_count as rc')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('rc.n'), eb.val(0)).as('n'))
-    .where(projectScope(scope.actor, 'rc.project_id'));
-  if (q.projectId) c = c.where('rc.project_id', '=', q.projectId);
-  if (q.status) c = c.where('rc.status', '=', q.status);
-  if (q.categoryId) c = c.where('rc.category_id', '=', q.categoryId);
-  return c.executeTakeFirstOrThrow();
 }
 
 /** Moves one order between (status, category) cells of repair_count; call inside the change's transaction. */
@@ -222,8 +322,8 @@ export function findOrder(db: Executor, scope: RepairScope, id: number) {
   return scoped(db, scope).selectAll('r').where('r.id', '=', id).executeTakeFirst();
 }
 
-export async function findOrderDetail(db: Executor, scope: RepairScope, id: number) {
-  return scoped(db, scope)
+const orderDetail = prepared(scopeKey, (db, p: ScopeValues & { id: number }, shape: ScopeShape) =>
+  scopedRows(db, shape, p)
     .innerJoin('repair_category as c', 'c.id', 'r.category_id')
     .innerJoin('project as p', 'p.id', 'r.project_id')
     .leftJoin('employee as e', 'e.id', 'r.assignee_employee_id')
@@ -236,8 +336,11 @@ export async function findOrderDetail(db: Executor, scope: RepairScope, id: numb
       'e.name as assignee_name',
       't.name as team_name',
     ])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
+    .where('r.id', '=', p.id),
+);
+export async function findOrderDetail(db: Executor, scope: RepairScope, id: number) {
+  const rows = await orderDetail(db, scopeShape(scope), { ...scopeValues(scope), id });
+  return rows[0];
 }
 
 export async function insertOrder(db: Executor, row: Insertable<Database['repair_order']>) {
@@ -285,13 +388,13 @@ export function findTeamInProject(db: Executor, id: number, projectId: number) {
 }
 
 // ---- photos ----
+const photosOf = prepared(
+  () => '',
+  (db, p: { orderId: number }) =>
+    db.selectFrom('repair_photo').selectAll().where('repair_order_id', '=', p.orderId).orderBy('id'),
+);
 export function listPhotos(db: Executor, orderId: number) {
-  return db
-    .selectFrom('repair_photo')
-    .selectAll()
-    .where('repair_order_id', '=', orderId)
-    .orderBy('id')
-    .execute();
+  return photosOf(db, null, { orderId });
 }
 export async function countPhotos(db: Executor, orderId: number) {
   const r = await db
