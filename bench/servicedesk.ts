@@ -3,6 +3,7 @@
  *
  *   node --import tsx bench/servicedesk.ts            # generate (once) and measure
  *   BENCH_DURATION=20 BENCH_CONNECTIONS=50 node --import tsx bench/servicedesk.ts
+ *   BENCH_WORKERS=1,2 (default): each measured with that many server processes (PROPDESK_WORKERS)
  *
  * Generates one project with 200,000 repair orders, 20,000 complaints and 5,000 units into
  * bench/data/servicedesk.sqlite (kept between runs; delete it to regenerate), starts the real
@@ -12,9 +13,11 @@
  *   - the repair detail (with photos, allowed actions and the audit timeline)
  *   - /api/auth/me (the session lookup alone) and /api/health (no session), for comparison
  * Targets (SQLite, 2 cores): list ≥ 2,000 req/s with p99 ≤ 50 ms; detail ≥ 4,000 req/s.
+ * Each is measured with one server process and with PROPDESK_WORKERS=2 (see BENCH_WORKERS).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
@@ -30,6 +33,7 @@ const UNITS = 5_000;
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
+const WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
 const STATUSES = [
   'submitted',
   'dispatched',
@@ -181,8 +185,7 @@ function run(title: string, opts: autocannon.Options) {
   });
 }
 
-async function main() {
-  if (!existsSync(FILE)) await generate();
+async function measure(workers: number) {
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'start'], {
     env: {
       ...process.env,
@@ -194,6 +197,7 @@ async function main() {
       PROPDESK_SCHEDULER_SECONDS: '0',
       PROPDESK_DATA_DIR: DIR,
       PROPDESK_SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+      PROPDESK_WORKERS: String(workers),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -229,7 +233,7 @@ async function main() {
       return `/api/repairs?projectId=1&status=${status}&categoryId=${category}&page=${page}&pageSize=20`;
     };
     console.log(
-      `autocannon: ${CONNECTIONS} connections, ${DURATION} s each, SQLite, server and load generator on this machine`,
+      `\nPROPDESK_WORKERS=${workers}, autocannon: ${CONNECTIONS} connections, ${DURATION} s each, SQLite, server and load generator on this machine (${availableParallelism()} cores)`,
     );
     await run('GET /api/health (no session)', { url: `${base}/api/health` });
     await run('GET /api/auth/me (session lookup only)', { url: `${base}/api/auth/me`, headers });
@@ -249,8 +253,15 @@ async function main() {
       ],
     });
   } finally {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
+    await exited;
   }
+}
+
+async function main() {
+  if (!existsSync(FILE)) await generate();
+  for (const workers of WORKERS) await measure(workers);
 }
 
 await main();

@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
@@ -19,6 +19,21 @@ describe('loadConfig', () => {
     const d = dir();
     const config = loadConfig({ PROPDESK_DATA_DIR: d, PROPDESK_DB: 'postgres://u@db.example:5432/pd' }, d);
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db.example:5432/pd' });
+  });
+
+  it('runs one server process unless PROPDESK_WORKERS asks for more; auto is one per core', () => {
+    const d = dir();
+    expect(loadConfig({ PROPDESK_DATA_DIR: d }, d).workers).toBe(1);
+    expect(loadConfig({ PROPDESK_DATA_DIR: d, PROPDESK_WORKERS: '3' }, d).workers).toBe(3);
+    expect(loadConfig({ PROPDESK_DATA_DIR: d, PROPDESK_WORKERS: 'auto' }, d).workers).toBe(
+      availableParallelism(),
+    );
+    expect(() => loadConfig({ PROPDESK_DATA_DIR: d, PROPDESK_WORKERS: '0' }, d)).toThrow(
+      /PROPDESK_WORKERS must be an integer between 1 and 64, got "0"/,
+    );
+    expect(() =>
+      loadConfig({ PROPDESK_DATA_DIR: d, PROPDESK_WORKERS: '2', PROPDESK_DB: ':memory:' }, d),
+    ).toThrow(/PROPDESK_WORKERS above 1 needs a database file or PostgreSQL/);
   });
 
   it('lists every wrong value in one error', () => {
