@@ -44,6 +44,27 @@ describeApi(
       expect(me.json().projectIds).toHaveLength(1);
     });
 
+    it('refuses a session cookie whose signature was changed, however often the real one was used', async () => {
+      const cookie = await ctx.login('supervisor');
+      const me = () => ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+      expect((await me()).statusCode).toBe(200);
+      expect((await me()).statusCode).toBe(200);
+      const [name, value] = cookie.split('=');
+      const signed = decodeURIComponent(value);
+      const dot = signed.lastIndexOf('.');
+      const forgedSignature = `${signed.slice(0, dot + 1)}${signed.at(-1) === 'A' ? 'B' : 'A'}${signed.slice(dot + 2)}`;
+      const forgedToken = `x${signed.slice(1)}`;
+      for (const forged of [forgedSignature, forgedToken]) {
+        const res = await ctx.app.inject({
+          method: 'GET',
+          url: '/api/auth/me',
+          headers: { cookie: `${name}=${encodeURIComponent(forged)}` },
+        });
+        expect(res.statusCode).toBe(401);
+      }
+      expect((await me()).statusCode).toBe(200);
+    });
+
     it('rejects a wrong password with 401 and a message in the caller language', async () => {
       const zh = await ctx.app.inject({
         method: 'POST',
