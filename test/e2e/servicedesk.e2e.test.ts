@@ -159,6 +159,27 @@ describeBrowser('service desk in Chromium', (ctx) => {
     await manager.context.close();
   });
 
+  it('the manager changes a repair category’s completion limit on the categories page', async () => {
+    const { context, page } = await ctx.newPage();
+    await ctx.login(page, 'manager');
+    await page.goto('/admin/repair-categories');
+    const row = page.getByRole('row', { name: /门窗五金/ });
+    await row.getByText('3 个工作日').waitFor();
+    await row.getByRole('button', { name: /编\s*辑/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('spinbutton').nth(1).fill('4');
+    await dialog.getByRole('button', { name: /保\s*存|确\s*定/ }).click();
+    await row.getByText('4 个工作日').waitFor();
+    await ctx.screenshot(page, 'servicedesk-10b-repair-categories');
+    // kept: a fresh page reads it back from the server
+    await page.reload();
+    await page
+      .getByRole('row', { name: /门窗五金/ })
+      .getByText('4 个工作日')
+      .waitFor();
+    await context.close();
+  });
+
   it('the admin sees the 2027 calendar marked provisional', async () => {
     const { context, page } = await ctx.newPage();
     await ctx.login(page, 'admin');

@@ -18,6 +18,7 @@ import {
   PartitionOutlined,
   ProjectOutlined,
   SettingOutlined,
+  TagsOutlined,
   TeamOutlined,
   ToolOutlined,
   UserOutlined,
@@ -49,6 +50,7 @@ import { CalendarPage } from './pages/servicedesk/CalendarPage.tsx';
 import { ComplaintDetailPage } from './pages/servicedesk/ComplaintDetailPage.tsx';
 import { ComplaintsPage } from './pages/servicedesk/ComplaintsPage.tsx';
 import { RemindersPage } from './pages/servicedesk/RemindersPage.tsx';
+import { RepairCategoriesPage } from './pages/servicedesk/RepairCategoriesPage.tsx';
 import { RepairDetailPage } from './pages/servicedesk/RepairDetailPage.tsx';
 import { RepairReviewPage } from './pages/servicedesk/RepairReviewPage.tsx';
 import { RepairsPage } from './pages/servicedesk/RepairsPage.tsx';
@@ -195,6 +197,12 @@ export const appRoutes: AppRoute[] = [
     element: <UsersPage />,
     roles: [],
     menu: { labelKey: 'common.menu.users', icon: <UserOutlined />, group: 'admin' },
+  },
+  {
+    path: '/admin/repair-categories',
+    element: <RepairCategoriesPage />,
+    roles: ['manager'],
+    menu: { labelKey: 'servicedesk.categories.title', icon: <TagsOutlined />, group: 'admin' },
   },
   {
     path: '/admin/calendar',

@@ -143,6 +143,8 @@ type Q = Record<string, string | number | boolean | undefined>;
 
 export const sdApi = {
   repairCategories: () => api.get<RepairCategory[]>('/repair-categories'),
+  saveRepairCategory: (id: number, body: Omit<RepairCategory, 'id' | 'code'>) =>
+    api.put<RepairCategory>(`/repair-categories/${id}`, body),
   repairs: (q: Q) => api.get<Page<RepairItem>>('/repairs', q),
   repair: (id: number) => api.get<RepairDetail>(`/repairs/${id}`),
   createRepair: (body: unknown) => api.post<RepairDetail>('/repairs', body),

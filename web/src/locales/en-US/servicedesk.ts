@@ -133,6 +133,14 @@ export default {
   readAll: 'Mark all read',
   noReminders: 'No reminders',
   kinds: { due: 'To do', overdue: 'Overdue', review_due: 'Due' },
+  categories: {
+    title: 'Repair categories',
+    hint: 'Each category’s dispatch and completion limits and responsible department: new repair orders take their due times from here; existing ones keep theirs.',
+    name: 'Category',
+    active: 'In use',
+    inactive: 'Retired',
+    inUse: 'In use',
+  },
   calendar: {
     title: 'Working calendar',
     add: 'Set a holiday / adjusted day',

@@ -132,6 +132,14 @@ export default {
   readAll: '全部标为已读',
   noReminders: '暂无提醒',
   kinds: { due: '待办', overdue: '已逾期', review_due: '待提交' },
+  categories: {
+    title: '报修类别',
+    hint: '每个类别的派工时限、完成时限和责任部门：新登记的报修单按此计算时限，已登记的不变。',
+    name: '类别名称',
+    active: '使用中',
+    inactive: '已停用',
+    inUse: '启用',
+  },
   calendar: {
     title: '工作日历',
     add: '设置节假日/调休',

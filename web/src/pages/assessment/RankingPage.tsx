@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { assessmentApi, useAssessmentSettings, useSchemes } from '../../api/assessment.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n.tsx';
@@ -13,7 +13,12 @@ export function RankingPage() {
   const { t } = useI18n();
   const settings = useAssessmentSettings();
   const schemes = useSchemes();
-  const [period, setPeriod] = useState<Dayjs | null>(null);
+  // ?period=YYYY-MM opens a given month (a link to a ranking); otherwise the month before the current one
+  const [params] = useSearchParams();
+  const linked = params.get('period');
+  const [period, setPeriod] = useState<Dayjs | null>(
+    linked && /^\d{4}-\d{2}$/.test(linked) ? dayjs(`${linked}-01`) : null,
+  );
   const [positionCode, setPositionCode] = useState('HOUSING-OFFICER');
   const current =
     period ?? (settings.data ? dayjs(`${settings.data.currentPeriod}-01`).subtract(1, 'month') : null);

@@ -1,0 +1,114 @@
+import { Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { type RepairCategory, sdApi, useRepairCategories } from '../../api/servicedesk.ts';
+import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n.tsx';
+
+const UNITS = ['working_hours', 'working_days', 'hours', 'days'];
+
+/** 报修类别: the default due times and responsible department of each repair category. */
+export function RepairCategoriesPage() {
+  const { t } = useI18n();
+  const categories = useRepairCategories();
+  const [editing, setEditing] = useState<RepairCategory | null>(null);
+  const limit = (amount: number, unit: string) => `${amount} ${t(`servicedesk.units.${unit}`)}`;
+  const unitOptions = UNITS.map((u) => ({ value: u, label: t(`servicedesk.units.${u}`) }));
+  return (
+    <div>
+      <PageHeader title={t('servicedesk.categories.title')} />
+      <Typography.Paragraph type="secondary">{t('servicedesk.categories.hint')}</Typography.Paragraph>
+      <Table<RepairCategory>
+        rowKey="id"
+        loading={categories.isFetching}
+        dataSource={categories.data ?? []}
+        pagination={false}
+        columns={[
+          { title: t('servicedesk.categories.name'), dataIndex: 'name' },
+          {
+            title: t('servicedesk.dispatchDue'),
+            key: 'dispatch',
+            render: (_: unknown, c) => limit(c.dispatchAmount, c.dispatchUnit),
+          },
+          {
+            title: t('servicedesk.completeDue'),
+            key: 'complete',
+            render: (_: unknown, c) => limit(c.completeAmount, c.completeUnit),
+          },
+          { title: t('servicedesk.responsible'), dataIndex: 'responsible' },
+          {
+            title: t('common.status'),
+            dataIndex: 'active',
+            render: (active: boolean) => (
+              <Tag color={active ? 'green' : 'default'}>
+                {t(active ? 'servicedesk.categories.active' : 'servicedesk.categories.inactive')}
+              </Tag>
+            ),
+          },
+          {
+            title: t('common.actions'),
+            key: 'a',
+            render: (_: unknown, row) => (
+              <Space>
+                <Button size="small" onClick={() => setEditing(row)}>
+                  {t('common.edit')}
+                </Button>
+                <AuditHistoryButton entity="repair_category" id={row.id} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing ? (
+        <FormModal
+          title={`${t('common.edit')} · ${editing.name}`}
+          initialValues={editing}
+          invalidate={[['repair-categories']]}
+          onClose={() => setEditing(null)}
+          onSubmit={(v: RepairCategory) =>
+            sdApi.saveRepairCategory(editing.id, {
+              name: v.name,
+              dispatchAmount: v.dispatchAmount,
+              dispatchUnit: v.dispatchUnit,
+              completeAmount: v.completeAmount,
+              completeUnit: v.completeUnit,
+              responsible: v.responsible,
+              active: v.active,
+            })
+          }
+        >
+          <Form.Item name="name" label={t('servicedesk.categories.name')} rules={[{ required: true }]}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item label={t('servicedesk.dispatchDue')} required>
+            <Space.Compact>
+              <Form.Item name="dispatchAmount" noStyle rules={[{ required: true }]}>
+                <InputNumber min={0.5} max={1000} step={0.5} style={{ width: 120 }} />
+              </Form.Item>
+              <Form.Item name="dispatchUnit" noStyle>
+                <Select options={unitOptions} style={{ width: 140 }} />
+              </Form.Item>
+            </Space.Compact>
+          </Form.Item>
+          <Form.Item label={t('servicedesk.completeDue')} required>
+            <Space.Compact>
+              <Form.Item name="completeAmount" noStyle rules={[{ required: true }]}>
+                <InputNumber min={0.5} max={1000} step={0.5} style={{ width: 120 }} />
+              </Form.Item>
+              <Form.Item name="completeUnit" noStyle>
+                <Select options={unitOptions} style={{ width: 140 }} />
+              </Form.Item>
+            </Space.Compact>
+          </Form.Item>
+          <Form.Item name="responsible" label={t('servicedesk.responsible')} rules={[{ required: true }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="active" label={t('servicedesk.categories.inUse')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </FormModal>
+      ) : null}
+    </div>
+  );
+}
