@@ -94,6 +94,61 @@ describeApi(
       expect(checked).toBe(56);
     });
 
+    it('lets the manager change a category’s limits and retire it; a retired category takes no new orders', async () => {
+      const { projectA } = await setup();
+      const manager = await ctx.as('manager');
+      const categories = (await manager({ method: 'GET', url: '/api/repair-categories' })).json();
+      const other = categories.find((c: { code: string }) => c.code === 'other');
+      const body = {
+        name: other.name,
+        dispatchAmount: 3,
+        dispatchUnit: 'working_hours',
+        completeAmount: other.completeAmount,
+        completeUnit: other.completeUnit,
+        responsible: '客服部',
+        active: false,
+      };
+      const desk = await ctx.as('frontdesk');
+      expect(
+        (await desk({ method: 'PUT', url: `/api/repair-categories/${other.id}`, payload: body })).statusCode,
+      ).toBe(403);
+      const saved = await manager({
+        method: 'PUT',
+        url: `/api/repair-categories/${other.id}`,
+        payload: body,
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json()).toMatchObject({ dispatchAmount: 3, active: false });
+      const refused = await desk({
+        method: 'POST',
+        url: '/api/repairs',
+        payload: {
+          projectId: projectA,
+          location: '1栋',
+          reporterName: '吴先生',
+          categoryId: other.id,
+          description: '其他问题',
+        },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().fields).toEqual([expect.objectContaining({ field: 'categoryId' })]);
+      const bad = await manager({
+        method: 'PUT',
+        url: `/api/repair-categories/${other.id}`,
+        payload: { ...body, dispatchAmount: 0 },
+      });
+      expect(bad.statusCode).toBe(400);
+      expect((await manager({ method: 'GET', url: '/api/repair-categories' })).json()).toContainEqual(
+        expect.objectContaining({ id: other.id, dispatchAmount: 3, active: false }),
+      );
+      // back in use for the other tests
+      await manager({
+        method: 'PUT',
+        url: `/api/repair-categories/${other.id}`,
+        payload: { ...body, active: true },
+      });
+    });
+
     it('serves the allowed actions per role: buttons come from the table', async () => {
       const order = await create();
       expect(order.actions).toEqual(['dispatch', 'cancel']);

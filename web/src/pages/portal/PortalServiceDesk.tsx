@@ -146,7 +146,7 @@ export function PortalRepairNew() {
           <Select
             size="large"
             data-testid="portal-category"
-            options={categories.data?.map((c) => ({ value: c.id, label: c.name }))}
+            options={categories.data?.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name }))}
           />
         </Form.Item>
         {units.data?.length ? (

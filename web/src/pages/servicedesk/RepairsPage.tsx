@@ -66,7 +66,9 @@ function NewRepair({ onClose }: { onClose(id?: number): void }) {
           rules={[{ required: true }]}
           style={{ width: '40%' }}
         >
-          <Select options={categories.data?.map((c) => ({ value: c.id, label: c.name }))} />
+          <Select
+            options={categories.data?.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name }))}
+          />
         </Form.Item>
         <Form.Item name="priority" label={t('servicedesk.priority')} style={{ width: '30%' }}>
           <Select
