@@ -50,11 +50,13 @@ describe('several server processes on one SQLite file (PROPDESK_WORKERS=2)', () 
     }
   });
 
+  // the primary's children that run PropDesk (tsx may also start an esbuild service beside them)
   const workerPids = () =>
-    execFileSync('ps', ['-o', 'pid=', '--ppid', String(server.pid)], { encoding: 'utf8' })
+    execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(server.pid)], { encoding: 'utf8' })
       .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean);
+      .map((line) => line.trim())
+      .filter((line) => line.includes('server/main.ts'))
+      .map((line) => line.split(/\s+/)[0]);
 
   async function login(username: string) {
     const res = await fetch(`${base}/api/auth/login`, {

@@ -83,6 +83,8 @@ export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) =
           viewport: options.phone ? { width: 390, height: 844 } : { width: 1366, height: 860 },
           isMobile: options.phone ?? false,
           hasTouch: options.phone ?? false,
+          // the app then turns antd's animations off: a click cannot land on a half-open dropdown or dialog
+          reducedMotion: 'reduce',
         });
         const page = await context.newPage();
         page.setDefaultTimeout(30_000);

@@ -8,6 +8,26 @@ import { useI18n } from '../../i18n.tsx';
 
 const UNITS = ['working_hours', 'working_days', 'hours', 'days'];
 
+/** A time limit: an amount and its unit (working hours, working days, hours, days). */
+function LimitField(props: {
+  label: string;
+  prefix: 'dispatch' | 'complete';
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <Form.Item label={props.label} required>
+      <Space.Compact>
+        <Form.Item name={`${props.prefix}Amount`} noStyle rules={[{ required: true }]}>
+          <InputNumber min={0.5} max={1000} step={0.5} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item name={`${props.prefix}Unit`} noStyle>
+          <Select options={props.options} style={{ width: 140 }} />
+        </Form.Item>
+      </Space.Compact>
+    </Form.Item>
+  );
+}
+
 /** 报修类别: the default due times and responsible department of each repair category. */
 export function RepairCategoriesPage() {
   const { t } = useI18n();
@@ -81,26 +101,8 @@ export function RepairCategoriesPage() {
           <Form.Item name="name" label={t('servicedesk.categories.name')} rules={[{ required: true }]}>
             <Input maxLength={30} />
           </Form.Item>
-          <Form.Item label={t('servicedesk.dispatchDue')} required>
-            <Space.Compact>
-              <Form.Item name="dispatchAmount" noStyle rules={[{ required: true }]}>
-                <InputNumber min={0.5} max={1000} step={0.5} style={{ width: 120 }} />
-              </Form.Item>
-              <Form.Item name="dispatchUnit" noStyle>
-                <Select options={unitOptions} style={{ width: 140 }} />
-              </Form.Item>
-            </Space.Compact>
-          </Form.Item>
-          <Form.Item label={t('servicedesk.completeDue')} required>
-            <Space.Compact>
-              <Form.Item name="completeAmount" noStyle rules={[{ required: true }]}>
-                <InputNumber min={0.5} max={1000} step={0.5} style={{ width: 120 }} />
-              </Form.Item>
-              <Form.Item name="completeUnit" noStyle>
-                <Select options={unitOptions} style={{ width: 140 }} />
-              </Form.Item>
-            </Space.Compact>
-          </Form.Item>
+          <LimitField label={t('servicedesk.dispatchDue')} prefix="dispatch" options={unitOptions} />
+          <LimitField label={t('servicedesk.completeDue')} prefix="complete" options={unitOptions} />
           <Form.Item name="responsible" label={t('servicedesk.responsible')} rules={[{ required: true }]}>
             <Input maxLength={50} />
           </Form.Item>
