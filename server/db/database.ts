@@ -54,8 +54,8 @@ export function openDatabase(database: Config['database']): OpenedDatabase {
  * What Kysely's SQLite driver calls on a statement: `reader`, `all`, `run`, `iterate`.
  * Rows of a reading statement are built here from better-sqlite3's raw arrays: objects filled
  * in JavaScript, always in the same order, share one V8 shape, where better-sqlite3's own row
- * objects are made property by property from C++ (bench/README: a 20-row page of 17 columns
- * 200 → 110 µs). Same keys, same values, same "last duplicate wins" as better-sqlite3.
+ * objects are made property by property from C++ (docs/servicedesk.md, Performance: a 20-row
+ * page of 17 columns 200 → 110 µs). Same keys, same values, same "last duplicate wins" as better-sqlite3.
  */
 interface DriverStatement {
   readonly reader: boolean;

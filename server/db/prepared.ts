@@ -4,7 +4,8 @@ import { type Executor, isPostgres } from './database.ts';
 /**
  * Queries built and compiled once per shape, then run with new values: for the few read paths
  * that carry the load (the repair list and detail). Building and compiling a Kysely query costs
- * 20–50 µs a time on these machines; a list request built two (bench/README.md).
+ * 20–50 µs a time on these machines; a list request built two
+ * (docs/servicedesk.md, Performance).
  *
  *   const findThing = prepared(
  *     (shape: { withStatus: boolean }) => String(shape.withStatus),

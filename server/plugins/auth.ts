@@ -13,18 +13,17 @@ export const SESSION_COOKIE = 'pd_session';
  * that are not marked `config: { public: true }`.
  */
 export function registerAuth(app: App, auth: AuthService, _config: Config): void {
-  // A signed cookie's check (an HMAC) gives the same answer every time: remember the last few
-  // thousand, so a busy session is verified once, not on every request.
-  const verified = new Map<string, string | null>();
-  const unsign = (request: FastifyRequest, raw: string) => {
-    let value = verified.get(raw);
-    if (value === undefined) {
-      const u = request.unsignCookie(raw);
-      value = u.valid ? u.value : null;
-      if (verified.size >= 5000) verified.delete(verified.keys().next().value as string);
-      verified.set(raw, value);
-    }
-    return value;
+  // A signed cookie's check (an HMAC) gives the same answer every time: the last few thousand
+  // genuine cookies are remembered, so a busy session is verified once, not on every request.
+  const verified = new Map<string, string>();
+  const unsign = (request: FastifyRequest, raw: string): string | null => {
+    const known = verified.get(raw);
+    if (known) return known;
+    const u = request.unsignCookie(raw);
+    if (!u.valid || !u.value) return null;
+    if (verified.size >= 5000) verified.delete(verified.keys().next().value as string);
+    verified.set(raw, u.value);
+    return u.value;
   };
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');

@@ -69,11 +69,13 @@ function scoped(db: Executor, scope: RepairScope) {
   return scopedRows(db, scopeShape(scope), scopeValues(scope));
 }
 
-/** Which orders a caller may see, from the scope's shape and values (placeholders in prepared queries). */
+/** The caller as projectScope (the one scoping rule) needs it; its projects are placeholders in prepared queries. */
+const scopeActor = (shape: ScopeShape, p: ScopeValues) =>
+  ({ allProjects: shape.all, projectIds: listOf(p.projectIds, shape.projects) }) as Actor;
+
+/** Which orders a caller may see, from the scope's shape and values. */
 function scopedRows(db: Executor, shape: ScopeShape, p: ScopeValues) {
-  // projectScope is the one scoping rule; it is given the caller's projects as placeholders here
-  const actor = { allProjects: shape.all, projectIds: listOf(p.projectIds, shape.projects) } as Actor;
-  let q = db.selectFrom('repair_order as r').where(projectScope(actor, 'r.project_id'));
+  let q = db.selectFrom('repair_order as r').where(projectScope(scopeActor(shape, p), 'r.project_id'));
   if (shape.owner) {
     const units = listOf(p.unitIds, shape.units);
     q = q.where((eb) =>
@@ -199,11 +201,10 @@ const countRows = prepared(listKey, (db, p: ListValues, shape: ListShape) =>
 );
 /** The total from repair_count, when the filter uses only project, status and category. */
 const countFromCountTable = prepared(listKey, (db, p: ListValues, shape: ListShape) => {
-  const actor = { allProjects: shape.all, projectIds: listOf(p.projectIds, shape.projects) } as Actor;
   let c = db
     .selectFrom('repair_count as rc')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('rc.n'), sql<number>`0`).as('n'))
-    .where(projectScope(actor, 'rc.project_id'));
+    .where(projectScope(scopeActor(shape, p), 'rc.project_id'));
   if (has(shape, 'projectId')) c = c.where('rc.project_id', '=', p.projectId as number);
   if (has(shape, 'status')) c = c.where('rc.status', '=', p.status as never);
   if (has(shape, 'categoryId')) c = c.where('rc.category_id', '=', p.categoryId as number);
