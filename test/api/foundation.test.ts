@@ -52,8 +52,10 @@ describeApi(
       const [name, value] = cookie.split('=');
       const signed = decodeURIComponent(value);
       const dot = signed.lastIndexOf('.');
-      const forgedSignature = `${signed.slice(0, dot + 1)}${signed.at(-1) === 'A' ? 'B' : 'A'}${signed.slice(dot + 2)}`;
-      const forgedToken = `x${signed.slice(1)}`;
+      const other = (c: string) => (c === 'A' ? 'B' : 'A'); // always a different character
+      const forgedSignature = `${signed.slice(0, dot + 1)}${other(signed[dot + 1])}${signed.slice(dot + 2)}`;
+      const forgedToken = `${other(signed[0])}${signed.slice(1)}`;
+      expect(new Set([signed, forgedSignature, forgedToken]).size).toBe(3);
       for (const forged of [forgedSignature, forgedToken]) {
         const res = await ctx.app.inject({
           method: 'GET',
