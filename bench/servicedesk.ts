@@ -1,8 +1,8 @@
 /**
  * Service desk benchmark (not a timed test).
  *
- *   node --import tsx bench/servicedesk.ts            # generate (once) and measure
- *   BENCH_DURATION=20 BENCH_CONNECTIONS=50 node --import tsx bench/servicedesk.ts
+ *   node bench/servicedesk.ts            # generate (once) and measure
+ *   BENCH_DURATION=20 BENCH_CONNECTIONS=50 node bench/servicedesk.ts
  *   BENCH_WORKERS=1,2 (default): each measured with that many server processes (PROPDESK_WORKERS)
  *
  * Generates one project with 200,000 repair orders, 20,000 complaints and 5,000 units into
@@ -201,7 +201,7 @@ async function warmFileCache() {
 
 async function measure(workers: number) {
   await warmFileCache();
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'start'], {
+  const server: ChildProcess = spawn(process.execPath, ['server/main.ts', 'start'], {
     env: {
       ...process.env,
       PROPDESK_DB: FILE,

@@ -28,8 +28,10 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(public readonly problems: string[]) {
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.problems = problems;
   }
 }
 

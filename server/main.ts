@@ -16,7 +16,7 @@ import { startScheduler } from './modules/reminder/reminder.scheduler.ts';
 
 const USAGE = `PropDesk — 物业客服部系统
 
-Usage: node --import tsx server/main.ts <command>   (or: npm run cli -- <command>)
+Usage: node server/main.ts <command>   (or: npm run cli -- <command>)
 
   start                     migrate, load demo data into an empty database (PROPDESK_DEMO=0 to skip), serve
   migrate                   apply pending migrations (safe to repeat)

@@ -23,10 +23,12 @@ import { type Executor, isPostgres } from './database.ts';
  * IN lists: `listOf(p.ids, shape.idCount)` gives as many placeholders as the shape says.
  */
 class Slot {
-  constructor(
-    readonly name: string,
-    readonly index?: number,
-  ) {}
+  readonly name: string;
+  readonly index?: number;
+  constructor(name: string, index?: number) {
+    this.name = name;
+    this.index = index;
+  }
 }
 
 const placeholders = new Proxy(

@@ -17,12 +17,14 @@ const catalog = new Map<string, ErrorDefinition>();
  * and the message in the caller's language; `params` fill the message's placeholders.
  */
 export class AppError extends Error {
-  constructor(
-    public readonly code: string,
-    public readonly params: Record<string, unknown> = {},
-    public readonly fields: FieldError[] = [],
-  ) {
+  readonly code: string;
+  readonly params: Record<string, unknown>;
+  readonly fields: FieldError[];
+  constructor(code: string, params: Record<string, unknown> = {}, fields: FieldError[] = []) {
     super(code);
+    this.code = code;
+    this.params = params;
+    this.fields = fields;
   }
   get status(): number {
     return catalog.get(this.code)?.status ?? 500;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 
 function cli(args: string[], env: Record<string, string>) {
-  return run(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+  return run(process.execPath, ['server/main.ts', ...args], {
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     timeout: 60_000,
   });
@@ -63,7 +63,7 @@ describe('CLI', () => {
   it('backs up online while the server runs, and restores the backup', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'propdesk-cli-'));
     const env = { ...process.env, PROPDESK_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-    const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'start'], { env });
+    const server = spawn(process.execPath, ['server/main.ts', 'start'], { env });
     let out = '';
     server.stdout.on('data', (d) => {
       out += d;

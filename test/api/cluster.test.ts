@@ -13,7 +13,7 @@ describe('several server processes on one SQLite file (PROPDESK_WORKERS=2)', () 
   let out = '';
 
   beforeAll(async () => {
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'start'], {
+    server = spawn(process.execPath, ['server/main.ts', 'start'], {
       env: {
         ...process.env,
         PROPDESK_DATA_DIR: dir,
@@ -50,7 +50,7 @@ describe('several server processes on one SQLite file (PROPDESK_WORKERS=2)', () 
     }
   });
 
-  // the primary's children that run PropDesk (tsx may also start an esbuild service beside them)
+  // the primary's children that run PropDesk (the cluster primary forks them with the same entry file)
   const workerPids = () =>
     execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(server.pid)], { encoding: 'utf8' })
       .split('\n')

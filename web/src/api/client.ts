@@ -5,14 +5,16 @@ export interface FieldError {
 }
 
 export class ApiError extends Error {
-  constructor(
-    public readonly status: number,
-    public readonly code: string,
-    message: string,
-    public readonly fields: FieldError[] = [],
-    public readonly requestId?: string,
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+  readonly requestId?: string;
+  constructor(status: number, code: string, message: string, fields: FieldError[] = [], requestId?: string) {
     super(message);
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.requestId = requestId;
   }
 }
 
