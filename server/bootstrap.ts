@@ -1,11 +1,13 @@
 import type { Executor } from './db/database.ts';
 import { isoNow } from './lib/time.ts';
+import { installDefaultSchemes } from './modules/assessment/assessment.defaults.ts';
 import { DEFAULT_POSITIONS } from './modules/staff/staff.positions.ts';
 
 /**
- * What every company has from its first start, demo or not: the company row and the
- * document's positions (the 客服主管 岗位说明书 first). Idempotent: adds only what is missing,
- * never overwrites an edited position.
+ * What every company has from its first start, demo or not: the company row, the
+ * document's positions (the 客服主管 岗位说明书 first) and the default assessment schemes and
+ * settings. Idempotent: adds only what is missing, never overwrites an edited position or scheme.
+ * This is the seed step for shipped data, so migrations carry no module data.
  */
 export async function ensureCompanyDefaults(
   db: Executor,
@@ -46,5 +48,6 @@ export async function ensureCompanyDefaults(
       .executeTakeFirstOrThrow();
     positions[p.code] = row.id;
   }
+  await installDefaultSchemes(db as never, company.id, new Date(at));
   return { companyId: company.id, positions };
 }

@@ -714,8 +714,14 @@ describeApi(
   'assessment on a fresh company without demo data',
   (ctx) => {
     it('installs the default schemes for a company created after the migration', async () => {
-      // the company of a clean start (server/bootstrap.ts) is created after the migrations ran
-      expect(await ctx.database.db.selectFrom('assessment_scheme').select('id').execute()).toEqual([]);
+      // the migrations carry no module data (they are frozen); the seed step of server/bootstrap.ts, run at
+      // every start, installs the schemes of the clean start's company
+      const { openDatabase } = await import('../../server/db/database.ts');
+      const { migrateToLatest } = await import('../../server/db/migrate.ts');
+      const bare = openDatabase({ kind: 'sqlite', file: ':memory:' });
+      await migrateToLatest(bare.db);
+      expect(await bare.db.selectFrom('assessment_scheme').select('id').execute()).toEqual([]);
+      await bare.close();
       const { systemActor } = await import('../../server/lib/actor.ts');
       const schemes = await ctx.services.assessment.listSchemes(systemActor());
       expect(schemes.map((s) => [s.code, s.positionCode, s.version])).toEqual([

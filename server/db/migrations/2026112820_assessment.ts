@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { installDefaultSchemes } from '../../modules/assessment/assessment.defaults.ts';
 import { withId } from '../database.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the schema of their day
@@ -107,10 +106,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('assessment_appeal')
     .columns(['project_id', 'status', 'decided_at'])
     .execute();
-
-  // Companies that exist already get the default schemes now; a company created later gets them on first use.
-  const companies = await db.selectFrom('company').select('id').execute();
-  for (const company of companies) await installDefaultSchemes(db, company.id as number, new Date());
+  // The default schemes are data, not schema: server/bootstrap.ts installs them (idempotently) at every start,
+  // so this migration stays frozen when the shipped templates change.
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
