@@ -11,8 +11,10 @@ import { migrateToLatest } from './db/migrate.ts';
 import { DEMO_PASSWORD } from './demo/context.ts';
 import { DEMO_LOGINS } from './demo/foundation.demo.ts';
 import { seedDemo } from './demo/index.ts';
-import { hashPassword } from './lib/password.ts';
+import { systemActor } from './lib/actor.ts';
+import { AppError } from './lib/errors.ts';
 import { startScheduler } from './modules/reminder/reminder.scheduler.ts';
+import { createUserService } from './modules/user/user.service.ts';
 
 const USAGE = `PropDesk — 物业客服部系统
 
@@ -125,36 +127,24 @@ async function main(argv: string[]): Promise<number> {
       }
       const database = openDatabase(config.database);
       await migrateToLatest(database.db);
-      const exists = await database.db
-        .selectFrom('app_user')
-        .select('id')
-        .where('username', '=', arg)
-        .executeTakeFirst();
-      if (exists) {
-        console.error(`User "${arg}" already exists.`);
+      await ensureCompanyDefaults(database.db);
+      // through the user service, like the users page: the same checks and the audit entry (by 系统)
+      const users = createUserService({ db: database.db });
+      try {
+        await users.create(systemActor(), {
+          username: arg,
+          password,
+          displayName: values.name ?? arg,
+          role: 'admin',
+          projectIds: [],
+        });
+      } catch (err) {
+        console.error(err instanceof AppError ? err.localized('zh-CN') : String(err));
+        for (const f of err instanceof AppError ? err.fields : [])
+          console.error(`  ${f.field}: ${f.message}`);
         await database.close();
         return 1;
       }
-      const at = new Date().toISOString();
-      await database.db.transaction().execute(async (trx) => {
-        await ensureCompanyDefaults(trx);
-        await trx
-          .insertInto('app_user')
-          .values({
-            username: arg,
-            display_name: values.name ?? arg,
-            role: 'admin',
-            password_hash: await hashPassword(password),
-            phone: null,
-            locale: null,
-            active: 1,
-            employee_id: null,
-            created_at: at,
-            updated_at: at,
-            password_changed_at: at,
-          })
-          .execute();
-      });
       console.log(`Administrator "${arg}" created.`);
       await database.close();
       return 0;

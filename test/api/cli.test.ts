@@ -45,6 +45,8 @@ describe('CLI', () => {
     });
     const file = join(dir, 'propdesk.sqlite');
     expect(count(file, 'app_user')).toBe(1);
+    // created through the user service: the account has its audit entry, like one made on the users page
+    expect(count(file, 'audit_log')).toBe(1);
     expect(count(file, 'project')).toBe(0);
     // a clean company still has the document's positions
     expect(count(file, 'position')).toBe(4);
