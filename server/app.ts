@@ -39,6 +39,9 @@ import { userRoutes } from './modules/user/user.routes.ts';
 import { createUserService } from './modules/user/user.service.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerSecurity } from './plugins/security.ts';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 // biome-ignore lint/suspicious/noExplicitAny: Ajv instance
 function addMessageKeyword(ajv: any) {
@@ -108,11 +111,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: () => Math.random().toString(36).slice(2, 10),
-    trustProxy: true,
+    // off unless configured: a client must not choose its own address (PROPDESK_TRUST_PROXY)
+    // (a hop count is valid for Fastify and proxy-addr; its type lists only the other forms)
+    trustProxy: config.trustProxy as boolean | string[],
     bodyLimit: 20 * 1024 * 1024,
     ajv: AJV_OPTIONS,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
+  await registerSecurity(app, config);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifySwagger, {
     openapi: {
@@ -143,7 +149,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   );
 
   if (config.webDist) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      cacheControl: false,
+      // Vite names every asset by its content hash: cache it for a year; index.html must be asked for again
+      setHeaders: (reply, file) => {
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(file) ? IMMUTABLE : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !config.webDist || request.method !== 'GET') {
@@ -153,7 +167,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
         .send({ code: err.code, message: err.localized(request.locale), requestId: request.id });
     }
     // The web app routes on the client: every other GET gets index.html
-    return reply.sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 
   app.addHook('onClose', async () => {

@@ -25,6 +25,11 @@ export interface Config {
   /** Login throttling: failures allowed per account+address within the window */
   loginMaxFailures: number;
   loginWindowMinutes: number;
+  /** Which proxies' X-Forwarded-* headers to believe (PROPDESK_TRUST_PROXY): none by default, a hop
+   *  count, or the proxies' addresses/CIDRs */
+  trustProxy: false | number | string[];
+  /** Who may read the OpenAPI document and Swagger UI at /api/docs */
+  apiDocs: 'staff' | 'public' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -100,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (workers > 1 && database.kind === 'sqlite' && database.file === ':memory:') {
     problems.push('PROPDESK_WORKERS above 1 needs a database file or PostgreSQL, not :memory:');
   }
+  const trustProxy = parseTrustProxy(env.PROPDESK_TRUST_PROXY, problems);
+  const apiDocs = (env.PROPDESK_API_DOCS || 'staff') as Config['apiDocs'];
+  if (!['staff', 'public', 'off'].includes(apiDocs)) {
+    problems.push(`PROPDESK_API_DOCS must be staff, public or off, got "${env.PROPDESK_API_DOCS}"`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   if (!sessionSecret) sessionSecret = readOrCreateSecret(join(dataDir, 'session-secret'));
   const webDist = resolve(cwd, 'web/dist');
@@ -118,7 +128,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     workers,
     loginMaxFailures,
     loginWindowMinutes,
+    trustProxy,
+    apiDocs,
   };
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+/**
+ * PROPDESK_TRUST_PROXY: unset or "false" — the client's own address counts (X-Forwarded-For is ignored,
+ * so a client cannot pick its address to escape the sign-in limits); a number n — trust n proxies in
+ * front; otherwise a comma-separated list of the proxies' addresses or CIDRs (e.g. "127.0.0.1,10.0.0.0/8").
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): Config['trustProxy'] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) {
+    const n = Number(raw);
+    if (n >= 1 && n <= 10) return n;
+    problems.push(`PROPDESK_TRUST_PROXY as a hop count must be 1 to 10, got "${raw}"`);
+    return false;
+  }
+  const list = raw.split(',').map((s) => s.trim());
+  const bad = list.filter((entry) => {
+    const [address, bits, ...rest] = entry.split('/');
+    if (rest.length) return true;
+    const v4 = IPV4.test(address);
+    const v6 = !v4 && address.includes(':') && /^[0-9a-f:.]+$/i.test(address);
+    if (!v4 && !v6) return true;
+    if (bits === undefined) return false;
+    const max = v4 ? 32 : 128;
+    return !/^\d+$/.test(bits) || Number(bits) > max;
+  });
+  if (bad.length) {
+    problems.push(
+      `PROPDESK_TRUST_PROXY must be false, a hop count, or proxy addresses/CIDRs; cannot read "${bad.join('", "')}"`,
+    );
+    return false;
+  }
+  return list;
 }
 
 /** A secret generated once and kept in the data folder, so sessions survive restarts. */

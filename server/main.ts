@@ -8,6 +8,7 @@ import { isClusterWorker, startWorkers, workerIndex } from './cluster.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { holdServerLock, serverUsing } from './db/server-lock.ts';
 import { DEMO_PASSWORD } from './demo/context.ts';
 import { DEMO_LOGINS } from './demo/foundation.demo.ts';
 import { seedDemo } from './demo/index.ts';
@@ -76,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
         await ensureCompanyDefaults(database.db);
         const seeded = config.demo ? await seedDemo(database.db) : false;
         await database.close();
+        if (config.database.kind === 'sqlite') holdServerLock(config.database.file);
         const port = await startWorkers(config.workers);
         const host = config.host.includes(':') ? `[${config.host}]` : config.host;
         printBanner(config, `http://${host}:${port}`, seeded);
@@ -85,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
       const { app, database } = await buildApp(config, { migrate: !worker });
       const seeded = !worker && config.demo ? await seedDemo(database.db) : false;
       const address = await app.listen({ port: config.port, host: config.host });
+      if (!worker && config.database.kind === 'sqlite') holdServerLock(config.database.file);
       if (!worker) printBanner(config, address, seeded);
       const stopScheduler =
         config.schedulerSeconds > 0 && workerIndex() === 0
@@ -183,6 +186,14 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       const target = config.database.file;
+      const running = serverUsing(target);
+      if (running) {
+        console.error(
+          `A PropDesk server (process ${running}) is using ${target}: stop it first, then restore.\n` +
+            '正在运行的 PropDesk 服务正在使用该数据库：请先停止服务，再恢复。',
+        );
+        return 1;
+      }
       for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
       copyFileSync(resolve(arg), target);
       console.log(`Restored ${target} from ${resolve(arg)}. Start the server again.`);

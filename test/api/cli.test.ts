@@ -84,6 +84,11 @@ describe('CLI', () => {
     try {
       const res = await cli(['backup', backup], { PROPDESK_DATA_DIR: dir });
       expect(res.stdout).toContain('Backup written');
+      // a restore under the running server would corrupt the database: refused (after it stops, it works below)
+      await expect(cli(['restore', backup], { PROPDESK_DATA_DIR: dir })).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining(`(process ${server.pid}) is using`),
+      });
     } finally {
       server.kill('SIGTERM');
       await new Promise((r) => server.on('exit', r));

@@ -46,6 +46,8 @@ export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) =
     let close: () => Promise<void> = async () => {};
     /** pages of the running test, photographed if it fails (CI keeps test-results/) */
     let openPages: Page[] = [];
+    /** what the Content-Security-Policy blocked on those pages: a journey that trips it fails */
+    let cspViolations: string[] = [];
     beforeAll(async () => {
       const dir = mkdtempSync(join(tmpdir(), 'propdesk-e2e-'));
       const config = loadConfig({
@@ -88,6 +90,10 @@ export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) =
         });
         const page = await context.newPage();
         page.setDefaultTimeout(30_000);
+        page.on('console', (msg) => {
+          if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text()))
+            cspViolations.push(msg.text());
+        });
         openPages.push(page);
         return { context, page };
       };
@@ -122,6 +128,10 @@ export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) =
         }
       }
       openPages = [];
+      const blocked = cspViolations;
+      cspViolations = [];
+      if (blocked.length)
+        throw new Error(`the page broke the Content-Security-Policy:\n${blocked.join('\n')}`);
     });
     afterAll(async () => close());
     fn(ctx);

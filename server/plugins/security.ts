@@ -1,0 +1,96 @@
+import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import { defineErrors } from '../lib/errors.ts';
+import type { App } from '../lib/http.ts';
+
+export const securityErrors = defineErrors({
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    'zh-CN': '拒绝来自其他网站的请求，请在 PropDesk 页面内操作',
+    'en-US': 'Requests from another site are refused; please act from the PropDesk page itself',
+  },
+  API_DOCS_STAFF_ONLY: {
+    status: 403,
+    'zh-CN': '接口文档仅对已登录的员工开放',
+    'en-US': 'The API documentation is open to signed-in staff only',
+  },
+});
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Whether a state-changing request comes from a page of this same site. Browsers say where a request
+ * comes from (`Sec-Fetch-Site`, and `Origin` on every cross-origin and every POST request), and a page
+ * of another site cannot forge either. A client that sends neither (curl, a script with the session
+ * cookie) is not a browser being tricked, and is let through.
+ */
+export function isSameOrigin(request: Pick<FastifyRequest, 'headers' | 'host'>): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false; // "null" (a sandboxed frame, a file) and anything unreadable
+  }
+}
+
+/**
+ * Security headers (Helmet, with a CSP the built app runs under: no inline script, antd's inline
+ * styles allowed), Brotli/gzip compression, refusal of cross-site writes, and the API documentation
+ * kept to signed-in staff unless `PROPDESK_API_DOCS=public`.
+ */
+export async function registerSecurity(app: App, config: Config): Promise<void> {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its component styles into <style> elements at run time (CSS-in-JS)
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // same-origin pages only; the owner portal opens no popups that need an opener
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // HSTS only means something behind TLS; a reverse proxy that terminates TLS should set it
+    strictTransportSecurity: false,
+  });
+
+  // Brotli or gzip for JSON and assets above 1 KiB; Excel files are zip archives already
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [(await import('node:zlib')).constants.BROTLI_PARAM_QUALITY]: 4 } },
+    customTypes: /^(text\/|application\/json|application\/javascript|image\/svg\+xml)/,
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
+      throw securityErrors.CROSS_SITE_REQUEST();
+    }
+  });
+
+  if (config.apiDocs !== 'public') {
+    // after the auth hook (registered later, hooks run in order): the actor is known here
+    app.addHook('preHandler', async (request) => {
+      if (!request.url.startsWith('/api/docs')) return;
+      if (config.apiDocs === 'off' || !request.actor || request.actor.role === 'owner') {
+        throw securityErrors.API_DOCS_STAFF_ONLY();
+      }
+    });
+  }
+}
