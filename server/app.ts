@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { type OpenedDatabase, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { commonErrors } from './lib/errors.ts';
+import { AJV_OPTIONS, validationController } from './lib/validation.ts';
 import type { App } from './lib/http.ts';
 import type { MetricDefinition } from './lib/metrics.ts';
 import { type Clock, systemClock } from './lib/time.ts';
@@ -43,24 +44,6 @@ import { registerSecurity } from './plugins/security.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-// biome-ignore lint/suspicious/noExplicitAny: Ajv instance
-function addMessageKeyword(ajv: any) {
-  ajv.addKeyword('x-message');
-  return ajv;
-}
-
-const AJV_OPTIONS = {
-  customOptions: {
-    allErrors: true,
-    verbose: true,
-    coerceTypes: 'array',
-    removeAdditional: false,
-    useDefaults: true,
-  },
-  // x-message: a field's readable error text in both languages (see lib/schemas.ts)
-  plugins: [addMessageKeyword],
-  // biome-ignore lint/suspicious/noExplicitAny: Fastify's Ajv option types lag behind Ajv's
-} as any;
 
 export interface BuildOptions {
   /** Use an already opened database (tests share one per file) */
@@ -116,6 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     trustProxy: config.trustProxy as boolean | string[],
     bodyLimit: 20 * 1024 * 1024,
     ajv: AJV_OPTIONS,
+    schemaController: validationController(),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   await registerSecurity(app, config);

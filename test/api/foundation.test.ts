@@ -383,7 +383,8 @@ describeApi(
     });
 
     it('serves the OpenAPI document generated from the route schemas', async () => {
-      const res = await ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
+      const admin = await ctx.as('admin');
+      const res = await admin({ method: 'GET', url: '/api/docs/json' });
       expect(res.statusCode).toBe(200);
       const doc = res.json();
       expect(doc.openapi).toMatch(/^3\./);

@@ -77,6 +77,34 @@ describeApi('security headers, cross-site requests, API docs, proxies', (ctx) =>
     expect(blocked.statusCode).toBe(429);
   });
 
+  it('refuses a body of the wrong type instead of coercing it, and changes nothing', async () => {
+    const admin = await ctx.as('admin');
+    const list = await admin({ method: 'GET', url: '/api/users?q=officer2' });
+    const user = list.json().items[0];
+    const body = {
+      displayName: user.displayName,
+      role: user.role,
+      phone: user.phone,
+      employeeId: user.employeeId,
+      projectIds: user.projectIds,
+      active: true,
+    };
+    for (const bad of [
+      { active: null },
+      { active: 'false' },
+      { active: 0 },
+      { projectIds: String(user.projectIds[0]) },
+    ]) {
+      const res = await admin({ method: 'PUT', url: `/api/users/${user.id}`, payload: { ...body, ...bad } });
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(res.json().fields.map((f: { field: string }) => f.field)).toEqual([Object.keys(bad)[0]]);
+    }
+    const after = await admin({ method: 'GET', url: `/api/users/${user.id}` });
+    expect(after.json()).toMatchObject({ active: true, projectIds: user.projectIds });
+    // query strings are text: their numbers are still read from it
+    expect((await admin({ method: 'GET', url: '/api/users?page=1&pageSize=5' })).json().pageSize).toBe(5);
+  });
+
   it('compresses JSON with Brotli when the client accepts it', async () => {
     const staff = await ctx.as('supervisor');
     const plain = await staff({ method: 'GET', url: '/api/repairs?pageSize=50' });
