@@ -9,10 +9,10 @@ import type { Config } from './config.ts';
 import { type OpenedDatabase, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { commonErrors } from './lib/errors.ts';
-import { AJV_OPTIONS, validationController } from './lib/validation.ts';
 import type { App } from './lib/http.ts';
 import type { MetricDefinition } from './lib/metrics.ts';
 import { type Clock, systemClock } from './lib/time.ts';
+import { AJV_OPTIONS, refuseOddText, validationController } from './lib/validation.ts';
 import { allMetrics } from './metrics.ts';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { createAssessmentService } from './modules/assessment/assessment.service.ts';
@@ -43,7 +43,6 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSecurity } from './plugins/security.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-
 
 export interface BuildOptions {
   /** Use an already opened database (tests share one per file) */
@@ -103,6 +102,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   await registerSecurity(app, config);
+  refuseOddText(app);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifySwagger, {
     openapi: {

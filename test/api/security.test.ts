@@ -105,6 +105,32 @@ describeApi('security headers, cross-site requests, API docs, proxies', (ctx) =>
     expect((await admin({ method: 'GET', url: '/api/users?page=1&pageSize=5' })).json().pageSize).toBe(5);
   });
 
+  it('refuses NUL bytes and lone surrogates in bodies, queries and paths, storing nothing', async () => {
+    const admin = await ctx.as('admin');
+    const user = (name: string, username: string) => ({
+      username,
+      password: 'a-long-password',
+      displayName: name,
+      role: 'frontdesk',
+      projectIds: [],
+    });
+    for (const [name, username] of [
+      ['张\u0000三', 'nul-user'],
+      ['张\ud800三', 'half-user'],
+      ['李四', 'tail\udc00'],
+    ]) {
+      const res = await admin({ method: 'POST', url: '/api/users', payload: user(name, username) });
+      expect(res.statusCode, username).toBe(400);
+      expect(res.json().fields[0].field).toBe(name === '李四' ? 'username' : 'displayName');
+    }
+    const found = await admin({ method: 'GET', url: '/api/users?pageSize=200' });
+    expect(found.json().items.filter((u: { username: string }) => /user|tail/.test(u.username))).toEqual([]);
+    const query = await admin({ method: 'GET', url: '/api/users?q=%00' });
+    expect(query.statusCode).toBe(400);
+    expect(query.json().fields).toEqual([{ field: 'q', message: expect.stringContaining('无效字符') }]);
+    expect((await admin({ method: 'GET', url: '/api/users/1%00' })).statusCode).toBe(400);
+  });
+
   it('compresses JSON with Brotli when the client accepts it', async () => {
     const staff = await ctx.as('supervisor');
     const plain = await staff({ method: 'GET', url: '/api/repairs?pageSize=50' });
