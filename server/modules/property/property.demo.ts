@@ -2,6 +2,8 @@ import type { Insertable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { DemoSeeder } from '../../demo/context.ts';
 import { dayjs, localDate } from '../../lib/time.ts';
+import * as importRepo from './property.import.repository.ts';
+import * as peopleRepo from './property.people.repository.ts';
 import * as repo from './property.repository.ts';
 import type { PersonKind, UnitStatus } from './property.tables.ts';
 
@@ -186,7 +188,7 @@ export const propertyDemo: DemoSeeder = {
             }
           }
         });
-        const inserted = await repo.bulkInsertUnits(trx, units);
+        const inserted = await importRepo.bulkInsertUnits(trx, units);
         const history: Insertable<Database['unit_status_history']>[] = [];
         const people: Insertable<Database['owner']>[] = [];
         inserted.forEach((u, i) => {
@@ -227,8 +229,8 @@ export const propertyDemo: DemoSeeder = {
           else if (r < 0.4 && plans[i].status === 'occupied') person('resident', '租户', false);
           else if (r < 0.5 && plans[i].status === 'occupied') person('resident', '子女', false);
         });
-        await repo.bulkInsertStatus(trx, history);
-        await repo.bulkInsertPeople(trx, people);
+        await importRepo.bulkInsertStatus(trx, history);
+        await importRepo.bulkInsertPeople(trx, people);
 
         // 房管员区域划分
         let next = 0;
@@ -254,7 +256,7 @@ export const propertyDemo: DemoSeeder = {
           ];
           for (const u of mine) {
             await trx.deleteFrom('owner').where('unit_id', '=', u.id).execute();
-            await repo.insertPerson(trx, {
+            await peopleRepo.insertPerson(trx, {
               project_id: projectId,
               unit_id: u.id,
               kind: 'owner',
