@@ -95,7 +95,7 @@ export function createServices(
     tasks: createTaskService(deps),
     reminders: createReminderService(deps),
     property: createPropertyService({ ...deps, users, staff, projects }),
-    assessment: createAssessmentService({ ...deps, metrics }),
+    assessment: createAssessmentService({ ...deps, metrics, users, staff, projects }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

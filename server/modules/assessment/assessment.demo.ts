@@ -2,6 +2,9 @@ import type { Transaction } from 'kysely';
 import type { Database, Role } from '../../db/schema.ts';
 import type { DemoContext, DemoSeeder } from '../../demo/context.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { createProjectService } from '../project/project.service.ts';
+import { createStaffService } from '../staff/staff.service.ts';
+import { createUserService } from '../user/user.service.ts';
 import { installDefaultSchemes } from './assessment.defaults.ts';
 import { createAssessmentService } from './assessment.service.ts';
 
@@ -22,7 +25,15 @@ export const assessmentDemo: DemoSeeder = {
 
 async function seedHistory(ctx: DemoContext, db: Transaction<Database>) {
   const clock = { at: ctx.now, now: () => clock.at };
-  const service = createAssessmentService({ db, clock, metrics: ctx.metrics });
+  // the same wiring as server/app.ts, inside the seed's one transaction
+  const service = createAssessmentService({
+    db,
+    clock,
+    metrics: ctx.metrics,
+    users: createUserService({ db }),
+    staff: createStaffService({ db }),
+    projects: createProjectService({ db }),
+  });
   await installDefaultSchemes(db as never, ctx.companyId, ctx.now);
   const actor = (username: string, role: Role, displayName: string, projects: number[]): Actor => ({
     userId: ctx.users[username],
