@@ -6,6 +6,7 @@ import type { Executor } from '../../db/database.ts';
 import { type Actor, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { isoNow } from '../../lib/time.ts';
+import { bindUseCases } from '../../lib/use-cases.ts';
 import * as repo from './property.repository.ts';
 import type { TStatusChange } from './property.schemas.ts';
 import { type PropertyCore, propertyErrors, STATUS_WRITERS } from './property.shared.ts';
@@ -20,64 +21,71 @@ export function countOccupiedHouseholds(db: Executor, projectId: number, onDate:
   return repo.countOccupiedOn(db, projectId, onDate);
 }
 
-export function createOccupancy(core: PropertyCore) {
-  const { db, clock, t } = core;
-
-  /** A change must differ from the current status and may not be dated before the last change. */
-  async function checkChange(trx: Executor, actor: Actor, id: number, input: TStatusChange, current: string) {
-    if (input.status === current) {
-      throw propertyErrors.PROPERTY_STATUS_UNCHANGED({}, [
-        { field: 'status', message: t(actor, '与当前状态相同', 'Same as the current status') },
-      ]);
-    }
-    const last = await repo.latestStatusRow(trx, id);
-    if (last && input.fromDate < last.from_date) {
-      throw propertyErrors.PROPERTY_STATUS_BEFORE_LAST({ date: last.from_date }, [
-        {
-          field: 'fromDate',
-          message: t(actor, `不能早于 ${last.from_date}`, `Not before ${last.from_date}`),
-        },
-      ]);
-    }
+/** A change must differ from the current status and may not be dated before the last change. */
+async function checkChange(
+  core: PropertyCore,
+  trx: Executor,
+  actor: Actor,
+  id: number,
+  input: TStatusChange,
+  current: string,
+) {
+  const { t } = core;
+  if (input.status === current) {
+    throw propertyErrors.PROPERTY_STATUS_UNCHANGED({}, [
+      { field: 'status', message: t(actor, '与当前状态相同', 'Same as the current status') },
+    ]);
   }
+  const last = await repo.latestStatusRow(trx, id);
+  if (last && input.fromDate < last.from_date) {
+    throw propertyErrors.PROPERTY_STATUS_BEFORE_LAST({ date: last.from_date }, [
+      {
+        field: 'fromDate',
+        message: t(actor, `不能早于 ${last.from_date}`, `Not before ${last.from_date}`),
+      },
+    ]);
+  }
+}
 
-  return {
-    /** Records a dated status change (空置 → 入住 …): the history answers "occupied on day D". */
-    async changeStatus(actor: Actor, id: number, input: TStatusChange) {
-      requireRole(actor, ...STATUS_WRITERS);
-      return db.transaction().execute(async (trx) => {
-        await core.visibleUnit(trx, actor, id);
-        const before = (await repo.findUnitRow(trx, id))!;
-        await checkChange(trx, actor, id, input, before.status);
-        const at = isoNow(clock);
-        await repo.insertStatus(trx, {
-          project_id: before.project_id,
-          unit_id: id,
-          status: input.status,
-          from_date: input.fromDate,
-          note: input.note ?? null,
-          user_id: actor.userId || null,
-          created_at: at,
-        });
-        const moveIn =
-          input.status !== 'vacant' && before.status === 'vacant' && !before.move_in_date
-            ? input.fromDate
-            : before.move_in_date;
-        const after = await repo.updateUnit(trx, id, {
-          status: input.status,
-          move_in_date: moveIn,
-          updated_at: at,
-        });
-        await writeAudit(trx, actor, {
-          entity: 'unit',
-          entityId: id,
-          projectId: before.project_id,
-          action: 'status_change',
-          before: { status: before.status },
-          after: { status: after.status, fromDate: input.fromDate, note: input.note ?? null },
-        });
-        return core.unitDetail(trx, actor, id);
-      });
-    },
-  };
+/** Records a dated status change (空置 → 入住 …): the history answers "occupied on day D". */
+async function changeStatus(core: PropertyCore, actor: Actor, id: number, input: TStatusChange) {
+  const { db, clock } = core;
+  requireRole(actor, ...STATUS_WRITERS);
+  return db.transaction().execute(async (trx) => {
+    await core.visibleUnit(trx, actor, id);
+    const before = (await repo.findUnitRow(trx, id))!;
+    await checkChange(core, trx, actor, id, input, before.status);
+    const at = isoNow(clock);
+    await repo.insertStatus(trx, {
+      project_id: before.project_id,
+      unit_id: id,
+      status: input.status,
+      from_date: input.fromDate,
+      note: input.note ?? null,
+      user_id: actor.userId || null,
+      created_at: at,
+    });
+    const moveIn =
+      input.status !== 'vacant' && before.status === 'vacant' && !before.move_in_date
+        ? input.fromDate
+        : before.move_in_date;
+    const after = await repo.updateUnit(trx, id, {
+      status: input.status,
+      move_in_date: moveIn,
+      updated_at: at,
+    });
+    await writeAudit(trx, actor, {
+      entity: 'unit',
+      entityId: id,
+      projectId: before.project_id,
+      action: 'status_change',
+      before: { status: before.status },
+      after: { status: after.status, fromDate: input.fromDate, note: input.note ?? null },
+    });
+    return core.unitDetail(trx, actor, id);
+  });
+}
+
+export function createOccupancy(core: PropertyCore) {
+  return bindUseCases(core, { changeStatus });
 }
