@@ -18,12 +18,11 @@ export type AssessmentService = ReturnType<typeof createAssessmentService>;
 
 export function createAssessmentService(deps: AssessmentDeps) {
   const core = createAssessmentCore(deps);
-  const sheets = createSheets(core);
   return {
     ...createSchemes(core),
-    ...sheets.service,
-    ...createLifecycle(core, sheets),
-    ...createAppeals(core, sheets),
+    ...createSheets(core),
+    ...createLifecycle(core),
+    ...createAppeals(core),
     ...createOutputs(core),
   };
 }
