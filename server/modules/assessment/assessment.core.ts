@@ -8,7 +8,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import type { Text } from '../../lib/i18n.ts';
 import type { MetricContext, MetricDefinition } from '../../lib/metrics.ts';
-import { type Clock, formatLocal, startOfLocalDay } from '../../lib/time.ts';
+import { type Clock, dateRange, formatLocal } from '../../lib/time.ts';
 import { bindUseCases } from '../../lib/use-cases.ts';
 import * as appealRepo from './assessment.appeal.repository.ts';
 import { installDefaultSchemes } from './assessment.defaults.ts';
@@ -151,6 +151,8 @@ async function loadForAction(base: CoreBase, trx: Executor, actor: Actor, id: nu
 // ---- computing ----
 async function readMetrics(base: CoreBase, trx: Executor, a: AssessmentRow, items: SchemeItem[]) {
   const values: Record<string, MetricValue> = {};
+  // the stored period is half-open [period_start, period_end): the same bounds as instants
+  const { startAt, endAt } = dateRange(a.period_start, a.period_end);
   const ctx: MetricContext = {
     db: trx,
     projectId: a.project_id,
@@ -158,8 +160,8 @@ async function readMetrics(base: CoreBase, trx: Executor, a: AssessmentRow, item
     assesseeEmployeeId: a.assessee_employee_id,
     periodStart: a.period_start,
     periodEnd: a.period_end,
-    periodStartAt: startOfLocalDay(a.period_start),
-    periodEndAt: startOfLocalDay(a.period_end),
+    periodStartAt: startAt,
+    periodEndAt: endAt,
     now: base.clock.now(),
   };
   for (const key of requiredMetricKeys({ items })) {

@@ -24,7 +24,10 @@ import type { TAssessmentCreate, TManualEntryInput } from './assessment.schemas.
 import { sheet } from './assessment.sheet.ts';
 import type { EngineResult } from './engine/engine.ts';
 
-/** an appeal window, in days after publishing, as 24-hour spans of the publishing instant */
+/**
+ * The appeal window is counted in whole days from the publishing instant (published 10:30, three days:
+ * until 10:30 three days later) — instants, not calendar dates, so it is plain instant arithmetic.
+ */
 const DAY_MS = 86_400_000;
 
 function isUniqueViolation(error: unknown): boolean {

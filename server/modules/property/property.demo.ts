@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { DemoSeeder } from '../../demo/context.ts';
-import { dayjs, localDate } from '../../lib/time.ts';
+import { addDays, localDate } from '../../lib/time.ts';
 import * as importRepo from './property.import.repository.ts';
 import * as peopleRepo from './property.people.repository.ts';
 import * as repo from './property.repository.ts';
@@ -108,7 +108,7 @@ export const propertyDemo: DemoSeeder = {
   async run(ctx) {
     const at = ctx.now.toISOString();
     const today = localDate(ctx.now);
-    const daysAgo = (n: number) => dayjs(today).subtract(n, 'day').format('YYYY-MM-DD');
+    const daysAgo = (n: number) => addDays(today, -n);
     const rnd = random(20261128);
     const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
     const name = () => pick([...SURNAMES]) + pick(GIVEN);
@@ -155,11 +155,8 @@ export const propertyDemo: DemoSeeder = {
               let moveIn: string | null = null;
               if (r < 0.7) {
                 // moved in long ago, some after a renovation
-                moveIn = dayjs(handover)
-                  .add(Math.floor(rnd() * 600) + 30, 'day')
-                  .format('YYYY-MM-DD');
-                if (rnd() < 0.5)
-                  steps.push([dayjs(moveIn).subtract(90, 'day').format('YYYY-MM-DD'), 'renovating']);
+                moveIn = addDays(handover, Math.floor(rnd() * 600) + 30);
+                if (rnd() < 0.5) steps.push([addDays(moveIn, -90), 'renovating']);
                 steps.push([moveIn, 'occupied']);
                 status = 'occupied';
               } else if (r < 0.78) {

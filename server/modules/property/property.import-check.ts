@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../../lib/i18n.ts';
 import { format } from '../../lib/i18n.ts';
+import { addDays } from '../../lib/time.ts';
 import { PHONE_PATTERN } from './property.schemas.ts';
 import {
   type ImportError,
@@ -86,8 +87,7 @@ const areaRe = /^\d{1,7}(\.\d{1,2})?$/;
 export function parseDate(text: string): string | null {
   if (/^\d{5}(\.\d+)?$/.test(text)) {
     // an Excel date serial (days since 1899-12-30), as date cells arrive without styles
-    const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(text)) * 86_400_000);
-    return date.toISOString().slice(0, 10);
+    return addDays('1899-12-30', Math.floor(Number(text)));
   }
   const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
   if (!m) return null;
