@@ -17,6 +17,14 @@ export interface DirectoryDeps {
   projects: Pick<ProjectService, 'projectsByIds' | 'companyIdOf'>;
 }
 
+/**
+ * Text order by code point, as SQLite's default collation orders text: names sorted here (they come from
+ * the user module, so not in the sheet's SQL) keep the order the lists had.
+ */
+export function compareText(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 export interface Assessee {
   userId: number;
   name: string;
@@ -79,8 +87,7 @@ export function createDirectory({ users, staff, projects }: DirectoryDeps) {
       });
     }
     return out.sort(
-      (x, y) =>
-        x.projectId - y.projectId || (x.role < y.role ? -1 : x.role > y.role ? 1 : 0) || x.userId - y.userId,
+      (x, y) => x.projectId - y.projectId || compareText(x.role, y.role) || x.userId - y.userId,
     );
   }
 

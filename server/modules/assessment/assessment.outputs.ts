@@ -1,6 +1,7 @@
 /** The sheets' outputs: the ranking (排名) of one position in one period, and a person's trend over months. */
 import { type Actor, requireRole } from '../../lib/actor.ts';
 import { type AssessmentCore, toSummary } from './assessment.core.ts';
+import { compareText } from './assessment.directory.ts';
 import { isPeriod, periodOf, previousPeriods } from './assessment.periods.ts';
 import * as repo from './assessment.repository.ts';
 import { READERS } from './assessment.sheet.ts';
@@ -12,11 +13,7 @@ export function createOutputs(core: AssessmentCore) {
       requireRole(actor, ...READERS);
       const rows = await directory.withNames(db, await repo.ranking(db, actor, args));
       // highest total first; equal totals by name
-      rows.sort(
-        (x, y) =>
-          y.totalCenti - x.totalCenti ||
-          (x.assesseeName < y.assesseeName ? -1 : x.assesseeName > y.assesseeName ? 1 : 0),
-      );
+      rows.sort((x, y) => y.totalCenti - x.totalCenti || compareText(x.assesseeName, y.assesseeName));
       let rank = 0;
       let previous: number | null = null;
       return rows.map((row, i) => {

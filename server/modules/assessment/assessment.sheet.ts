@@ -15,6 +15,7 @@ import {
   parseItems,
   toSummary,
 } from './assessment.core.ts';
+import { compareText } from './assessment.directory.ts';
 import * as repo from './assessment.repository.ts';
 import { ALLOWED_IN, type SheetAction } from './assessment.rules.ts';
 import type { TAssessmentQuery } from './assessment.schemas.ts';
@@ -122,7 +123,7 @@ async function pageByAssesseeName(core: AssessmentCore, actor: Actor, query: TAs
   );
   const nameOf = (k: (typeof keys)[number]) => names.get(k.assesseeUserId) ?? '';
   const sign = query.order === 'desc' ? -1 : 1;
-  keys.sort((x, y) => sign * (nameOf(x) < nameOf(y) ? -1 : nameOf(x) > nameOf(y) ? 1 : 0) || x.id - y.id);
+  keys.sort((x, y) => sign * compareText(nameOf(x), nameOf(y)) || x.id - y.id);
   const ids = keys.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((k) => k.id);
   const rows = await repo.findAssessmentSummaries(db, actor, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
