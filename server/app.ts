@@ -64,20 +64,23 @@ export function createServices(
 ) {
   const deps = { db: database.db, config, clock, dialect: database.dialect };
   const auth = createAuthService(deps);
+  // a changed account must not live on in the session cache
+  const users = createUserService({ ...deps, onUserChanged: (userId) => auth.forgetUser(userId) });
+  const projects = createProjectService(deps);
+  const staff = createStaffService(deps);
   return {
     auth,
-    // a changed account must not live on in the session cache
-    users: createUserService({ ...deps, onUserChanged: (userId) => auth.forgetUser(userId) }),
-    projects: createProjectService(deps),
-    staff: createStaffService(deps),
+    users,
+    projects,
+    staff,
     audit: createAuditService(deps),
     calendar: createCalendarService(deps),
     repairs: createRepairService(deps),
     complaints: createComplaintService(deps),
     tasks: createTaskService(deps),
     reminders: createReminderService(deps),
-    property: createPropertyService(deps),
-    assessment: createAssessmentService({ ...deps, metrics }),
+    property: createPropertyService({ ...deps, users, staff, projects }),
+    assessment: createAssessmentService({ ...deps, metrics, users, staff, projects }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -26,19 +26,42 @@ function serialize(value: unknown): string | null {
 export async function writeAudit(trx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
   await trx
     .insertInto('audit_log')
-    .values({
-      at: isoNow(),
-      user_id: actor.userId || null,
-      user_name: actor.displayName,
-      project_id: entry.projectId ?? null,
-      entity: entry.entity,
-      entity_id: String(entry.entityId),
-      action: entry.action,
-      before_json: serialize(entry.before),
-      after_json: serialize(entry.after),
-      request_id: actor.requestId,
-    })
+    .values(auditRow(actor, entry, isoNow()))
     .execute();
+}
+
+/** Rows per INSERT: under SQLite's and PostgreSQL's limits on bound parameters (10 columns each). */
+const AUDIT_CHUNK = 400;
+
+/**
+ * Writes many audit rows at once (an import's one row per unit), in chunks, with the same time.
+ * Same transaction rule as writeAudit.
+ */
+export async function writeAudits(
+  trx: Executor,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  const at = isoNow();
+  for (let i = 0; i < entries.length; i += AUDIT_CHUNK) {
+    const chunk = entries.slice(i, i + AUDIT_CHUNK).map((entry) => auditRow(actor, entry, at));
+    await trx.insertInto('audit_log').values(chunk).execute();
+  }
+}
+
+function auditRow(actor: Actor, entry: AuditEntry, at: string) {
+  return {
+    at,
+    user_id: actor.userId || null,
+    user_name: actor.displayName,
+    project_id: entry.projectId ?? null,
+    entity: entry.entity,
+    entity_id: String(entry.entityId),
+    action: entry.action,
+    before_json: serialize(entry.before),
+    after_json: serialize(entry.after),
+    request_id: actor.requestId,
+  };
 }
 
 /**

@@ -3,7 +3,14 @@ import type { Actor } from '../../server/lib/actor.ts';
 import type { MetricContext, MetricDefinition, MetricValue } from '../../server/lib/metrics.ts';
 import { assessmentMetrics } from '../../server/modules/assessment/assessment.metrics.ts';
 import { createAssessmentService } from '../../server/modules/assessment/assessment.service.ts';
-import { describeApi } from '../helpers/app.ts';
+import { type ApiContext, describeApi } from '../helpers/app.ts';
+
+/** The user, staff and project services the assessment service reads people and projects through. */
+const peopleOf = (ctx: ApiContext) => ({
+  users: ctx.services.users,
+  staff: ctx.services.staff,
+  projects: ctx.services.projects,
+});
 
 /**
  * Service-level scenarios: metrics registered the way a data module registers them, values chosen at and
@@ -201,6 +208,7 @@ describeApi('assessment metrics through the service', (ctx) => {
   it('computes every rule of the document table at and around its limits from registered metrics', async () => {
     const service = createAssessmentService({
       db: ctx.database.db,
+      ...peopleOf(ctx),
       clock,
       metrics: [...assessmentMetrics, ...KEYS.map(testMetric)],
     });
@@ -224,6 +232,7 @@ describeApi('assessment metrics through the service', (ctx) => {
     seen.length = 0;
     const service = createAssessmentService({
       db: ctx.database.db,
+      ...peopleOf(ctx),
       clock,
       metrics: [testMetric('task.overdue')],
     });
@@ -245,7 +254,7 @@ describeApi('assessment metrics through the service', (ctx) => {
   });
 
   it('caps the general part (通用部分) per rule and per item, manual by default', async () => {
-    const service = createAssessmentService({ db: ctx.database.db, clock, metrics: [] });
+    const service = createAssessmentService({ db: ctx.database.db, ...peopleOf(ctx), clock, metrics: [] });
     const manager = await actorOf('manager');
     const supervisor = await actorOf('supervisor');
     const sheet = await service.create(manager, { assesseeUserId: supervisor.userId, period: '2027-10' });
@@ -295,6 +304,7 @@ describeApi('assessment metrics through the service', (ctx) => {
     };
     const service = createAssessmentService({
       db: ctx.database.db,
+      ...peopleOf(ctx),
       clock,
       metrics: [...assessmentMetrics, overdueTasks],
     });
@@ -313,13 +323,19 @@ describeApi('assessment metrics through the service', (ctx) => {
     expect(sheet.metricLabels['task.overdue']['zh-CN']).toBe('未按时完成的工作任务');
     expect(sheet.missingMetrics).not.toContain('task.overdue');
     expect(() =>
-      createAssessmentService({ db: ctx.database.db, clock, metrics: [overdueTasks, overdueTasks] }),
+      createAssessmentService({
+        db: ctx.database.db,
+        ...peopleOf(ctx),
+        clock,
+        metrics: [overdueTasks, overdueTasks],
+      }),
     ).toThrow('registered twice');
   });
 
   it('keeps a published sheet on the metric values of its last refresh when an appeal is decided', async () => {
     const service = createAssessmentService({
       db: ctx.database.db,
+      ...peopleOf(ctx),
       clock,
       metrics: [testMetric('task.overdue')],
     });

@@ -704,6 +704,35 @@ describeApi(
         ).statusCode,
       ).toBe(403);
     });
+
+    it('sorts the sheet list by the assessee’s name across pages, both ways, ties by id', async () => {
+      await userIds();
+      type Item = { id: number; assesseeName: string };
+      const all: Item[] = (await manager({ method: 'GET', url: '/api/assessments?pageSize=200' })).json()
+        .items;
+      expect(all.length).toBeGreaterThan(3);
+      const byName = (sign: number) => (x: Item, y: Item) =>
+        sign * (x.assesseeName < y.assesseeName ? -1 : x.assesseeName > y.assesseeName ? 1 : 0) ||
+        x.id - y.id;
+      for (const [order, sign] of [
+        ['asc', 1],
+        ['desc', -1],
+      ] as const) {
+        const pages: Item[] = [];
+        for (let page = 1; pages.length < all.length; page++) {
+          const res = await manager({
+            method: 'GET',
+            url: `/api/assessments?sort=assesseeName&order=${order}&pageSize=2&page=${page}`,
+          });
+          expect(res.statusCode).toBe(200);
+          const body = res.json();
+          expect(body.total).toBe(all.length);
+          expect(body.items.length).toBeGreaterThan(0);
+          pages.push(...body.items);
+        }
+        expect(pages.map((i) => i.id)).toEqual([...all].sort(byName(sign)).map((i) => i.id));
+      }
+    });
   },
   // Only the assessment's own metric: the scores below follow from this file's actions alone.
   // The service desk's metrics feeding the demo sheets are tested in assessment-wiring.test.ts.

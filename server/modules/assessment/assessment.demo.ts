@@ -2,6 +2,9 @@ import type { Transaction } from 'kysely';
 import type { Database, Role } from '../../db/schema.ts';
 import type { DemoContext, DemoSeeder } from '../../demo/context.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { createProjectService } from '../project/project.service.ts';
+import { createStaffService } from '../staff/staff.service.ts';
+import { createUserService } from '../user/user.service.ts';
 import { installDefaultSchemes } from './assessment.defaults.ts';
 import { createAssessmentService } from './assessment.service.ts';
 
@@ -20,10 +23,20 @@ export const assessmentDemo: DemoSeeder = {
   },
 };
 
-async function seedHistory(ctx: DemoContext, db: Transaction<Database>) {
+type Entry = [ruleKey: string, quantity: number, reason: string];
+
+/** The service as app.ts wires it, the demo people, and the steps a month's sheets are made of. */
+function demoSession(ctx: DemoContext, db: Transaction<Database>) {
   const clock = { at: ctx.now, now: () => clock.at };
-  const service = createAssessmentService({ db, clock, metrics: ctx.metrics });
-  await installDefaultSchemes(db as never, ctx.companyId, ctx.now);
+  // the same wiring as server/app.ts, inside the seed's one transaction
+  const service = createAssessmentService({
+    db,
+    clock,
+    metrics: ctx.metrics,
+    users: createUserService({ db }),
+    staff: createStaffService({ db }),
+    projects: createProjectService({ db }),
+  });
   const actor = (username: string, role: Role, displayName: string, projects: number[]): Actor => ({
     userId: ctx.users[username],
     username,
@@ -45,7 +58,6 @@ async function seedHistory(ctx: DemoContext, db: Transaction<Database>) {
   const at = (iso: string) => {
     clock.at = new Date(iso);
   };
-  type Entry = [ruleKey: string, quantity: number, reason: string];
 
   async function sheet(
     by: Actor,
@@ -89,8 +101,15 @@ async function seedHistory(ctx: DemoContext, db: Transaction<Database>) {
     at(when);
     await service.finalize(by, id);
   }
+  /** an instant `hours` before the demo's now (the last month's sheets are recent) */
+  const hoursAgo = (hours: number) => new Date(ctx.now.getTime() - hours * 3_600_000).toISOString();
+  return { manager, supervisor, officers, at, hoursAgo, sheet, appealAndDecide, finalize };
+}
+type Session = ReturnType<typeof demoSession>;
 
-  // ---- 2026-08: all finalized ----
+/** 2026-08: all finalized */
+async function august(s: Session) {
+  const { manager, supervisor, officers, sheet, finalize } = s;
   const sup08 = await sheet(
     manager,
     supervisor,
@@ -113,8 +132,11 @@ async function seedHistory(ctx: DemoContext, db: Transaction<Database>) {
     });
     await finalize(manager, id, '2026-09-05T03:00:00Z');
   }
+}
 
-  // ---- 2026-09: the supervisor's appeal rejected, all finalized ----
+/** 2026-09: the supervisor's appeal rejected, all finalized */
+async function september(s: Session) {
+  const { manager, supervisor, officers, at, sheet, appealAndDecide, finalize } = s;
   const sup09 = await sheet(
     manager,
     supervisor,
@@ -139,8 +161,11 @@ async function seedHistory(ctx: DemoContext, db: Transaction<Database>) {
     });
     await finalize(manager, id, '2026-10-12T03:00:00Z');
   }
+}
 
-  // ---- 2026-10: officers' appeals, one upheld and one rejected; the supervisor's sheet published ----
+/** 2026-10: officers' appeals, one upheld and one rejected; the supervisor's sheet published */
+async function october(s: Session) {
+  const { manager, supervisor, officers, at, sheet, appealAndDecide, finalize, hoursAgo } = s;
   const off10 = await sheet(
     supervisor,
     officers.officer,
@@ -173,7 +198,6 @@ async function seedHistory(ctx: DemoContext, db: Transaction<Database>) {
   });
   await finalize(manager, off10b, '2026-11-08T03:00:00Z');
 
-  const now = ctx.now.getTime();
   const sup10 = await sheet(
     manager,
     supervisor,
@@ -181,18 +205,30 @@ async function seedHistory(ctx: DemoContext, db: Transaction<Database>) {
     // 5.1 (complaints handled improperly) is counted from the complaint the manager marked 处理不当
     [['2.2', 1, '10月消防检查整改协调延误']],
     {
-      createdAt: new Date(now - 2 * 86_400_000).toISOString(),
-      publishAt: new Date(now - 86_400_000).toISOString(),
+      createdAt: hoursAgo(48),
+      publishAt: hoursAgo(24),
     },
   );
-  at(new Date(now - 12 * 3_600_000).toISOString());
+  at(hoursAgo(12));
   await appealAndDecide(supervisor, sup10, '5.1', '已按流程答复并回访，业主再次投诉系对装修方不满');
+}
 
-  // ---- 2026-11: drafts ----
+/** 2026-11: drafts */
+async function november(s: Session) {
+  const { manager, supervisor, officers, sheet, hoursAgo } = s;
   await sheet(manager, supervisor, '2026-11', [['0.1', 1, '11月18日迟到']], {
-    createdAt: new Date(now - 3_600_000).toISOString(),
+    createdAt: hoursAgo(1),
   });
   for (const who of Object.values(officers)) {
-    await sheet(supervisor, who, '2026-11', [], { createdAt: new Date(now - 3_600_000).toISOString() });
+    await sheet(supervisor, who, '2026-11', [], { createdAt: hoursAgo(1) });
   }
+}
+
+async function seedHistory(ctx: DemoContext, db: Transaction<Database>) {
+  const session = demoSession(ctx, db);
+  await installDefaultSchemes(db as never, ctx.companyId, ctx.now);
+  await august(session);
+  await september(session);
+  await october(session);
+  await november(session);
 }

@@ -4,6 +4,7 @@
  * merged down over its rules, as in the document. One sheet is a few dozen rows: built in memory.
  */
 import ExcelJS from 'exceljs';
+import { inclusiveLabel } from '../../lib/time.ts';
 import type { AssessmentService } from './assessment.service.ts';
 
 export type SheetData = Awaited<ReturnType<AssessmentService['get']>>;
@@ -23,12 +24,8 @@ export const SHEET_HEADERS = [
 const STATUS_ZH: Record<string, string> = { draft: '草稿', published: '公示中', finalized: '已定稿' };
 const APPEAL_ZH: Record<string, string> = { pending: '待处理', upheld: '成立', rejected: '驳回' };
 
-/** The period's end is exclusive: the sheet shows its last day. */
-function lastDay(endExclusive: string): string {
-  const d = new Date(`${endExclusive}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+/** the widths of the columns of SHEET_HEADERS */
+const COLUMN_WIDTHS = [6, 16, 44, 7, 40, 9, 9, 44, 8];
 
 const thin = { style: 'thin' as const, color: { argb: 'FF555555' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -47,25 +44,11 @@ export function evidenceText(rows: SheetData['rows']): string {
     .join('\n');
 }
 
-export async function writeSheetWorkbook(data: SheetData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'PropDesk';
-  const a = data.assessment;
-  const ws = workbook.addWorksheet(`${a.period} 考核表`, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  ws.columns = [
-    { width: 6 },
-    { width: 16 },
-    { width: 44 },
-    { width: 7 },
-    { width: 40 },
-    { width: 9 },
-    { width: 9 },
-    { width: 44 },
-    { width: 8 },
-  ];
+type Worksheet = ExcelJS.Worksheet;
 
+/** Title and the sheet's facts; the period is shown inclusive, as people write it. */
+function writeTitle(ws: Worksheet, data: SheetData) {
+  const a = data.assessment;
   ws.mergeCells('A1:I1');
   const title = ws.getCell('A1');
   title.value = data.scheme.name;
@@ -75,7 +58,7 @@ export async function writeSheetWorkbook(data: SheetData): Promise<Buffer> {
 
   ws.mergeCells('A2:I2');
   ws.getCell('A2').value =
-    `被考核人：${a.assesseeName}　项目：${a.projectName}　考核周期：${a.period}（${a.periodStart} 至 ${lastDay(a.periodEnd)}）` +
+    `被考核人：${a.assesseeName}　项目：${a.projectName}　考核周期：${a.period}（${inclusiveLabel(a.periodStart, a.periodEnd)}）` +
     `　考核人：${a.assessorName}　状态：${STATUS_ZH[a.status] ?? a.status}　第 ${a.revision} 版　方案版本：v${data.scheme.version}`;
   ws.getCell('A2').alignment = { wrapText: true };
 
@@ -87,9 +70,12 @@ export async function writeSheetWorkbook(data: SheetData): Promise<Buffer> {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
     cell.border = border;
   });
+}
 
+/** One row per rule, an item's own cells merged down over its rules; returns the next free row. */
+function writeItems(ws: Worksheet, data: SheetData, startRow: number): number {
   const scoreOf = new Map(data.items.map((i) => [i.itemKey, i]));
-  let rowNo = 4;
+  let rowNo = startRow;
   for (const item of data.scheme.items) {
     const rules = item.rules.length ? item.rules : [null];
     const first = rowNo;
@@ -123,7 +109,10 @@ export async function writeSheetWorkbook(data: SheetData): Promise<Buffer> {
     if (last > first)
       for (const col of ['A', 'B', 'C', 'D', 'I']) ws.mergeCells(`${col}${first}:${col}${last}`);
   }
+  return rowNo;
+}
 
+function writeTotal(ws: Worksheet, data: SheetData, rowNo: number) {
   const total = ws.getRow(rowNo);
   ws.mergeCells(`A${rowNo}:C${rowNo}`);
   total.getCell(1).value = '合计';
@@ -139,28 +128,42 @@ export async function writeSheetWorkbook(data: SheetData): Promise<Buffer> {
     cell.border = border;
     cell.alignment = { horizontal: 'center', vertical: 'middle' };
   }
-  rowNo += 2;
+}
 
-  if (data.appeals.length) {
+/** The appeals and their decisions, one line each; returns the next free row. */
+function writeAppeals(ws: Worksheet, data: SheetData, startRow: number): number {
+  if (!data.appeals.length) return startRow;
+  let rowNo = startRow;
+  ws.mergeCells(`A${rowNo}:I${rowNo}`);
+  ws.getCell(`A${rowNo}`).value = '申诉记录';
+  ws.getCell(`A${rowNo}`).font = { bold: true };
+  rowNo += 1;
+  for (const ap of data.appeals) {
     ws.mergeCells(`A${rowNo}:I${rowNo}`);
-    ws.getCell(`A${rowNo}`).value = '申诉记录';
-    ws.getCell(`A${rowNo}`).font = { bold: true };
-    rowNo += 1;
-    for (const ap of data.appeals) {
-      ws.mergeCells(`A${rowNo}:I${rowNo}`);
-      ws.getCell(`A${rowNo}`).value =
-        `第 ${ap.rowKey.split(':')[0]} 条（原扣 ${ap.rowPoints} 分）申诉理由：${ap.reason}；处理结果：${APPEAL_ZH[ap.status] ?? ap.status}` +
-        (ap.status === 'upheld' ? `，调整为 ${ap.newPoints ?? 0} 分` : '') +
-        (ap.decisionReason ? `；理由：${ap.decisionReason}` : '');
-      ws.getCell(`A${rowNo}`).alignment = { wrapText: true };
-      rowNo += 1;
-    }
+    ws.getCell(`A${rowNo}`).value =
+      `第 ${ap.rowKey.split(':')[0]} 条（原扣 ${ap.rowPoints} 分）申诉理由：${ap.reason}；处理结果：${APPEAL_ZH[ap.status] ?? ap.status}` +
+      (ap.status === 'upheld' ? `，调整为 ${ap.newPoints ?? 0} 分` : '') +
+      (ap.decisionReason ? `；理由：${ap.decisionReason}` : '');
+    ws.getCell(`A${rowNo}`).alignment = { wrapText: true };
     rowNo += 1;
   }
+  return rowNo + 1;
+}
+
+export async function writeSheetWorkbook(data: SheetData): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'PropDesk';
+  const ws = workbook.addWorksheet(`${data.assessment.period} 考核表`, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.columns = COLUMN_WIDTHS.map((width) => ({ width }));
+  writeTitle(ws, data);
+  let rowNo = writeItems(ws, data, 4);
+  writeTotal(ws, data, rowNo);
+  rowNo = writeAppeals(ws, data, rowNo + 2);
   ws.mergeCells(`A${rowNo}:I${rowNo}`);
   ws.getCell(`A${rowNo}`).value =
-    `考核人：${a.assessorName}　　　　被考核人签字：__________　　　　日期：__________`;
-
+    `考核人：${data.assessment.assessorName}　　　　被考核人签字：__________　　　　日期：__________`;
   const out = await workbook.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }

@@ -1,5 +1,6 @@
 import type { MetricDefinition } from '../../lib/metrics.ts';
-import * as repo from './assessment.repository.ts';
+import { displayNamesOf } from '../user/user.service.ts';
+import * as appealRepo from './assessment.appeal.repository.ts';
 
 /** 1.4 对员工考核不公平、不公正、不公开: officers' appeals upheld against sheets this person assessed. */
 export const appealsUpheldAgainstAssessor: MetricDefinition = {
@@ -13,19 +14,24 @@ export const appealsUpheldAgainstAssessor: MetricDefinition = {
     'en-US': 'Appeals the manager upheld in the period against assessments this person made; one case each',
   },
   async compute(ctx) {
-    const rows = await repo.upheldAppealsAgainstAssessor(ctx.db, {
+    const rows = await appealRepo.upheldAppealsAgainstAssessor(ctx.db, {
       assessorUserId: ctx.assesseeUserId,
       projectId: ctx.projectId,
       fromAt: ctx.periodStartAt,
       toAt: ctx.periodEndAt,
     });
+    // the assessees' names come from the user module (a metric gets only a db, like countOccupiedHouseholds)
+    const names = await displayNamesOf(
+      ctx.db,
+      rows.map((r) => r.assesseeUserId),
+    );
     return {
       type: 'cases',
       cases: rows.map((r) => ({
         ref: {
           entity: 'assessment_appeal',
           id: r.id,
-          label: `${r.assesseeName} ${r.period} 考核第 ${r.rowKey.split(':')[0]} 条申诉成立`,
+          label: `${names.get(r.assesseeUserId) ?? ''} ${r.period} 考核第 ${r.rowKey.split(':')[0]} 条申诉成立`,
         },
       })),
     };

@@ -1,9 +1,11 @@
 /**
  * Assessment periods (考核周期): monthly by default, starting on a configurable day of the month. Period
  * 'YYYY-MM' runs from that month's start day (inclusive) to the next month's start day (exclusive), as
- * dates in Asia/Shanghai; the same bounds as UTC instants compare with stored timestamps.
+ * dates in Asia/Shanghai; the same bounds as UTC instants compare with stored timestamps. The month
+ * arithmetic is here; days and instants come from lib/time.ts. People see the period inclusive
+ * (`inclusiveLabel(periodStart, periodEnd)`: "2026-11-01 至 2026-11-30").
  */
-import { dayjs, ZONE } from '../../lib/time.ts';
+import { dateRange, localDate } from '../../lib/time.ts';
 
 export interface PeriodRange {
   period: string;
@@ -31,21 +33,16 @@ export function periodRange(period: string, startDay: number): PeriodRange {
   const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
   const periodStart = `${year}-${pad(month)}-${pad(startDay)}`;
   const periodEnd = `${next.year}-${pad(next.month)}-${pad(startDay)}`;
-  return {
-    period,
-    periodStart,
-    periodEnd,
-    periodStartAt: dayjs.tz(`${periodStart} 00:00:00`, ZONE).toISOString(),
-    periodEndAt: dayjs.tz(`${periodEnd} 00:00:00`, ZONE).toISOString(),
-  };
+  const { startAt, endAt } = dateRange(periodStart, periodEnd);
+  return { period, periodStart, periodEnd, periodStartAt: startAt, periodEndAt: endAt };
 }
 
 /** The period a moment falls in: before the start day it still belongs to the previous month's period. */
 export function periodOf(at: Date, startDay: number): string {
-  const local = dayjs(at).tz(ZONE);
-  let year = local.year();
-  let month = local.month() + 1;
-  if (local.date() < startDay) {
+  const [y, m, d] = localDate(at).split('-').map(Number);
+  let year = y;
+  let month = m;
+  if (d < startDay) {
     month -= 1;
     if (month === 0) {
       month = 12;

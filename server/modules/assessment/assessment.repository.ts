@@ -8,20 +8,6 @@ import type { TAssessmentQuery } from './assessment.schemas.ts';
 
 type AssessmentRow = Database['assessment'];
 
-// ---- company ----
-export async function companyIdOfProject(db: Executor, projectId: number): Promise<number | null> {
-  const row = await db
-    .selectFrom('project')
-    .select('company_id')
-    .where('id', '=', projectId)
-    .executeTakeFirst();
-  return row?.company_id ?? null;
-}
-export async function firstCompanyId(db: Executor): Promise<number | null> {
-  const row = await db.selectFrom('company').select('id').orderBy('id').limit(1).executeTakeFirst();
-  return row?.id ?? null;
-}
-
 // ---- schemes (company-wide, versioned) ----
 export function listSchemes(db: Executor, companyId: number) {
   return db
@@ -98,43 +84,9 @@ export function updateSettings(
     .executeTakeFirstOrThrow();
 }
 
-// ---- assessees: users with an employee record, in the caller's projects ----
-function assesseeBase(db: Executor) {
-  return db
-    .selectFrom('app_user as u')
-    .innerJoin('employee as e', 'e.id', 'u.employee_id')
-    .innerJoin('project as p', 'p.id', 'e.project_id')
-    .leftJoin('position as pos', 'pos.id', 'e.position_id')
-    .select([
-      'u.id as userId',
-      'u.display_name as name',
-      'u.role',
-      'e.id as employeeId',
-      'e.code as employeeCode',
-      'e.project_id as projectId',
-      'p.name as projectName',
-      'p.company_id as companyId',
-      'pos.code as positionCode',
-      'pos.name as positionName',
-    ])
-    .where('u.active', '=', 1)
-    .where('e.status', '=', 'active');
-}
-export function findAssessee(db: Executor, actor: Actor, userId: number) {
-  return assesseeBase(db)
-    .where('u.id', '=', userId)
-    .where(projectScope(actor, 'e.project_id'))
-    .executeTakeFirst();
-}
-export function listAssessees(db: Executor, actor: Actor, projectId?: number) {
-  let q = assesseeBase(db).where(projectScope(actor, 'e.project_id'));
-  if (projectId) q = q.where('e.project_id', '=', projectId);
-  return q.orderBy('e.project_id').orderBy('u.role').orderBy('u.id').execute();
-}
-
 // ---- assessments ----
 /** Only the latest revision of an assessee's period: older revisions are kept, but not listed or ranked. */
-function isCurrentRevision(eb: ExpressionBuilder<Database & { a: AssessmentRow }, 'a'>) {
+export function isCurrentRevision(eb: ExpressionBuilder<Database & { a: AssessmentRow }, 'a'>) {
   return eb.not(
     eb.exists(
       eb
@@ -148,10 +100,11 @@ function isCurrentRevision(eb: ExpressionBuilder<Database & { a: AssessmentRow }
 }
 
 /**
- * Who sees which sheet (SPEC §2, issue §9): admins and managers every sheet of their projects; a supervisor
- * the sheets they assess and their own once published; anyone else only their own, once published.
+ * Who sees which sheet (docs/assessment.md, Who sees what): admins and managers every sheet of their
+ * projects; a supervisor the sheets they assess and their own once published; anyone else only their
+ * own, once published.
  */
-function visibleTo(actor: Actor) {
+export function visibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<Database & { a: AssessmentRow }, 'a'>) => {
     if (actor.role === 'admin' || actor.role === 'manager') return eb.and([]);
     const own = eb.and([eb('a.assessee_user_id', '=', actor.userId), eb('a.status', '!=', 'draft')]);
@@ -163,9 +116,6 @@ function visibleTo(actor: Actor) {
 function assessmentBase(db: Executor, actor: Actor) {
   return db
     .selectFrom('assessment as a')
-    .innerJoin('app_user as u', 'u.id', 'a.assessee_user_id')
-    .innerJoin('app_user as assessor', 'assessor.id', 'a.assessor_user_id')
-    .innerJoin('project as p', 'p.id', 'a.project_id')
     .innerJoin('assessment_scheme as s', 's.id', 'a.scheme_id')
     .where(projectScope(actor, 'a.project_id'))
     .where(visibleTo(actor));
@@ -174,12 +124,9 @@ function assessmentBase(db: Executor, actor: Actor) {
 const summaryColumns = [
   'a.id',
   'a.project_id as projectId',
-  'p.name as projectName',
   'a.assessee_user_id as assesseeUserId',
-  'u.display_name as assesseeName',
   'a.assessee_employee_id as assesseeEmployeeId',
   'a.assessor_user_id as assessorUserId',
-  'assessor.display_name as assessorName',
   'a.scheme_id as schemeId',
   's.name as schemeName',
   's.version as schemeVersion',
@@ -200,20 +147,21 @@ const summaryColumns = [
   'a.updated_at as updatedAt',
 ] as const;
 
-const ASSESSMENT_SORTS = {
-  period: 'a.period',
-  total: 'a.total_centi',
-  assesseeName: 'u.display_name',
-  id: 'a.id',
-} as const;
+const ASSESSMENT_SORTS = { period: 'a.period', total: 'a.total_centi', id: 'a.id' } as const;
 
-export async function listAssessments(db: Executor, actor: Actor, q: TAssessmentQuery) {
+function listBase(db: Executor, actor: Actor, q: TAssessmentQuery) {
   let base = assessmentBase(db, actor).where(isCurrentRevision);
   if (q.projectId) base = base.where('a.project_id', '=', q.projectId);
   if (q.period) base = base.where('a.period', '=', q.period);
   if (q.status) base = base.where('a.status', '=', q.status);
   if (q.assesseeUserId) base = base.where('a.assessee_user_id', '=', q.assesseeUserId);
   if (q.positionCode) base = base.where('s.position_code', '=', q.positionCode);
+  return base;
+}
+
+/** One page of the current sheets, sorted by a column of the sheet (by assessee name: listAssessmentKeys). */
+export async function listAssessments(db: Executor, actor: Actor, q: TAssessmentQuery) {
+  const base = listBase(db, actor, q);
   const page = { page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order };
   const { column, direction } = sortColumn(ASSESSMENT_SORTS, page, 'a.period');
   const [items, count] = await Promise.all([
@@ -227,6 +175,15 @@ export async function listAssessments(db: Executor, actor: Actor, q: TAssessment
     base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: toNumber(count.n), page: page.page, pageSize: page.pageSize };
+}
+
+/** Every current sheet of the list's filter, id and assessee only: the service sorts them by the assessee's name. */
+export function listAssessmentKeys(db: Executor, actor: Actor, q: TAssessmentQuery) {
+  return listBase(db, actor, q).select(['a.id', 'a.assessee_user_id as assesseeUserId']).execute();
+}
+export function findAssessmentSummaries(db: Executor, actor: Actor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return assessmentBase(db, actor).select(summaryColumns).where('a.id', 'in', ids).execute();
 }
 
 export function findAssessmentSummary(db: Executor, actor: Actor, id: number) {
@@ -304,106 +261,6 @@ export function deleteManualEntry(db: Executor, id: number) {
   return db.deleteFrom('assessment_manual_entry').where('id', '=', id).execute();
 }
 
-// ---- appeals ----
-export function listAppeals(db: Executor, assessmentId: number) {
-  return db
-    .selectFrom('assessment_appeal as ap')
-    .leftJoin('app_user as d', 'd.id', 'ap.decided_by')
-    .innerJoin('app_user as c', 'c.id', 'ap.created_by')
-    .selectAll('ap')
-    .select(['d.display_name as decided_by_name', 'c.display_name as created_by_name'])
-    .where('ap.assessment_id', '=', assessmentId)
-    .orderBy('ap.id')
-    .execute();
-}
-export function findAppeal(db: Executor, actor: Actor, id: number) {
-  return db
-    .selectFrom('assessment_appeal as ap')
-    .selectAll('ap')
-    .where('ap.id', '=', id)
-    .where(projectScope(actor, 'ap.project_id'))
-    .executeTakeFirst();
-}
-export function insertAppeal(db: Executor, row: Insertable<Database['assessment_appeal']>) {
-  return db.insertInto('assessment_appeal').values(row).returningAll().executeTakeFirstOrThrow();
-}
-export function updatePendingAppeal(
-  db: Executor,
-  id: number,
-  patch: Updateable<Database['assessment_appeal']>,
-) {
-  return db
-    .updateTable('assessment_appeal')
-    .set(patch)
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .returningAll()
-    .executeTakeFirst();
-}
-export async function countPendingAppeals(db: Executor, assessmentId: number): Promise<number> {
-  const row = await db
-    .selectFrom('assessment_appeal')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('assessment_id', '=', assessmentId)
-    .where('status', '=', 'pending')
-    .executeTakeFirstOrThrow();
-  return toNumber(row.n);
-}
-/** Appeals the caller may see across sheets (the manager's inbox), newest first. */
-export function listVisibleAppeals(db: Executor, actor: Actor, status?: string) {
-  let q = db
-    .selectFrom('assessment_appeal as ap')
-    .innerJoin('assessment as a', 'a.id', 'ap.assessment_id')
-    .innerJoin('app_user as u', 'u.id', 'a.assessee_user_id')
-    .innerJoin('app_user as assessor', 'assessor.id', 'a.assessor_user_id')
-    .innerJoin('project as p', 'p.id', 'a.project_id')
-    .select([
-      'ap.id',
-      'ap.assessment_id as assessmentId',
-      'ap.row_key as rowKey',
-      'ap.row_points as rowPoints',
-      'ap.reason',
-      'ap.status',
-      'ap.new_points as newPoints',
-      'ap.decision_reason as decisionReason',
-      'ap.decided_at as decidedAt',
-      'ap.created_at as createdAt',
-      'a.period',
-      'a.project_id as projectId',
-      'p.name as projectName',
-      'u.display_name as assesseeName',
-      'assessor.display_name as assessorName',
-    ])
-    .where(projectScope(actor, 'ap.project_id'))
-    .where(visibleTo(actor));
-  if (status) q = q.where('ap.status', '=', status as 'pending');
-  return q.orderBy('ap.id', 'desc').limit(200).execute();
-}
-
-/**
- * Rule 1.4's facts: appeals decided in favour of the assessee (申诉成立), in the period, against sheets this
- * person assessed in this project.
- */
-export function upheldAppealsAgainstAssessor(
-  db: Executor,
-  args: { assessorUserId: number; projectId: number; fromAt: string; toAt: string },
-) {
-  return db
-    .selectFrom('assessment_appeal as ap')
-    .innerJoin('assessment as a', 'a.id', 'ap.assessment_id')
-    .innerJoin('app_user as u', 'u.id', 'a.assessee_user_id')
-    .select(['ap.id', 'ap.row_key as rowKey', 'a.period', 'u.display_name as assesseeName'])
-    .where('a.assessor_user_id', '=', args.assessorUserId)
-    .where('a.assessee_user_id', '!=', args.assessorUserId)
-    .where('a.project_id', '=', args.projectId)
-    .where('ap.status', '=', 'upheld')
-    .where(isCurrentRevision)
-    .where('ap.decided_at', '>=', args.fromAt)
-    .where('ap.decided_at', '<', args.toAt)
-    .orderBy('ap.id')
-    .execute();
-}
-
 // ---- outputs ----
 /** 排名: the current revision of every published or finalized sheet of one position in one period. */
 export function ranking(
@@ -417,7 +274,8 @@ export function ranking(
     .where('s.position_code', '=', args.positionCode)
     .where('a.status', 'in', ['published', 'finalized']);
   if (args.projectId) q = q.where('a.project_id', '=', args.projectId);
-  return q.select(summaryColumns).orderBy('a.total_centi', 'desc').orderBy('u.display_name').execute();
+  // equal totals: the service orders them by the assessee's name
+  return q.select(summaryColumns).orderBy('a.total_centi', 'desc').orderBy('a.id').execute();
 }
 
 export function trend(

@@ -1,6 +1,6 @@
 /**
  * Default assessment schemes (考核方案模板). The supervisor's is the seed document's table
- * 《客服主管工作标准及考核办法》 as SPEC §4.1 reads it: names, requirements (工作内容与应达到的要求) and
+ * 《客服主管工作标准及考核办法》 (docs/assessment.md): names, requirements (工作内容与应达到的要求) and
  * methods (具体考核办法) copied verbatim, weights (权数) and maxima (扣减分数) as printed. Where the document
  * gives no per-case value, 1 point per case is our default; every number stays editable per company.
  */
@@ -111,7 +111,8 @@ export const supervisorSchemeTemplate: SchemeTemplate = {
         {
           key: '2.3',
           seq: 3,
-          // The document prints 每有达到 ("each reaching"); SPEC §4.1 reads it as 未达到: a category below 95% costs 0.5.
+          // The document prints 每有达到 ("each reaching"), which only makes sense as 未达到: a category below
+          // 95% costs 0.5 (a deduction for reaching the target would reward failing it).
           text: '各项工作任务完成率每有达到95%,每有一项扣0.5分,最多扣5分',
           kind: 'target',
           pointsPerUnit: 0.5,

@@ -40,3 +40,15 @@ export function firstCompany(db: Executor) {
 export async function insertCompany(db: Executor, name: string, at: string) {
   return db.insertInto('company').values({ name, created_at: at }).returningAll().executeTakeFirstOrThrow();
 }
+
+// ---- for other modules (through ProjectService, never their own SQL on project/company) ----
+
+/** Projects by id with their names and company: other modules show the name beside their rows. */
+export function projectsByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('project')
+    .select(['id', 'name', 'company_id as companyId'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}

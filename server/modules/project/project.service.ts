@@ -1,4 +1,4 @@
-import type { DB } from '../../db/database.ts';
+import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
@@ -10,6 +10,15 @@ export type ProjectService = ReturnType<typeof createProjectService>;
 
 export function createProjectService({ db }: { db: DB }) {
   return {
+    // ---- for other modules: each takes the caller's db or transaction ----
+    /** Projects by id (name, company), for modules that show the project beside their rows. */
+    projectsByIds: (exec: Executor, ids: readonly number[]) => repo.projectsByIds(exec, ids),
+    /** The company a project belongs to; without one, the first company (a single-company install). */
+    async companyIdOf(exec: Executor, projectId: number | undefined): Promise<number | null> {
+      const project = projectId ? (await repo.projectsByIds(exec, [projectId]))[0] : undefined;
+      return project?.companyId ?? (await repo.firstCompany(exec))?.id ?? null;
+    },
+
     list: (actor: Actor) => repo.listProjects(db, actor),
 
     async get(actor: Actor, id: number) {

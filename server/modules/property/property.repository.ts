@@ -3,7 +3,7 @@ import { type Executor, toNumber } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, projectScope } from '../../lib/actor.ts';
 import { offsetOf, type Page, sortColumn } from '../../lib/paging.ts';
-import { OCCUPIED_STATUSES, type PersonKind, type UnitStatus } from './property.tables.ts';
+import { OCCUPIED_STATUSES, type UnitStatus } from './property.tables.ts';
 
 // ---- occupancy: other modules divide by this ----
 
@@ -135,11 +135,10 @@ export async function unitCountsByBuilding(db: Executor, projectId: number) {
 
 export function currentOfficers(db: Executor, projectId: number) {
   return db
-    .selectFrom('officer_area as a')
-    .innerJoin('employee as e', 'e.id', 'a.employee_id')
-    .select(['a.id', 'a.building_id', 'a.employee_id', 'e.name as employee_name', 'a.from_date'])
-    .where('a.project_id', '=', projectId)
-    .where('a.to_date', 'is', null)
+    .selectFrom('officer_area')
+    .select(['id', 'building_id', 'employee_id', 'from_date'])
+    .where('project_id', '=', projectId)
+    .where('to_date', 'is', null)
     .execute();
 }
 export function currentOfficerOf(db: Executor, buildingId: number) {
@@ -152,12 +151,11 @@ export function currentOfficerOf(db: Executor, buildingId: number) {
 }
 export function officerHistory(db: Executor, buildingId: number) {
   return db
-    .selectFrom('officer_area as a')
-    .innerJoin('employee as e', 'e.id', 'a.employee_id')
-    .select(['a.id', 'a.employee_id', 'e.name as employee_name', 'a.from_date', 'a.to_date'])
-    .where('a.building_id', '=', buildingId)
-    .orderBy('a.from_date', 'desc')
-    .orderBy('a.id', 'desc')
+    .selectFrom('officer_area')
+    .select(['id', 'employee_id', 'from_date', 'to_date'])
+    .where('building_id', '=', buildingId)
+    .orderBy('from_date', 'desc')
+    .orderBy('id', 'desc')
     .execute();
 }
 export function closeOfficerArea(db: Executor, id: number, toDate: string) {
@@ -176,15 +174,6 @@ export async function buildingIdsOfOfficer(db: Executor, employeeId: number): Pr
     .execute();
   return rows.map((r) => r.building_id);
 }
-export function findEmployeeInProject(db: Executor, employeeId: number, projectId: number) {
-  return db
-    .selectFrom('employee')
-    .select(['id', 'name', 'status'])
-    .where('id', '=', employeeId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-}
-
 // ---- units ----
 
 export interface UnitFilter {
@@ -205,7 +194,6 @@ function unitBase(db: Executor, actor: Actor, f: UnitFilter) {
     .selectFrom('unit as u')
     .innerJoin('building as b', 'b.id', 'u.building_id')
     .innerJoin('section as s', 's.id', 'b.section_id')
-    .innerJoin('project as p', 'p.id', 'u.project_id')
     .where(projectScope(actor, 'u.project_id'));
   if (f.projectId) q = q.where('u.project_id', '=', f.projectId);
   if (f.sectionId) q = q.where('b.section_id', '=', f.sectionId);
@@ -249,7 +237,6 @@ function unitSelect(db: Executor, actor: Actor, f: UnitFilter) {
   return unitBase(db, actor, f).select((eb) => [
     'u.id',
     'u.project_id as projectId',
-    'p.name as projectName',
     'b.section_id as sectionId',
     's.name as sectionName',
     'u.building_id as buildingId',
@@ -335,32 +322,15 @@ export function unitsOfBuilding(db: Executor, buildingId: number) {
     .execute();
 }
 
-/** Every unit of a project keyed by building and room (import matching). */
-export function unitKeysOfProject(db: Executor, projectId: number) {
-  return db
-    .selectFrom('unit')
-    .select(['id', 'building_id', 'room_no', 'status'])
-    .where('project_id', '=', projectId)
-    .execute();
-}
-
-// ---- status history ----
+// ---- status history (occupancy) ----
 
 export function statusHistory(db: Executor, unitId: number) {
   return db
-    .selectFrom('unit_status_history as h')
-    .leftJoin('app_user as a', 'a.id', 'h.user_id')
-    .select([
-      'h.id',
-      'h.status',
-      'h.from_date as fromDate',
-      'h.note',
-      'a.display_name as userName',
-      'h.created_at as createdAt',
-    ])
-    .where('h.unit_id', '=', unitId)
-    .orderBy('h.from_date', 'desc')
-    .orderBy('h.id', 'desc')
+    .selectFrom('unit_status_history')
+    .select(['id', 'status', 'from_date as fromDate', 'note', 'user_id as userId', 'created_at as createdAt'])
+    .where('unit_id', '=', unitId)
+    .orderBy('from_date', 'desc')
+    .orderBy('id', 'desc')
     .execute();
 }
 export function latestStatusRow(db: Executor, unitId: number) {
@@ -375,235 +345,4 @@ export function latestStatusRow(db: Executor, unitId: number) {
 }
 export function insertStatus(db: Executor, row: Insertable<Database['unit_status_history']>) {
   return db.insertInto('unit_status_history').values(row).execute();
-}
-
-// ---- owners and residents ----
-
-export function peopleOfUnit(db: Executor, unitId: number) {
-  return db
-    .selectFrom('owner')
-    .selectAll()
-    .where('unit_id', '=', unitId)
-    .orderBy(sql`case when kind = 'owner' then 0 else 1 end`)
-    .orderBy('is_main_contact', 'desc')
-    .orderBy('id')
-    .execute();
-}
-export function peopleOfUnits(db: Executor, unitIds: number[]) {
-  if (!unitIds.length) return Promise.resolve([]);
-  return db
-    .selectFrom('owner')
-    .selectAll()
-    .where('unit_id', 'in', unitIds)
-    .orderBy('unit_id')
-    .orderBy(sql`case when kind = 'owner' then 0 else 1 end`)
-    .orderBy('is_main_contact', 'desc')
-    .orderBy('id')
-    .execute();
-}
-export function findPerson(db: Executor, actor: Actor, id: number) {
-  return db
-    .selectFrom('owner')
-    .selectAll()
-    .where('id', '=', id)
-    .where(projectScope(actor, 'owner.project_id'))
-    .executeTakeFirst();
-}
-export function insertPerson(db: Executor, row: Insertable<Database['owner']>) {
-  return db.insertInto('owner').values(row).returningAll().executeTakeFirstOrThrow();
-}
-export function updatePerson(db: Executor, id: number, patch: Updateable<Database['owner']>) {
-  return db.updateTable('owner').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-}
-export function deletePerson(db: Executor, id: number) {
-  return db.deleteFrom('owner').where('id', '=', id).execute();
-}
-export function clearMainContact(db: Executor, unitId: number, exceptId?: number) {
-  let q = db.updateTable('owner').set({ is_main_contact: 0 }).where('unit_id', '=', unitId);
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  return q.execute();
-}
-
-export interface OwnerFilter {
-  projectId?: number;
-  buildingId?: number;
-  kind?: PersonKind;
-  q?: string;
-  buildingIds?: number[];
-  unitIds?: number[];
-}
-
-function ownerBase(db: Executor, actor: Actor, f: OwnerFilter) {
-  let q = db
-    .selectFrom('owner as o')
-    .innerJoin('unit as u', 'u.id', 'o.unit_id')
-    .innerJoin('building as b', 'b.id', 'u.building_id')
-    .innerJoin('section as s', 's.id', 'b.section_id')
-    .where(projectScope(actor, 'o.project_id'));
-  if (f.projectId) q = q.where('o.project_id', '=', f.projectId);
-  if (f.buildingId) q = q.where('u.building_id', '=', f.buildingId);
-  if (f.kind) q = q.where('o.kind', '=', f.kind);
-  if (f.buildingIds)
-    q = f.buildingIds.length ? q.where('u.building_id', 'in', f.buildingIds) : q.where(sql<SqlBool>`1 = 0`);
-  if (f.unitIds) q = f.unitIds.length ? q.where('u.id', 'in', f.unitIds) : q.where(sql<SqlBool>`1 = 0`);
-  if (f.q) {
-    const like = `%${f.q}%`;
-    q = q.where((eb) =>
-      eb.or([eb('o.name', 'like', like), eb('o.phone', 'like', like), eb('u.room_no', 'like', like)]),
-    );
-  }
-  return q;
-}
-const ownerColumns = [
-  'o.id',
-  'o.project_id as projectId',
-  'o.unit_id as unitId',
-  's.name as sectionName',
-  'b.name as buildingName',
-  'u.room_no as roomNo',
-  'o.kind',
-  'o.name',
-  'o.phone',
-  'o.relation',
-  'o.is_main_contact as isMainContact',
-] as const;
-const OWNER_SORTS = { name: 'o.name', roomNo: 'u.room_no', id: 'o.id', building: 'b.sort_order' } as const;
-
-export async function listOwners(db: Executor, actor: Actor, f: OwnerFilter, page: Page) {
-  const { column, direction } = sortColumn(OWNER_SORTS, page, 'b.sort_order');
-  const base = ownerBase(db, actor, f);
-  const [items, count] = await Promise.all([
-    base
-      .select(ownerColumns)
-      .orderBy(column, direction)
-      .orderBy('b.id')
-      .orderBy('u.room_no')
-      .orderBy('o.id')
-      .limit(page.pageSize)
-      .offset(offsetOf(page))
-      .execute(),
-    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: toNumber(count.n) };
-}
-export function ownerBatch(db: Executor, actor: Actor, f: OwnerFilter, afterId: number, size: number) {
-  return ownerBase(db, actor, f)
-    .select(ownerColumns)
-    .where('o.id', '>', afterId)
-    .orderBy('o.id')
-    .limit(size)
-    .execute();
-}
-
-// ---- owner accounts ↔ units ----
-
-export function linkedUsersOfUnit(db: Executor, unitId: number) {
-  return db
-    .selectFrom('owner_user_unit as l')
-    .innerJoin('app_user as a', 'a.id', 'l.user_id')
-    .select(['a.id as userId', 'a.username', 'a.display_name as displayName'])
-    .where('l.unit_id', '=', unitId)
-    .orderBy('a.id')
-    .execute();
-}
-export function findUser(db: Executor, userId: number) {
-  return db
-    .selectFrom('app_user')
-    .select(['id', 'role', 'username'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-}
-export async function linkOwnerUser(db: Executor, row: Insertable<Database['owner_user_unit']>) {
-  const exists = await db
-    .selectFrom('owner_user_unit')
-    .select('user_id')
-    .where('user_id', '=', row.user_id)
-    .where('unit_id', '=', row.unit_id)
-    .executeTakeFirst();
-  if (!exists) await db.insertInto('owner_user_unit').values(row).execute();
-  return !exists;
-}
-export async function unlinkOwnerUser(db: Executor, userId: number, unitId: number) {
-  const r = await db
-    .deleteFrom('owner_user_unit')
-    .where('user_id', '=', userId)
-    .where('unit_id', '=', unitId)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
-}
-export async function ensureUserProject(db: Executor, userId: number, projectId: number) {
-  const has = await db
-    .selectFrom('user_project')
-    .select('user_id')
-    .where('user_id', '=', userId)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  if (!has) await db.insertInto('user_project').values({ user_id: userId, project_id: projectId }).execute();
-}
-
-// ---- import jobs ----
-
-export function insertJob(db: Executor, row: Insertable<Database['import_job']>) {
-  return db.insertInto('import_job').values(row).returningAll().executeTakeFirstOrThrow();
-}
-export function updateJob(db: Executor, id: number, patch: Updateable<Database['import_job']>) {
-  return db.updateTable('import_job').set(patch).where('id', '=', id).execute();
-}
-export function findJob(db: Executor, actor: Actor, id: number) {
-  return db
-    .selectFrom('import_job')
-    .selectAll()
-    .where('id', '=', id)
-    .where(projectScope(actor, 'import_job.project_id'))
-    .executeTakeFirst();
-}
-
-// ---- bulk writes of an import (one transaction, chunked under the parameter limits) ----
-
-const CHUNK = 400;
-
-async function inChunks<T, R>(rows: T[], fn: (chunk: T[]) => Promise<R[]>, onChunk?: (done: number) => void) {
-  const out: R[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    out.push(...(await fn(rows.slice(i, i + CHUNK))));
-    onChunk?.(Math.min(rows.length, i + CHUNK));
-  }
-  return out;
-}
-
-export function bulkInsertUnits(
-  db: Executor,
-  rows: Insertable<Database['unit']>[],
-  onChunk?: (n: number) => void,
-) {
-  return inChunks(
-    rows,
-    (chunk) => db.insertInto('unit').values(chunk).returning(['id', 'building_id', 'room_no']).execute(),
-    onChunk,
-  );
-}
-export function bulkInsertStatus(db: Executor, rows: Insertable<Database['unit_status_history']>[]) {
-  return inChunks(rows, async (chunk) => {
-    await db.insertInto('unit_status_history').values(chunk).execute();
-    return [];
-  });
-}
-export function bulkInsertPeople(db: Executor, rows: Insertable<Database['owner']>[]) {
-  return inChunks(rows, async (chunk) => {
-    await db.insertInto('owner').values(chunk).execute();
-    return [];
-  });
-}
-export function bulkInsertAudit(db: Executor, rows: Insertable<Database['audit_log']>[]) {
-  return inChunks(rows, async (chunk) => {
-    await db.insertInto('audit_log').values(chunk).execute();
-    return [];
-  });
-}
-export function peopleOfProject(db: Executor, projectId: number) {
-  return db
-    .selectFrom('owner')
-    .select(['id', 'unit_id', 'kind', 'name'])
-    .where('project_id', '=', projectId)
-    .execute();
 }

@@ -131,3 +131,41 @@ export function insertTeam(db: Executor, row: Insertable<Database['team']>) {
 export function updateTeam(db: Executor, id: number, patch: Updateable<Database['team']>) {
   return db.updateTable('team').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
+
+// ---- for other modules (through StaffService, never their own SQL on employee/position) ----
+
+/** Employees by id, any project and status: the caller has already scoped the record that names them. */
+export function employeesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('employee')
+    .select(['id', 'name', 'status', 'project_id as projectId'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+/** Active employees in the caller's projects, with their position (岗位) code and name. */
+export function activeEmployees(
+  db: Executor,
+  actor: Actor,
+  f: { projectId?: number; ids?: readonly number[] },
+) {
+  let q = db
+    .selectFrom('employee as e')
+    .leftJoin('position as pos', 'pos.id', 'e.position_id')
+    .select([
+      'e.id',
+      'e.code',
+      'e.name',
+      'e.project_id as projectId',
+      'pos.code as positionCode',
+      'pos.name as positionName',
+    ])
+    .where('e.status', '=', 'active')
+    .where(projectScope(actor, 'e.project_id'));
+  if (f.projectId) q = q.where('e.project_id', '=', f.projectId);
+  if (f.ids) {
+    if (f.ids.length === 0) return Promise.resolve([]);
+    q = q.where('e.id', 'in', [...new Set(f.ids)]);
+  }
+  return q.orderBy('e.id').execute();
+}

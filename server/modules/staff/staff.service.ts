@@ -77,6 +77,16 @@ export function createStaffService({ db }: { db: DB }) {
   }
 
   return {
+    // ---- for other modules: each takes the caller's db or transaction ----
+    /** Employees by id (name, status, project), any project: the caller scoped the record naming them. */
+    employeesByIds: (exec: Executor, ids: readonly number[]) => repo.employeesByIds(exec, ids),
+    /** Active employees in the caller's projects, with their position code and name. */
+    activeEmployees: (
+      exec: Executor,
+      actor: Actor,
+      filter: { projectId?: number; ids?: readonly number[] },
+    ) => repo.activeEmployees(exec, actor, filter),
+
     // ---- positions: the 岗位说明书 is company-wide ----
     async listPositions(actor: Actor) {
       requireRole(actor, ...STAFF_READERS);

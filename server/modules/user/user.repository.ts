@@ -82,3 +82,36 @@ export async function existingProjectIds(db: Executor, ids: number[]): Promise<n
 export async function deleteSessionsOfUser(db: Executor, userId: number) {
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
 }
+
+// ---- for other modules (through UserService, never their own SQL on app_user) ----
+
+/** Accounts by id: names for lists, the role for checks, the linked employee. */
+export function accountsByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name as displayName', 'role', 'active', 'employee_id as employeeId'])
+    .where('id', 'in', [...new Set(ids)])
+    .orderBy('id')
+    .execute();
+}
+/** Active accounts linked to these employees. */
+export function activeAccountsOfEmployees(db: Executor, employeeIds: readonly number[]) {
+  if (employeeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name as displayName', 'role', 'employee_id as employeeId'])
+    .where('active', '=', 1)
+    .where('employee_id', 'in', [...new Set(employeeIds)])
+    .orderBy('id')
+    .execute();
+}
+export async function addUserProject(db: Executor, userId: number, projectId: number) {
+  const has = await db
+    .selectFrom('user_project')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  if (!has) await db.insertInto('user_project').values({ user_id: userId, project_id: projectId }).execute();
+}

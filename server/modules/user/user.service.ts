@@ -25,6 +25,11 @@ function toUser(row: UserRow, projectIds: number[]) {
 
 export type UserService = ReturnType<typeof createUserService>;
 
+/** Users' display names by id, for metrics that label their evidence (they get only a db). */
+export async function displayNamesOf(exec: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+  return new Map((await repo.accountsByIds(exec, ids)).map((u) => [u.id, u.displayName]));
+}
+
 /** User accounts: only admins manage them. */
 export function createUserService({
   db,
@@ -51,6 +56,16 @@ export function createUserService({
   }
 
   return {
+    // ---- for other modules: each takes the caller's db or transaction ----
+    /** Accounts by id (name, role, linked employee), for modules that show or check them. */
+    accountsByIds: (exec: Executor, ids: readonly number[]) => repo.accountsByIds(exec, ids),
+    /** The active accounts of these employees (the assessment's assessees). */
+    activeAccountsOfEmployees: (exec: Executor, employeeIds: readonly number[]) =>
+      repo.activeAccountsOfEmployees(exec, employeeIds),
+    /** Lets a user see a project (an owner's login linked to a unit there). */
+    addUserProject: (exec: Executor, userId: number, projectId: number) =>
+      repo.addUserProject(exec, userId, projectId),
+
     async list(actor: Actor, query: TUserQuery) {
       requireRole(actor);
       const { rows, total } = await repo.listUsers(db, query);

@@ -2,7 +2,7 @@
  * The assessment engine (考核引擎): facts in, deduction rows out. No clock, no SQL, no I/O — the same input
  * always gives the same output, whatever the order of cases, records, categories or manual entries.
  *
- * Order of computation (SPEC §4):
+ * Order of computation (docs/assessment.md describes what a reader sees of it):
  *   1. each auto rule reads its metric → one auto row (0 points if nothing to deduct, so the sheet shows
  *      the rule was checked); manual entries add one row each;
  *   2. the rule's cap (扣减分数) is shared out: the auto row first, then manual rows in id order;

@@ -1,7 +1,7 @@
 /**
  * Types of the pure assessment engine (考核引擎). A scheme (考核方案) is data: items (工作项目) with a
  * weight (权数) and deduction rules (具体考核办法) each capped at its 扣减分数. Facts come in as metric values
- * and manual entries; deduction rows with their evidence come out. See SPEC §4.
+ * and manual entries; deduction rows with their evidence come out (docs/assessment.md).
  */
 
 export type RuleKind = 'count' | 'lateness' | 'bands' | 'target' | 'manual';

@@ -1,0 +1,98 @@
+import type { Insertable, Updateable } from 'kysely';
+import { type Executor, toNumber } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { type Actor, projectScope } from '../../lib/actor.ts';
+import { isCurrentRevision, visibleTo } from './assessment.repository.ts';
+
+/** Appeals (申诉) against rows of a published sheet: one per row, decided by the manager. */
+
+export function listAppeals(db: Executor, assessmentId: number) {
+  return db
+    .selectFrom('assessment_appeal')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('id')
+    .execute();
+}
+export function findAppeal(db: Executor, actor: Actor, id: number) {
+  return db
+    .selectFrom('assessment_appeal as ap')
+    .selectAll('ap')
+    .where('ap.id', '=', id)
+    .where(projectScope(actor, 'ap.project_id'))
+    .executeTakeFirst();
+}
+export function insertAppeal(db: Executor, row: Insertable<Database['assessment_appeal']>) {
+  return db.insertInto('assessment_appeal').values(row).returningAll().executeTakeFirstOrThrow();
+}
+export function updatePendingAppeal(
+  db: Executor,
+  id: number,
+  patch: Updateable<Database['assessment_appeal']>,
+) {
+  return db
+    .updateTable('assessment_appeal')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}
+export async function countPendingAppeals(db: Executor, assessmentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('assessment_appeal')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('assessment_id', '=', assessmentId)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return toNumber(row.n);
+}
+/** Appeals the caller may see across sheets (the manager's inbox), newest first. */
+export function listVisibleAppeals(db: Executor, actor: Actor, status?: string) {
+  let q = db
+    .selectFrom('assessment_appeal as ap')
+    .innerJoin('assessment as a', 'a.id', 'ap.assessment_id')
+    .select([
+      'ap.id',
+      'ap.assessment_id as assessmentId',
+      'ap.row_key as rowKey',
+      'ap.row_points as rowPoints',
+      'ap.reason',
+      'ap.status',
+      'ap.new_points as newPoints',
+      'ap.decision_reason as decisionReason',
+      'ap.decided_at as decidedAt',
+      'ap.created_at as createdAt',
+      'a.period',
+      'a.project_id as projectId',
+      'a.assessee_user_id as assesseeUserId',
+      'a.assessor_user_id as assessorUserId',
+    ])
+    .where(projectScope(actor, 'ap.project_id'))
+    .where(visibleTo(actor));
+  if (status) q = q.where('ap.status', '=', status as 'pending');
+  return q.orderBy('ap.id', 'desc').limit(200).execute();
+}
+
+/**
+ * Rule 1.4's facts: appeals decided in favour of the assessee (申诉成立), in the period, against sheets this
+ * person assessed in this project.
+ */
+export function upheldAppealsAgainstAssessor(
+  db: Executor,
+  args: { assessorUserId: number; projectId: number; fromAt: string; toAt: string },
+) {
+  return db
+    .selectFrom('assessment_appeal as ap')
+    .innerJoin('assessment as a', 'a.id', 'ap.assessment_id')
+    .select(['ap.id', 'ap.row_key as rowKey', 'a.period', 'a.assessee_user_id as assesseeUserId'])
+    .where('a.assessor_user_id', '=', args.assessorUserId)
+    .where('a.assessee_user_id', '!=', args.assessorUserId)
+    .where('a.project_id', '=', args.projectId)
+    .where('ap.status', '=', 'upheld')
+    .where(isCurrentRevision)
+    .where('ap.decided_at', '>=', args.fromAt)
+    .where('ap.decided_at', '<', args.toAt)
+    .orderBy('ap.id')
+    .execute();
+}

@@ -1,0 +1,263 @@
+/**
+ * What the sheet's use cases share: the metric registry, one transaction per action, the company's
+ * settings, the one permission check ("may this actor do this action on this sheet now?") and the
+ * recompute through the pure engine.
+ */
+import type { DB, Executor } from '../../db/database.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { commonErrors, notFound } from '../../lib/errors.ts';
+import type { Text } from '../../lib/i18n.ts';
+import type { MetricContext, MetricDefinition } from '../../lib/metrics.ts';
+import { type Clock, dateRange, formatLocal } from '../../lib/time.ts';
+import { bindUseCases } from '../../lib/use-cases.ts';
+import * as appealRepo from './assessment.appeal.repository.ts';
+import { installDefaultSchemes } from './assessment.defaults.ts';
+import { createDirectory, type Directory, type DirectoryDeps } from './assessment.directory.ts';
+import * as repo from './assessment.repository.ts';
+import {
+  ACTION_TEXT,
+  ALLOWED_IN,
+  assessmentErrors,
+  type SheetAction,
+  STATUS_TEXT,
+} from './assessment.rules.ts';
+import type { AssessmentTable } from './assessment.tables.ts';
+import {
+  computeAssessment,
+  type ManualEntry,
+  type MetricValue,
+  type RecordRef,
+  requiredMetricKeys,
+  type SchemeItem,
+} from './engine/engine.ts';
+
+export type AssessmentRow = AssessmentTable & { id: number };
+
+export interface AssessmentDeps extends DirectoryDeps {
+  db: DB;
+  clock: Clock;
+  /** every metric the data modules register (app.ts hands them in) */
+  metrics: MetricDefinition[];
+}
+
+export const centi = (points: number) => Math.round(points * 100);
+export const fromCenti = (value: number) => value / 100;
+
+export function parseItems(json: string): SchemeItem[] {
+  return JSON.parse(json) as SchemeItem[];
+}
+
+export function toSummary<T extends { totalCenti: number; fullMarksCenti: number }>(row: T) {
+  const { totalCenti, fullMarksCenti, ...rest } = row;
+  return { ...rest, total: fromCenti(totalCenti), fullMarks: fromCenti(fullMarksCenti) };
+}
+
+export function auditSnapshot(a: AssessmentRow) {
+  return {
+    status: a.status,
+    total: fromCenti(a.total_centi),
+    revision: a.revision,
+    appealDeadline: a.appeal_deadline,
+    schemeId: a.scheme_id,
+  };
+}
+
+/** An instant as people read it on the sheet, Asia/Shanghai. */
+export function showTime(iso: string | null) {
+  return iso ? formatLocal(iso) : '—';
+}
+
+export function isManager(actor: Actor) {
+  return actor.role === 'admin' || actor.role === 'manager';
+}
+
+/** What every shared step reads: the database, the clock, the metric registry, the directory. */
+interface CoreBase {
+  db: DB;
+  clock: Clock;
+  registry: Map<string, MetricDefinition>;
+  /** the data module's own words name its rows on the sheet */
+  metricLabels: Record<string, Text>;
+  directory: Directory;
+}
+
+const nowIsoOf = (base: CoreBase) => base.clock.now().toISOString();
+
+async function companyOf(base: CoreBase, trx: Executor, actor: Actor): Promise<number> {
+  const id = await base.directory.companyIdOf(trx, actor.projectIds[0]);
+  if (!id) throw notFound('公司', 'Company');
+  return id;
+}
+
+/** A company created after the migration gets the default schemes on first use. */
+async function ensureDefaults(base: CoreBase, trx: Executor, companyId: number) {
+  await installDefaultSchemes(trx as never, companyId, base.clock.now());
+}
+
+async function settingsOf(base: CoreBase, trx: Executor, companyId: number) {
+  await ensureDefaults(base, trx, companyId);
+  const row = await repo.findSettings(trx, companyId);
+  return { periodStartDay: row?.period_start_day ?? 1, appealDays: row?.appeal_days ?? 3 };
+}
+
+// ---- permissions: one function answers "may this actor do this action on this sheet now?" ----
+function mayEdit(actor: Actor, a: AssessmentRow) {
+  return isManager(actor) || a.assessor_user_id === actor.userId;
+}
+function appealOpen(base: CoreBase, a: AssessmentRow) {
+  return a.status === 'published' && !!a.appeal_deadline && nowIsoOf(base) < a.appeal_deadline;
+}
+function permitted(base: CoreBase, actor: Actor, a: AssessmentRow, action: SheetAction): boolean {
+  switch (action) {
+    case 'refresh':
+    case 'addManual':
+    case 'deleteManual':
+    case 'publish':
+    case 'revise':
+      return mayEdit(actor, a);
+    case 'appeal':
+      return a.assessee_user_id === actor.userId;
+    case 'decide':
+      // the manager decides (a supervisor never decides appeals against their own assessment)
+      return isManager(actor);
+    case 'finalize':
+      return isManager(actor) || (a.assessor_user_id === actor.userId && !appealOpen(base, a));
+  }
+}
+
+/** Role, then lock, then state: the order of the answers a caller gets. */
+async function guard(base: CoreBase, trx: Executor, actor: Actor, a: AssessmentRow, action: SheetAction) {
+  if (!permitted(base, actor, a, action)) {
+    if (action === 'finalize' && mayEdit(actor, a) && appealOpen(base, a)) {
+      throw assessmentErrors.APPEAL_WINDOW_OPEN({ deadline: showTime(a.appeal_deadline) });
+    }
+    throw commonErrors.FORBIDDEN();
+  }
+  if (a.status === 'finalized' && action !== 'revise') throw assessmentErrors.ASSESSMENT_LOCKED();
+  if (!ALLOWED_IN[action].includes(a.status)) {
+    throw commonErrors.ILLEGAL_TRANSITION({ from: STATUS_TEXT[a.status], action: ACTION_TEXT[action] });
+  }
+  const latest = await repo.findLatestRevision(trx, a.assessee_user_id, a.period);
+  if (latest && latest.id !== a.id) throw assessmentErrors.NOT_LATEST_REVISION({ revision: a.revision });
+}
+
+async function loadForAction(base: CoreBase, trx: Executor, actor: Actor, id: number, action: SheetAction) {
+  const a = await repo.findAssessment(trx, actor, id);
+  if (!a) throw notFound('考核表', 'Assessment');
+  await guard(base, trx, actor, a as AssessmentRow, action);
+  return a as AssessmentRow;
+}
+
+// ---- computing ----
+async function readMetrics(base: CoreBase, trx: Executor, a: AssessmentRow, items: SchemeItem[]) {
+  const values: Record<string, MetricValue> = {};
+  // the stored period is half-open [period_start, period_end): the same bounds as instants
+  const { startAt, endAt } = dateRange(a.period_start, a.period_end);
+  const ctx: MetricContext = {
+    db: trx,
+    projectId: a.project_id,
+    assesseeUserId: a.assessee_user_id,
+    assesseeEmployeeId: a.assessee_employee_id,
+    periodStart: a.period_start,
+    periodEnd: a.period_end,
+    periodStartAt: startAt,
+    periodEndAt: endAt,
+    now: base.clock.now(),
+  };
+  for (const key of requiredMetricKeys({ items })) {
+    const metric = base.registry.get(key);
+    // an unregistered metric stays absent: the engine marks its rule metricMissing (behaves as manual)
+    if (metric) values[key] = (await metric.compute(ctx)) as MetricValue;
+  }
+  return values;
+}
+
+async function manualEntries(trx: Executor, assessmentId: number): Promise<ManualEntry[]> {
+  return (await repo.listManualEntries(trx, assessmentId)).map((m) => ({
+    id: m.id,
+    ruleKey: m.rule_key,
+    quantity: Number(m.quantity),
+    points: m.points === null ? undefined : Number(m.points),
+    reason: m.reason,
+    evidence: JSON.parse(m.evidence_json) as RecordRef[],
+    by: m.by_name,
+  }));
+}
+
+/**
+ * Recomputes a sheet. `fromData` re-reads the metrics (a draft's refresh); otherwise the metric values of
+ * the last refresh are reused, so deciding an appeal on a published sheet changes only that row.
+ */
+async function recompute(base: CoreBase, trx: Executor, a: AssessmentRow, fromData: boolean) {
+  const scheme = await repo.findScheme(trx, a.scheme_id);
+  if (!scheme) throw notFound('考核方案', 'Scheme');
+  const items = parseItems(scheme.items_json);
+  const metricValues = fromData ? await readMetrics(base, trx, a, items) : JSON.parse(a.metrics_json);
+  const adjustments = (await appealRepo.listAppeals(trx, a.id))
+    .filter((ap) => ap.status === 'upheld')
+    .map((ap) => ({
+      rowKey: ap.row_key,
+      newPoints: Number(ap.new_points ?? 0),
+      reason: ap.decision_reason ?? '',
+    }));
+  const result = computeAssessment({
+    scheme: { items },
+    metrics: metricValues,
+    manual: await manualEntries(trx, a.id),
+    adjustments,
+    metricLabels: base.metricLabels,
+  });
+  const at = nowIsoOf(base);
+  return {
+    metrics_json: JSON.stringify(metricValues),
+    result_json: JSON.stringify(result),
+    total_centi: centi(result.total),
+    full_marks_centi: centi(result.fullMarks),
+    computed_at: at,
+    updated_at: at,
+  };
+}
+
+async function saveUnlocked(
+  _base: CoreBase,
+  trx: Executor,
+  id: number,
+  patch: Parameters<typeof repo.updateUnlockedAssessment>[2],
+) {
+  const row = await repo.updateUnlockedAssessment(trx, id, patch);
+  if (!row) throw assessmentErrors.ASSESSMENT_LOCKED();
+  return row as AssessmentRow;
+}
+
+export type AssessmentCore = ReturnType<typeof createAssessmentCore>;
+
+export function createAssessmentCore({ db, clock, metrics, ...directoryDeps }: AssessmentDeps) {
+  const registry = new Map<string, MetricDefinition>();
+  for (const metric of metrics) {
+    if (registry.has(metric.key)) throw new Error(`assessment metric "${metric.key}" is registered twice`);
+    registry.set(metric.key, metric);
+  }
+  const metricLabels = Object.fromEntries([...registry.values()].map((m) => [m.key, m.label]));
+  const base: CoreBase = { db, clock, registry, metricLabels, directory: createDirectory(directoryDeps) };
+  return {
+    ...base,
+    nowIso: () => nowIsoOf(base),
+    /**
+     * One transaction per user action. Given a transaction as its db (the demo seeder builds four months
+     * of sheets in one), the service runs inside it instead of opening its own.
+     */
+    transact: <T>(fn: (trx: Executor) => Promise<T>): Promise<T> =>
+      db.isTransaction ? fn(db) : db.transaction().execute(fn),
+    say: (actor: Actor, text: Text) => text[actor.locale],
+    ...bindUseCases(base, {
+      companyOf,
+      ensureDefaults,
+      settingsOf,
+      permitted,
+      appealOpen,
+      loadForAction,
+      recompute,
+      saveUnlocked,
+    }),
+  };
+}
