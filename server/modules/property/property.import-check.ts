@@ -114,7 +114,10 @@ const unitKey = (building: string, room: string) => `${building}\u0000${room}`;
 /** Collects the errors of one check, in the caller's language. */
 class Findings {
   readonly errors: ImportError[] = [];
-  constructor(private readonly locale: Locale) {}
+  private readonly locale: Locale;
+  constructor(locale: Locale) {
+    this.locale = locale;
+  }
 
   add(sheet: SheetKey, row: number, key: string, message: MessageKey, params: Record<string, unknown> = {}) {
     const column = SHEETS[sheet].columns.find((c) => c.key === key)?.header ?? key;
