@@ -74,6 +74,6 @@ export function QueryState<T>({ query, isEmpty, empty, loading, children }: Quer
     return <>{loading ?? <Skeleton active data-testid="query-loading" />}</>;
   const data = query.data;
   const nothing = isEmpty ? isEmpty(data) : Array.isArray(data) && data.length === 0;
-  if (nothing) return typeof empty === 'string' || !empty ? <EmptyState description={empty} /> : <>{empty}</>;
+  if (nothing) return empty && typeof empty !== 'string' ? empty : <EmptyState description={empty} />;
   return <>{children(data)}</>;
 }
