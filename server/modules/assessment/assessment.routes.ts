@@ -6,7 +6,6 @@ import {
   ZAppealInput,
   ZAppealListItem,
   ZAppealRef,
-  ZAssessee,
   ZAssessees,
   ZAssessmentCreate,
   ZAssessmentPage,
