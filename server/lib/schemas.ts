@@ -1,4 +1,4 @@
-import { type StringOptions, Type } from '@sinclair/typebox';
+import { type Static, type StringOptions, Type } from '@sinclair/typebox';
 import type { Text } from './i18n.ts';
 
 /**
@@ -38,3 +38,7 @@ export const DateString = () =>
 
 export const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>>(t: T) =>
   Type.Union([t, Type.Null()]);
+
+/** The answer of an action that has nothing else to say. */
+export const ZOk = Type.Object({ ok: Type.Boolean() });
+export type TOk = Static<typeof ZOk>;

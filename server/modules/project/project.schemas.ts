@@ -21,3 +21,5 @@ export const ZProjectInput = Type.Object(
   { additionalProperties: false },
 );
 export type TProjectInput = Static<typeof ZProjectInput>;
+
+export type TProject = Static<typeof ZProject>;

@@ -48,6 +48,30 @@ export const ZBuildingInput = Type.Object(
 );
 export type TBuildingInput = Static<typeof ZBuildingInput>;
 
+/** A section as stored: creating or renaming one answers with its row. */
+export const ZSectionRow = Type.Object({
+  id: Type.Integer(),
+  project_id: Type.Integer(),
+  name: Type.String(),
+  sort_order: Type.Integer(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+export type TSectionRow = Static<typeof ZSectionRow>;
+
+/** A building as stored: creating or changing one answers with its row. */
+export const ZBuildingRow = Type.Object({
+  id: Type.Integer(),
+  project_id: Type.Integer(),
+  section_id: Type.Integer(),
+  name: Type.String(),
+  floors: Type.Union([Type.Integer(), Type.Null()]),
+  sort_order: Type.Integer(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+export type TBuildingRow = Static<typeof ZBuildingRow>;
+
 const StatusCounts = Type.Object({
   vacant: Type.Integer(),
   occupied: Type.Integer(),
@@ -314,3 +338,18 @@ export const ZImportJob = Type.Object({
   createdAt: Type.String(),
   finishedAt: NullableString,
 });
+
+export type TUnitStatus = Static<typeof ZUnitStatus>;
+export type TPersonKind = Static<typeof ZPersonKind>;
+export type TTree = Static<typeof ZTree>;
+export type TUnitListItem = Static<typeof ZUnitListItem>;
+export type TUnitPage = Static<typeof ZUnitPage>;
+export type TPerson = Static<typeof ZPerson>;
+export type TUnitDetail = Static<typeof ZUnitDetail>;
+export type TOwnerListItem = Static<typeof ZOwnerListItem>;
+export type TOwnerPage = Static<typeof ZOwnerPage>;
+export type TBuildingUnits = Static<typeof ZBuildingUnits>;
+export type TOfficerArea = Static<typeof ZOfficerArea>;
+export type TOfficerHistory = Static<typeof ZOfficerHistory>;
+export type TImportError = Static<typeof ZImportError>;
+export type TImportJob = Static<typeof ZImportJob>;

@@ -110,3 +110,20 @@ export const ZTeam = Type.Object({
   leaderName: Type.Union([Type.String(), Type.Null()]),
   memberCount: Type.Integer(),
 });
+export type TTeam = Static<typeof ZTeam>;
+
+/** A team as stored: creating or changing one answers with its row. */
+export const ZTeamRow = Type.Object({
+  id: Type.Integer(),
+  project_id: Type.Integer(),
+  name: Type.String(),
+  kind: Type.String(),
+  leader_employee_id: Type.Union([Type.Integer(), Type.Null()]),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+export type TTeamRow = Static<typeof ZTeamRow>;
+
+export type TPosition = Static<typeof ZPosition>;
+export type TEmployee = Static<typeof ZEmployee>;
+export type TEmployeePage = Static<typeof ZEmployeePage>;

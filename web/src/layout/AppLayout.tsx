@@ -4,6 +4,7 @@ import { Avatar, Button, Dropdown, Flex, Form, Input, Layout, Menu, Modal, messa
 import type { ItemType } from 'antd/es/menu/interface';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { accessOf } from '../access.ts';
 import { authApi, type Me } from '../api/auth.ts';
 import { showError } from '../components/errors.ts';
 import { useI18n } from '../i18n.tsx';
@@ -50,7 +51,8 @@ export function AppLayout({ me }: { me: Me }) {
   const [pwOpen, setPwOpen] = useState(false);
 
   const items = useMemo<ItemType[]>(() => {
-    const visible = appRoutes.filter((r) => r.menu && canOpen(r, me.role));
+    const access = accessOf(me);
+    const visible = appRoutes.filter((r) => r.menu && canOpen(r, access));
     const top: ItemType[] = visible
       .filter((r) => !r.menu?.group)
       .map((r) => ({ key: r.path, icon: r.menu?.icon, label: t(r.menu!.labelKey) }));
@@ -61,7 +63,7 @@ export function AppLayout({ me }: { me: Me }) {
       if (children.length) top.push({ key: `group:${g.key}`, icon: g.icon, label: t(g.labelKey), children });
     }
     return top;
-  }, [me.role, t]);
+  }, [me, t]);
 
   const selected = appRoutes
     .filter(

@@ -15,8 +15,8 @@ import {
   Typography,
 } from 'antd';
 import { Fragment, useState } from 'react';
+import { useAccess } from '../../access.ts';
 import { assessmentApi, type Scheme, useAssessmentSettings, useSchemes } from '../../api/assessment.ts';
-import { useMe } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { showError } from '../../components/errors.ts';
@@ -26,11 +26,10 @@ import { useI18n } from '../../i18n.tsx';
 /** 考核方案: each scheme's latest version in the document's layout; the admin edits numbers and texts. */
 export function SchemesPage() {
   const { t } = useI18n();
-  const me = useMe();
   const schemes = useSchemes();
   const [selected, setSelected] = useState<number | undefined>();
   const [editing, setEditing] = useState(false);
-  const isAdmin = me.data?.role === 'admin';
+  const access = useAccess();
   if (!schemes.data) return <Skeleton active />;
   const options = schemes.data.map((s) => ({
     value: s.id,
@@ -44,7 +43,7 @@ export function SchemesPage() {
         extra={
           scheme ? (
             <>
-              {isAdmin && scheme.latest ? (
+              {access.canEditScheme && scheme.latest ? (
                 <Button type="primary" onClick={() => setEditing(true)}>
                   {t('assessment.editScheme')}
                 </Button>
@@ -57,7 +56,7 @@ export function SchemesPage() {
         <Select style={{ minWidth: 360 }} value={scheme?.id} onChange={setSelected} options={options} />
       </PageHeader>
       {scheme ? <SchemeTable scheme={scheme} /> : null}
-      {isAdmin ? <SettingsCard /> : null}
+      {access.canEditAssessmentSettings ? <SettingsCard /> : null}
       {editing && scheme ? (
         <SchemeEditor scheme={scheme} onClose={() => setEditing(false)} onSaved={setSelected} />
       ) : null}

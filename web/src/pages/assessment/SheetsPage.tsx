@@ -3,8 +3,8 @@ import { Button, DatePicker, Form, Modal, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useAccess } from '../../access.ts';
 import { type AssessmentSummary, assessmentApi } from '../../api/assessment.ts';
-import { useMe } from '../../api/auth.ts';
 import { useProjects } from '../../api/staff.ts';
 import { showError } from '../../components/errors.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
@@ -16,14 +16,13 @@ import { STATUS_COLOR } from './SheetPage.tsx';
 /** 考核表 list: a manager sees every sheet of their projects, a supervisor those they assess and their own. */
 export function SheetsPage() {
   const { t } = useI18n();
-  const me = useMe();
   const navigate = useNavigate();
   const projects = useProjects();
   const [period, setPeriod] = useState<Dayjs | null>(null);
   const [status, setStatus] = useState<string | undefined>();
   const [projectId, setProjectId] = useState<number | undefined>();
   const [creating, setCreating] = useState(false);
-  const canCreate = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
+  const { canCreateSheet: canCreate } = useAccess();
   const filters = { period: period?.format('YYYY-MM'), status, projectId };
   return (
     <div>

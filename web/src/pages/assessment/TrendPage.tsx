@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Select, Skeleton } from 'antd';
 import { lazy, Suspense, useState } from 'react';
+import { useAccess } from '../../access.ts';
 import { assessmentApi } from '../../api/assessment.ts';
 import { useMe } from '../../api/auth.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -13,7 +14,7 @@ export function TrendPage() {
   const { t } = useI18n();
   const me = useMe();
   const [userId, setUserId] = useState<number | undefined>();
-  const canPick = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
+  const { canViewOthersTrend: canPick } = useAccess();
   const people = useQuery({
     queryKey: ['assessment-assessees'],
     queryFn: () => assessmentApi.assessees(),

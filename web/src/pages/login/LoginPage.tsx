@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { accessOf } from '../../access.ts';
 import { authApi } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -20,7 +21,7 @@ export function LoginPage() {
     try {
       const res = await authApi.login(values.username, values.password);
       await queryClient.invalidateQueries({ queryKey: ['me'] });
-      navigate(res.role === 'owner' ? '/portal' : '/', { replace: true });
+      navigate(accessOf({ role: res.role }).homePath, { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {

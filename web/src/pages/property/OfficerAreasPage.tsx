@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Drawer, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useMe } from '../../api/auth.ts';
+import { useAccess } from '../../access.ts';
 import { type OfficerArea, propertyApi } from '../../api/property.ts';
 import { staffApi, useProjects } from '../../api/staff.ts';
 import { showError } from '../../components/errors.ts';
@@ -36,14 +36,13 @@ function HistoryDrawer({ buildingId, onClose }: { buildingId: number; onClose():
 /** 房管员区域划分: buildings → officer, one at a time, with history; the supervisor edits it. */
 export function OfficerAreasPage() {
   const { t } = useI18n();
-  const me = useMe();
   const projects = useProjects();
   const queryClient = useQueryClient();
   const [projectId, setProjectId] = useState<number>();
   const project = projectId ?? projects.data?.[0]?.id;
   const [fromDate, setFromDate] = useState<Dayjs>(dayjs());
   const [historyOf, setHistoryOf] = useState<number | null>(null);
-  const canEdit = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
+  const { canEditOfficerAreas: canEdit } = useAccess();
   const areas = useQuery({
     queryKey: ['officer-areas', project],
     queryFn: () => propertyApi.officerAreas(project!),

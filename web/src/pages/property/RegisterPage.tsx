@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useMe } from '../../api/auth.ts';
+import { useAccess } from '../../access.ts';
 import {
   formatArea,
   type OwnerListItem,
@@ -130,17 +130,15 @@ function BuildingGrid({ buildingId }: { buildingId: number }) {
 
 export function RegisterPage() {
   const { t } = useI18n();
-  const me = useMe();
   const projects = useProjects();
   const [params, setParams] = useSearchParams();
   const projectId = Number(params.get('projectId')) || projects.data?.[0]?.id;
   const buildingId = Number(params.get('buildingId')) || undefined;
   const tree = useTree(projectId);
-  const isOfficer = me.data?.role === 'officer';
+  const { isOfficer, canImportProperty: canImport } = useAccess();
   const [onlyMine, setOnlyMine] = useState(true);
   const [unitFilter, setUnitFilter] = useState<{ q?: string; status?: UnitStatus }>({});
   const [ownerQ, setOwnerQ] = useState<string>();
-  const canImport = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
   const scope = isOfficer && onlyMine ? 'area' : 'all';
 
   const select = (next: Record<string, string | number | undefined>) => {

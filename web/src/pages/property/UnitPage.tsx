@@ -21,7 +21,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useMe } from '../../api/auth.ts';
+import { useAccess } from '../../access.ts';
 import {
   formatArea,
   type Person,
@@ -213,16 +213,13 @@ export function UnitPage() {
   const { t } = useI18n();
   const { id } = useParams();
   const unitId = Number(id);
-  const me = useMe();
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: ['unit', unitId], queryFn: () => propertyApi.unit(unitId) });
   const [editing, setEditing] = useState<Person | null | undefined>(undefined);
   const [statusOpen, setStatusOpen] = useState(false);
   const [editOpen, setEditOpen] = useState(false);
-  const role = me.data?.role ?? 'owner';
-  const canEditPeople = role !== 'owner';
-  const canChangeStatus = ['admin', 'manager', 'supervisor', 'officer'].includes(role);
-  const canEditUnit = ['admin', 'manager', 'supervisor'].includes(role);
+  const access = useAccess();
+  const { canEditUnitPeople: canEditPeople, canChangeUnitStatus: canChangeStatus, canEditUnit } = access;
   const unit = query.data;
   const tree = useTree(canEditUnit ? unit?.projectId : undefined);
   const saved = (u: UnitDetail) => {
@@ -274,9 +271,9 @@ export function UnitPage() {
                 {unit.handoverDate ?? '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('property.moveInDate')}>{unit.moveInDate ?? '—'}</Descriptions.Item>
-              {role !== 'owner' ? (
+              {access.isStaff ? (
                 <Descriptions.Item label={t('property.linkedUsers')}>
-                  <OwnerAccounts unit={unit} canLink={role === 'admin'} onSaved={saved} />
+                  <OwnerAccounts unit={unit} canLink={access.canLinkOwnerAccounts} onSaved={saved} />
                 </Descriptions.Item>
               ) : null}
             </Descriptions>
@@ -367,7 +364,7 @@ export function UnitPage() {
               }))}
             />
           </Card>
-          {role !== 'owner' ? (
+          {access.isStaff ? (
             <Card size="small" title={t('property.audit')} style={{ marginTop: 16 }}>
               <AuditTimeline entity="unit" id={unit.id} />
             </Card>

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, type FormInstance, Input, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useMe } from '../../api/auth.ts';
+import { useAccess } from '../../access.ts';
 import { type Employee, staffApi, usePositions, useProjects, useTeams } from '../../api/staff.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -92,7 +92,6 @@ function WatchedFields({ form }: { form: FormInstance }) {
 
 export function EmployeesPage() {
   const { t } = useI18n();
-  const me = useMe();
   const positions = usePositions();
   const [filters, setFilters] = useState<{
     q?: string;
@@ -101,7 +100,7 @@ export function EmployeesPage() {
     status?: string;
   }>({});
   const [editing, setEditing] = useState<Employee | null | undefined>(undefined);
-  const canEdit = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
+  const { canEditEmployees: canEdit } = useAccess();
 
   return (
     <div>

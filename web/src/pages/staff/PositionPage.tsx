@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, message, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useMe } from '../../api/auth.ts';
+import { useAccess } from '../../access.ts';
 import { type Position, staffApi } from '../../api/staff.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { showError } from '../../components/errors.ts';
@@ -23,7 +23,7 @@ const LONG_FIELDS = [
 export function PositionPage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const me = useMe();
+  const access = useAccess();
   const query = useQuery({ queryKey: ['position', id], queryFn: () => staffApi.position(Number(id)) });
   const [editing, setEditing] = useState(false);
   const p = query.data;
@@ -35,7 +35,7 @@ export function PositionPage() {
         title={`${p.name} · ${doc('title')}`}
         extra={
           <>
-            {me.data?.role === 'admin' ? (
+            {access.canEditPositions ? (
               <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>
             ) : null}
             <AuditHistoryButton entity="position" id={p.id} />

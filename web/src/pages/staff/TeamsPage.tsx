@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Space, Table } from 'antd';
 import { useState } from 'react';
-import { useMe } from '../../api/auth.ts';
+import { useAccess } from '../../access.ts';
 import { staffApi, type Team, useProjects, useTeams } from '../../api/staff.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -11,12 +11,11 @@ import { useI18n } from '../../i18n.tsx';
 
 export function TeamsPage() {
   const { t } = useI18n();
-  const me = useMe();
   const projects = useProjects();
   const [projectId, setProjectId] = useState<number | undefined>();
   const teams = useTeams(projectId);
   const [editing, setEditing] = useState<Team | null | undefined>(undefined);
-  const canEdit = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
+  const { canEditTeams: canEdit } = useAccess();
   return (
     <div>
       <PageHeader
