@@ -131,19 +131,19 @@ export type TTimelineEntry = Static<typeof ZTimelineEntry>;
 export type TRepairPhoto = Static<typeof ZPhoto>;
 export const ZPhotoUploaded = Type.Object({ id: Type.Integer(), url: Type.String() });
 
+const ZDueUnit = lit(DUE_UNITS);
 export const ZRepairCategory = Type.Object({
   id: Type.Integer(),
   code: Type.String(),
   name: Type.String(),
   dispatchAmount: Type.Number(),
-  dispatchUnit: Type.String(),
+  dispatchUnit: ZDueUnit,
   completeAmount: Type.Number(),
-  completeUnit: Type.String(),
+  completeUnit: ZDueUnit,
   responsible: Type.String(),
   active: Type.Boolean(),
 });
 export type TRepairCategory = Static<typeof ZRepairCategory>;
-const ZDueUnit = lit(DUE_UNITS);
 export const ZRepairCategoryInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 30 }),

@@ -1,5 +1,5 @@
 import { CameraOutlined, CommentOutlined, ToolOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -18,11 +18,30 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import {
+  SATISFACTIONS,
+  type Satisfaction,
+} from '../../../../server/modules/complaint/complaint.constants.ts';
 import { useMe } from '../../api/auth.ts';
 import { propertyApi } from '../../api/property.ts';
-import { sdApi, useComplaintCategories, useRepairCategories } from '../../api/servicedesk.ts';
+import {
+  type TComplaintDetail,
+  type TRepairDetail,
+  useComplaint,
+  useComplaintAction,
+  useComplaintCategories,
+  useCreateComplaint,
+  useCreateRepair,
+  useMyComplaints,
+  useMyRepairs,
+  useRepair,
+  useRepairAction,
+  useRepairCategories,
+  useUploadRepairPhoto,
+} from '../../api/servicedesk.ts';
 import { showError } from '../../components/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { StatusTag } from '../servicedesk/shared.tsx';
 
@@ -59,10 +78,11 @@ export function PortalServiceCards() {
 function PortalRepairList() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['repairs', 'mine'], queryFn: () => sdApi.repairs({ pageSize: 20 }) });
+  const q = useMyRepairs();
   return (
     <Card size="small" title={t('servicedesk.portal.myRepairs')}>
       <List
+        loading={q.isLoading}
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: '—' }}
         renderItem={(r) => (
@@ -86,10 +106,11 @@ function PortalRepairList() {
 function PortalComplaintList() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['complaints', 'mine'], queryFn: () => sdApi.complaints({ pageSize: 20 }) });
+  const q = useMyComplaints();
   return (
     <Card size="small" title={t('servicedesk.portal.myComplaints')}>
       <List
+        loading={q.isLoading}
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: '—' }}
         renderItem={(k) => (
@@ -111,8 +132,9 @@ export function PortalRepairNew() {
   const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const categories = useRepairCategories();
+  const create = useCreateRepair();
+  const upload = useUploadRepairPhoto();
   const units = useQuery({ queryKey: ['my-units'], queryFn: propertyApi.myUnits });
   const [form] = Form.useForm();
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -126,14 +148,13 @@ export function PortalRepairNew() {
           setSaving(true);
           try {
             const unit = units.data?.find((u) => u.id === v.unitId);
-            const r = await sdApi.createRepair({
+            const r = await create.mutateAsync({
               ...v,
               projectId: unit?.projectId ?? me.data?.projectIds[0],
               buildingId: unit?.buildingId ?? null,
             });
-            for (const f of files) await sdApi.uploadPhoto(r.id, f.originFileObj as File);
+            for (const f of files) await upload.mutateAsync({ id: r.id, file: f.originFileObj as File });
             message.success(t('servicedesk.portal.submitted'));
-            await queryClient.invalidateQueries({ queryKey: ['repairs'] });
             navigate(`/portal/repairs/${r.id}`);
           } catch (e) {
             showError(e, form);
@@ -194,19 +215,19 @@ export function PortalRepairNew() {
 
 /** Follow one repair; rate it at the follow-up (回访) or ask for it to be redone */
 export function PortalRepairDetail() {
-  const { t } = useI18n();
   const { id } = useParams();
-  const queryClient = useQueryClient();
-  const q = useQuery({ queryKey: ['repair', Number(id)], queryFn: () => sdApi.repair(Number(id)) });
+  const q = useRepair(Number(id));
+  return <QueryState query={q}>{(r) => <PortalRepair r={r} />}</QueryState>;
+}
+
+function PortalRepair({ r }: { r: TRepairDetail }) {
+  const { t } = useI18n();
+  const repairAction = useRepairAction();
   const [rating, setRating] = useState(5);
   const [comment, setComment] = useState('');
-  const r = q.data;
-  if (!r) return null;
-  const act = async (action: string, body: unknown) => {
+  const act = async (action: string, body: { rating?: number; comment?: string }) => {
     try {
-      await sdApi.repairAction(r.id, action, body);
-      await queryClient.invalidateQueries({ queryKey: ['repair', r.id] });
-      await queryClient.invalidateQueries({ queryKey: ['repairs'] });
+      await repairAction.mutateAsync({ id: r.id, action, body });
       if (action === 'visit') message.success(t('servicedesk.portal.rateDone'));
     } catch (e) {
       showError(e);
@@ -285,6 +306,7 @@ export function PortalComplaintNew() {
   const me = useMe();
   const navigate = useNavigate();
   const categories = useComplaintCategories();
+  const create = useCreateComplaint();
   const [form] = Form.useForm();
   return (
     <Card title={t('servicedesk.portal.complain')}>
@@ -293,7 +315,7 @@ export function PortalComplaintNew() {
         layout="vertical"
         onFinish={async (v) => {
           try {
-            const k = await sdApi.createComplaint({ ...v, projectId: me.data?.projectIds[0] });
+            const k = await create.mutateAsync({ ...v, projectId: me.data?.projectIds[0] });
             message.success(t('servicedesk.portal.submitted'));
             navigate(`/portal/complaints/${k.id}`);
           } catch (e) {
@@ -316,13 +338,15 @@ export function PortalComplaintNew() {
 }
 
 export function PortalComplaintDetail() {
-  const { t } = useI18n();
   const { id } = useParams();
-  const queryClient = useQueryClient();
-  const q = useQuery({ queryKey: ['complaint', Number(id)], queryFn: () => sdApi.complaint(Number(id)) });
-  const [satisfaction, setSatisfaction] = useState('satisfied');
-  const k = q.data;
-  if (!k) return null;
+  const q = useComplaint(Number(id));
+  return <QueryState query={q}>{(k) => <PortalComplaint k={k} />}</QueryState>;
+}
+
+function PortalComplaint({ k }: { k: TComplaintDetail }) {
+  const { t } = useI18n();
+  const complaintAction = useComplaintAction();
+  const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied');
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card
@@ -348,7 +372,7 @@ export function PortalComplaintDetail() {
             style={{ width: '100%' }}
             value={satisfaction}
             onChange={setSatisfaction}
-            options={['very_satisfied', 'satisfied', 'neutral', 'dissatisfied'].map((s) => ({
+            options={SATISFACTIONS.map((s) => ({
               value: s,
               label: t(`servicedesk.satisfactions.${s}`),
             }))}
@@ -360,8 +384,7 @@ export function PortalComplaintDetail() {
             style={{ marginTop: 12 }}
             onClick={async () => {
               try {
-                await sdApi.complaintAction(k.id, 'visit', { satisfaction });
-                await queryClient.invalidateQueries({ queryKey: ['complaint', k.id] });
+                await complaintAction.mutateAsync({ id: k.id, action: 'visit', body: { satisfaction } });
               } catch (e) {
                 showError(e);
               }

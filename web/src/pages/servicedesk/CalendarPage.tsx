@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -15,29 +14,28 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import {
+  type TCalendarDay,
+  useCalendarDays,
+  useClearCalendarDay,
+  useSetCalendarDay,
+} from '../../api/servicedesk.ts';
 import { showError } from '../../components/errors.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryError } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
-interface Day {
-  date: string;
-  kind: 'holiday' | 'workday';
-  name: string;
-}
+type Day = TCalendarDay;
 
 /** 工作日历: the admin keeps holidays and adjusted working days (调休) */
 export function CalendarPage() {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const [year, setYear] = useState(2027);
   const [adding, setAdding] = useState(false);
-  const days = useQuery({
-    queryKey: ['calendar', year],
-    queryFn: () => api.get<Day[]>('/calendar/days', { year }),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['calendar'] });
+  const days = useCalendarDays(year);
+  const setDay = useSetCalendarDay();
+  const clearDay = useClearCalendarDay();
   return (
     <div>
       <PageHeader
@@ -65,6 +63,11 @@ export function CalendarPage() {
         size="small"
         loading={days.isFetching}
         dataSource={days.data ?? []}
+        locale={
+          days.isError
+            ? { emptyText: <QueryError error={days.error} onRetry={() => void days.refetch()} /> }
+            : undefined
+        }
         pagination={false}
         columns={[
           { title: t('servicedesk.calendar.date'), dataIndex: 'date' },
@@ -82,7 +85,7 @@ export function CalendarPage() {
             render: (_: unknown, d) => (
               <Popconfirm
                 title={t('servicedesk.calendar.removeConfirm')}
-                onConfirm={() => api.delete(`/calendar/days/${d.date}`).then(refresh).catch(showError)}
+                onConfirm={() => clearDay.mutateAsync(d.date).catch(showError)}
               >
                 <Button size="small" danger>
                   {t('servicedesk.calendar.remove')}
@@ -96,10 +99,9 @@ export function CalendarPage() {
         <FormModal
           title={t('servicedesk.calendar.add')}
           initialValues={{ kind: 'holiday' }}
-          invalidate={[['calendar']]}
           onClose={() => setAdding(false)}
-          onSubmit={(v: { date: Dayjs; kind: string; name: string }) =>
-            api.put(`/calendar/days/${v.date.format('YYYY-MM-DD')}`, { kind: v.kind, name: v.name })
+          onSubmit={(v: { date: Dayjs; kind: Day['kind']; name: string }) =>
+            setDay.mutateAsync({ date: v.date.format('YYYY-MM-DD'), body: { kind: v.kind, name: v.name } })
           }
         >
           <Form.Item name="date" label={t('servicedesk.calendar.date')} rules={[{ required: true }]}>

@@ -1,12 +1,17 @@
 import { Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { type RepairCategory, sdApi, useRepairCategories } from '../../api/servicedesk.ts';
+import { DUE_UNITS } from '../../../../server/modules/calendar/calendar.constants.ts';
+import {
+  type TRepairCategory,
+  type TRepairCategoryInput,
+  useRepairCategories,
+  useSaveRepairCategory,
+} from '../../api/servicedesk.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryError } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
-
-const UNITS = ['working_hours', 'working_days', 'hours', 'days'];
 
 /** A time limit: an amount and its unit (working hours, working days, hours, days). */
 function LimitField(props: {
@@ -32,18 +37,24 @@ function LimitField(props: {
 export function RepairCategoriesPage() {
   const { t } = useI18n();
   const categories = useRepairCategories();
-  const [editing, setEditing] = useState<RepairCategory | null>(null);
+  const save = useSaveRepairCategory();
+  const [editing, setEditing] = useState<TRepairCategory | null>(null);
   const limit = (amount: number, unit: string) => `${amount} ${t(`servicedesk.units.${unit}`)}`;
-  const unitOptions = UNITS.map((u) => ({ value: u, label: t(`servicedesk.units.${u}`) }));
+  const unitOptions = DUE_UNITS.map((u) => ({ value: u, label: t(`servicedesk.units.${u}`) }));
   return (
     <div>
       <PageHeader title={t('servicedesk.categories.title')} />
       <Typography.Paragraph type="secondary">{t('servicedesk.categories.hint')}</Typography.Paragraph>
-      <Table<RepairCategory>
+      <Table<TRepairCategory>
         rowKey="id"
         loading={categories.isFetching}
         dataSource={categories.data ?? []}
         pagination={false}
+        locale={
+          categories.isError
+            ? { emptyText: <QueryError error={categories.error} onRetry={() => void categories.refetch()} /> }
+            : undefined
+        }
         columns={[
           { title: t('servicedesk.categories.name'), dataIndex: 'name' },
           {
@@ -84,17 +95,19 @@ export function RepairCategoriesPage() {
         <FormModal
           title={`${t('common.edit')} · ${editing.name}`}
           initialValues={editing}
-          invalidate={[['repair-categories']]}
           onClose={() => setEditing(null)}
-          onSubmit={(v: RepairCategory) =>
-            sdApi.saveRepairCategory(editing.id, {
-              name: v.name,
-              dispatchAmount: v.dispatchAmount,
-              dispatchUnit: v.dispatchUnit,
-              completeAmount: v.completeAmount,
-              completeUnit: v.completeUnit,
-              responsible: v.responsible,
-              active: v.active,
+          onSubmit={(v: TRepairCategoryInput) =>
+            save.mutateAsync({
+              id: editing.id,
+              body: {
+                name: v.name,
+                dispatchAmount: v.dispatchAmount,
+                dispatchUnit: v.dispatchUnit,
+                completeAmount: v.completeAmount,
+                completeUnit: v.completeUnit,
+                responsible: v.responsible,
+                active: v.active,
+              },
             })
           }
         >

@@ -1,110 +1,27 @@
 import { ArrowLeftOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Form,
-  Image,
-  Input,
-  Modal,
-  Rate,
-  Row,
-  Select,
-  Space,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
-import { useState } from 'react';
+import { Button, Card, Col, Descriptions, Image, Rate, Row, Space, Tag, Typography, Upload } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { type RepairDetail, sdApi } from '../../api/servicedesk.ts';
+import { type TRepairDetail, useRepair, useUploadRepairPhoto } from '../../api/servicedesk.ts';
 import { showError } from '../../components/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
-import { OverdueTag, RecordTimeline, StatusTag, useProjectEmployees } from './shared.tsx';
+import { useRepairActions } from './recordActions.tsx';
+import { OverdueTag, RecordTimeline, StatusTag } from './shared.tsx';
 
-/** The form of one action: which fields it asks for */
-function ActionModal({ repair, action, onClose }: { repair: RepairDetail; action: string; onClose(): void }) {
-  const { t } = useI18n();
-  const [form] = Form.useForm();
-  const queryClient = useQueryClient();
-  const employees = useProjectEmployees(repair.projectId);
-  const [saving, setSaving] = useState(false);
-  return (
-    <Modal
-      open
-      title={`${t(`servicedesk.actions.${action}`)} · ${repair.code}`}
-      onCancel={onClose}
-      confirmLoading={saving}
-      okText={t(`servicedesk.actions.${action}`)}
-      onOk={async () => {
-        const values = await form.validateFields();
-        setSaving(true);
-        try {
-          await sdApi.repairAction(repair.id, action, values);
-          await queryClient.invalidateQueries({ queryKey: ['repair', repair.id] });
-          await queryClient.invalidateQueries({ queryKey: ['repairs'] });
-          onClose();
-        } catch (e) {
-          showError(e, form);
-        } finally {
-          setSaving(false);
-        }
-      }}
-    >
-      <Form form={form} layout="vertical" initialValues={{ department: repair.responsible }}>
-        {action === 'dispatch' ? (
-          <>
-            <Form.Item name="assigneeEmployeeId" label={t('servicedesk.assignee')}>
-              <Select
-                allowClear
-                data-testid="dispatch-assignee"
-                options={employees.data?.items.map((e) => ({
-                  value: e.id,
-                  label: `${e.name}（${e.positionName ?? ''}）`,
-                }))}
-              />
-            </Form.Item>
-            <Form.Item name="department" label={t('servicedesk.department')}>
-              <Input maxLength={50} />
-            </Form.Item>
-          </>
-        ) : null}
-        {action === 'complete' ? (
-          <Form.Item name="result" label={t('servicedesk.result')} rules={[{ required: true }]}>
-            <Input.TextArea rows={3} maxLength={1000} />
-          </Form.Item>
-        ) : null}
-        {action === 'visit' ? (
-          <Form.Item name="rating" label={t('servicedesk.rating')} rules={[{ required: true }]}>
-            <Rate />
-          </Form.Item>
-        ) : null}
-        {['visit', 'reopen', 'cancel', 'close', 'start'].includes(action) ? (
-          <Form.Item name="comment" label={t('servicedesk.comment')}>
-            <Input.TextArea rows={2} maxLength={500} />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
-  );
+/** 报修单: the order, its photos and its history; the allowed moves as buttons */
+export function RepairDetailPage() {
+  const { id } = useParams();
+  const query = useRepair(Number(id));
+  return <QueryState query={query}>{(r) => <RepairDetail r={r} />}</QueryState>;
 }
 
-export function RepairDetailPage() {
+function RepairDetail({ r }: { r: TRepairDetail }) {
   const { t } = useI18n();
-  const { id } = useParams();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: ['repair', Number(id)], queryFn: () => sdApi.repair(Number(id)) });
-  const [action, setAction] = useState<string | null>(null);
-  const r = query.data;
-  if (!r)
-    return query.isError ? (
-      <Typography.Text type="danger">{(query.error as Error).message}</Typography.Text>
-    ) : null;
+  const actions = useRepairActions();
+  const upload = useUploadRepairPhoto();
   return (
     <div>
       <PageHeader
@@ -120,17 +37,7 @@ export function RepairDetailPage() {
             <OverdueTag overdue={r.dispatchOverdue || r.completeOverdue} />
           </Space>
         }
-        extra={r.actions.map((a) => (
-          <Button
-            key={a}
-            type={a === 'dispatch' || a === 'complete' ? 'primary' : 'default'}
-            danger={a === 'cancel'}
-            onClick={() => setAction(a)}
-            data-testid={`action-${a}`}
-          >
-            {t(`servicedesk.actions.${a}`)}
-          </Button>
-        ))}
+        extra={actions.buttons(r, r.actions)}
       />
       <Row gutter={16}>
         <Col xs={24} lg={15}>
@@ -186,12 +93,11 @@ export function RepairDetailPage() {
                 showUploadList={false}
                 customRequest={async ({ file, onSuccess, onError }) => {
                   try {
-                    await sdApi.uploadPhoto(
-                      r.id,
-                      file as File,
-                      r.status === 'submitted' ? 'report' : 'completion',
-                    );
-                    await queryClient.invalidateQueries({ queryKey: ['repair', r.id] });
+                    await upload.mutateAsync({
+                      id: r.id,
+                      file: file as File,
+                      stage: r.status === 'submitted' ? 'report' : 'completion',
+                    });
                     onSuccess?.({});
                   } catch (e) {
                     showError(e);
@@ -223,7 +129,7 @@ export function RepairDetailPage() {
           </Card>
         </Col>
       </Row>
-      {action ? <ActionModal repair={r} action={action} onClose={() => setAction(null)} /> : null}
+      {actions.dialog}
     </div>
   );
 }

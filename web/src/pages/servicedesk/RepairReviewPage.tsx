@@ -1,4 +1,3 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -15,13 +14,21 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useMe } from '../../api/auth.ts';
-import { type ReviewItem, sdApi } from '../../api/servicedesk.ts';
+import { useAccess } from '../../access.ts';
+import {
+  type TReviewItem,
+  useAcknowledgeReview,
+  useRepairReview,
+  useRepairReviewPending,
+  useRepairReviews,
+  useSubmitReview,
+} from '../../api/servicedesk.ts';
 import { useProjects } from '../../api/staff.ts';
 import { showError } from '../../components/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { StatusTag } from './shared.tsx';
 
@@ -33,41 +40,25 @@ const lastMonday = () => {
 /** 每周审核业主报修内容上报经理: the supervisor submits, the manager acknowledges */
 export function RepairReviewPage() {
   const { t } = useI18n();
-  const me = useMe();
+  const access = useAccess();
   const projects = useProjects();
-  const queryClient = useQueryClient();
   const [projectId, setProjectId] = useState<number | undefined>();
   const [params] = useSearchParams();
   const [weekStart, setWeekStart] = useState(params.get('week') ?? lastMonday());
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [summary, setSummary] = useState('');
   const project = projectId ?? projects.data?.[0]?.id;
-  const week = useQuery({
-    queryKey: ['repair-review', project, weekStart],
-    queryFn: () => sdApi.reviewWeek(project!, weekStart),
-    enabled: !!project,
-  });
-  const pending = useQuery({
-    queryKey: ['repair-review-pending', project],
-    queryFn: () => sdApi.reviewPending(project!),
-    enabled: !!project,
-  });
-  const list = useQuery({
-    queryKey: ['repair-reviews', project],
-    queryFn: () => sdApi.reviews(project),
-    enabled: !!project,
-  });
-  const role = me.data?.role;
+  const week = useRepairReview(project, weekStart);
+  const pending = useRepairReviewPending(project);
+  const list = useRepairReviews(project);
+  const submit = useSubmitReview();
+  const acknowledge = useAcknowledgeReview();
   const w = week.data;
-  const refresh = () =>
-    queryClient
-      .invalidateQueries({ queryKey: ['repair-review'] })
-      .then(() => queryClient.invalidateQueries({ queryKey: ['repair-reviews'] }));
   const itemColumns = [
     {
       title: t('servicedesk.code'),
       dataIndex: 'code',
-      render: (c: string, r: ReviewItem) => <Link to={`/servicedesk/repairs/${r.id}`}>{c}</Link>,
+      render: (c: string, r: TReviewItem) => <Link to={`/servicedesk/repairs/${r.id}`}>{c}</Link>,
       width: 100,
     },
     { title: t('servicedesk.location'), dataIndex: 'location' },
@@ -101,109 +92,109 @@ export function RepairReviewPage() {
           ) : null}
         </Space>
       </PageHeader>
-      {w ? (
-        <>
-          <Space size={32} style={{ marginBottom: 16 }}>
-            {(['created', 'done', 'overdue', 'unfinished'] as const).map((k) => (
-              <Statistic key={k} title={t(`servicedesk.counts.${k}`)} value={w.content.counts[k]} />
-            ))}
-          </Space>
-          <Card
-            size="small"
-            title={`${t('servicedesk.counts.unfinished')}（${w.content.unfinished.length}）`}
-          >
-            <Table<ReviewItem & { reason: string }>
-              rowKey="id"
+      <QueryState query={week} isEmpty={() => false}>
+        {(w) => (
+          <>
+            <Space size={32} style={{ marginBottom: 16 }}>
+              {(['created', 'done', 'overdue', 'unfinished'] as const).map((k) => (
+                <Statistic key={k} title={t(`servicedesk.counts.${k}`)} value={w.content.counts[k]} />
+              ))}
+            </Space>
+            <Card
               size="small"
-              pagination={{ pageSize: 10 }}
-              dataSource={w.content.unfinished}
-              columns={[
-                ...itemColumns,
-                {
-                  title: t('servicedesk.reason'),
-                  dataIndex: 'reason',
-                  render: (v: string, r) =>
-                    w.status === 'draft' ? (
-                      <Input
-                        size="small"
-                        maxLength={300}
-                        value={reasons[r.id] ?? ''}
-                        onChange={(e) => setReasons((x) => ({ ...x, [r.id]: e.target.value }))}
-                      />
-                    ) : (
-                      v || '—'
-                    ),
-                },
-              ]}
-            />
-          </Card>
-          <Card
-            size="small"
-            title={`${t('servicedesk.counts.created')}（${w.content.created.length}）`}
-            style={{ marginTop: 12 }}
-          >
-            <div data-testid="review-created">
-              <Table
+              title={`${t('servicedesk.counts.unfinished')}（${w.content.unfinished.length}）`}
+            >
+              <Table<TReviewItem & { reason: string }>
                 rowKey="id"
                 size="small"
                 pagination={{ pageSize: 10 }}
-                dataSource={[...w.content.created].reverse()}
-                columns={itemColumns}
+                dataSource={w.content.unfinished}
+                columns={[
+                  ...itemColumns,
+                  {
+                    title: t('servicedesk.reason'),
+                    dataIndex: 'reason',
+                    render: (v: string, r) =>
+                      w.status === 'draft' ? (
+                        <Input
+                          size="small"
+                          maxLength={300}
+                          value={reasons[r.id] ?? ''}
+                          onChange={(e) => setReasons((x) => ({ ...x, [r.id]: e.target.value }))}
+                        />
+                      ) : (
+                        v || '—'
+                      ),
+                  },
+                ]}
               />
-            </div>
-          </Card>
-          {w.status === 'draft' && (role === 'supervisor' || role === 'admin') ? (
-            <Card size="small" style={{ marginTop: 12 }}>
-              <Input.TextArea
-                rows={2}
-                placeholder={t('servicedesk.summary')}
-                value={summary}
-                onChange={(e) => setSummary(e.target.value)}
-                maxLength={2000}
-              />
+            </Card>
+            <Card
+              size="small"
+              title={`${t('servicedesk.counts.created')}（${w.content.created.length}）`}
+              style={{ marginTop: 12 }}
+            >
+              <div data-testid="review-created">
+                <Table
+                  rowKey="id"
+                  size="small"
+                  pagination={{ pageSize: 10 }}
+                  dataSource={[...w.content.created].reverse()}
+                  columns={itemColumns}
+                />
+              </div>
+            </Card>
+            {w.status === 'draft' && access.canSubmitRepairReview ? (
+              <Card size="small" style={{ marginTop: 12 }}>
+                <Input.TextArea
+                  rows={2}
+                  placeholder={t('servicedesk.summary')}
+                  value={summary}
+                  onChange={(e) => setSummary(e.target.value)}
+                  maxLength={2000}
+                />
+                <Button
+                  type="primary"
+                  style={{ marginTop: 8 }}
+                  onClick={async () => {
+                    try {
+                      await submit.mutateAsync({
+                        projectId: project!,
+                        weekStart,
+                        summary: summary || undefined,
+                        reasons: Object.entries(reasons).map(([id, reason]) => ({
+                          repairOrderId: Number(id),
+                          reason,
+                        })),
+                      });
+                      message.success(t('common.saved'));
+                    } catch (e) {
+                      showError(e);
+                    }
+                  }}
+                >
+                  {t('servicedesk.submitReview')}
+                </Button>
+              </Card>
+            ) : null}
+            {w.status === 'submitted' && access.canAcknowledgeRepairReview ? (
               <Button
                 type="primary"
-                style={{ marginTop: 8 }}
+                style={{ marginTop: 12 }}
                 onClick={async () => {
                   try {
-                    await sdApi.submitReview({
-                      projectId: project,
-                      weekStart,
-                      summary: summary || undefined,
-                      reasons: Object.entries(reasons).map(([id, reason]) => ({
-                        repairOrderId: Number(id),
-                        reason,
-                      })),
-                    });
-                    message.success(t('common.saved'));
-                    await refresh();
+                    await acknowledge.mutateAsync({ id: w.id! });
                   } catch (e) {
                     showError(e);
                   }
                 }}
               >
-                {t('servicedesk.submitReview')}
+                {t('servicedesk.acknowledge')}
               </Button>
-            </Card>
-          ) : null}
-          {w.status === 'submitted' && (role === 'manager' || role === 'admin') ? (
-            <Button
-              type="primary"
-              style={{ marginTop: 12 }}
-              onClick={async () => {
-                try {
-                  await sdApi.acknowledgeReview(w.id!);
-                  await refresh();
-                } catch (e) {
-                  showError(e);
-                }
-              }}
-            >
-              {t('servicedesk.acknowledge')}
-            </Button>
-          ) : null}
-        </>
-      ) : null}
+            ) : null}
+          </>
+        )}
+      </QueryState>
       <Card size="small" title={t('servicedesk.pending')} style={{ marginTop: 16 }}>
         {pending.data?.length ? (
           <Table

@@ -1,8 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { Tag, Timeline, Typography } from 'antd';
-import { propertyApi } from '../../api/property.ts';
-import type { TimelineEntry } from '../../api/servicedesk.ts';
-import { staffApi } from '../../api/staff.ts';
+import type { TTimelineEntry } from '../../api/servicedesk.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useI18n } from '../../i18n.tsx';
 
@@ -33,12 +30,12 @@ export function OverdueTag({ overdue }: { overdue: boolean }) {
 }
 
 /** The record's history from the audit trail, served with the record */
-export function RecordTimeline({ entries }: { entries: TimelineEntry[] }) {
+export function RecordTimeline({ entries }: { entries: TTimelineEntry[] }) {
   const { t } = useI18n();
   return (
     <Timeline
       items={entries.map((e, i) => {
-        const after = e.after ?? {};
+        const after = (e.after ?? {}) as Record<string, unknown>;
         const note = (after.comment ?? after.note ?? after.result ?? after.resolution ?? after.reason) as
           | string
           | undefined;
@@ -59,25 +56,4 @@ export function RecordTimeline({ entries }: { entries: TimelineEntry[] }) {
       })}
     />
   );
-}
-
-export function useProjectEmployees(projectId?: number) {
-  return useQuery({
-    queryKey: ['employees', 'of-project', projectId],
-    queryFn: () => staffApi.employees({ projectId, pageSize: 200, status: 'active' }),
-    enabled: !!projectId,
-  });
-}
-
-/** The register's buildings of a project, for the building filter */
-export function useBuildings(projectId?: number) {
-  return useQuery({
-    queryKey: ['property-tree', projectId],
-    queryFn: () => propertyApi.tree(projectId!),
-    enabled: !!projectId,
-    select: (tree) =>
-      tree.sections.flatMap((sec) =>
-        sec.buildings.map((b) => ({ value: b.id, label: `${sec.name} ${b.name}` })),
-      ),
-  });
 }
