@@ -14,9 +14,11 @@
  *   <PageHeader extra={actions.buttons(record, record.actions)} />
  *   {actions.dialog}
  */
-import { Button, type ButtonProps, Form, Modal } from 'antd';
+import { Button, type ButtonProps } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { useI18n } from '../../i18n.tsx';
 import { showError } from '../errors.ts';
+import { FormModal } from '../FormModal.tsx';
 import { type FieldRow, FormFields } from './FormFields.tsx';
 
 export interface ActionForm<T> {
@@ -32,7 +34,7 @@ export interface RecordActionsConfig<T> {
   label(action: string): ReactNode;
   title(action: string, record: T): ReactNode;
   run(record: T, action: string, values: Record<string, unknown>): Promise<unknown>;
-  /** the dialog's OK button: the action's name, or the locale's OK (确定) */
+  /** the dialog's OK button: the action's name, or 确定 (OK) */
   okText?: 'action' | 'default';
   /** data-testid of a button: `${testIdPrefix}${action}` */
   testIdPrefix?: string;
@@ -51,6 +53,7 @@ export interface RecordActions<T> {
 }
 
 export function useRecordActions<T>(config: RecordActionsConfig<T>): RecordActions<T> {
+  const { t } = useI18n();
   const [open, setOpen] = useState<Open<T> | null>(null);
   const fieldsOf = (record: T, action: string) => {
     const f = config.forms[action]?.fields;
@@ -82,7 +85,7 @@ export function useRecordActions<T>(config: RecordActionsConfig<T>): RecordActio
   const dialog = open ? (
     <ActionDialog
       title={config.title(open.action, open.record)}
-      okText={config.okText === 'action' ? config.label(open.action) : undefined}
+      okText={config.okText === 'action' ? config.label(open.action) : t('common.confirm')}
       fields={fieldsOf(open.record, open.action)}
       initialValues={config.forms[open.action]?.initialValues?.(open.record)}
       onSubmit={(values) => config.run(open.record, open.action, values)}
@@ -94,7 +97,7 @@ export function useRecordActions<T>(config: RecordActionsConfig<T>): RecordActio
 
 interface ActionDialogProps {
   title: ReactNode;
-  okText?: ReactNode;
+  okText: ReactNode;
   fields: FieldRow[];
   initialValues?: Record<string, unknown>;
   onSubmit(values: Record<string, unknown>): Promise<unknown>;
@@ -103,32 +106,16 @@ interface ActionDialogProps {
 
 /** The dialog of one action: its fields, then the move; closes when the server accepted it. */
 export function ActionDialog({ title, okText, fields, initialValues, onSubmit, onClose }: ActionDialogProps) {
-  const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
   return (
-    <Modal
-      open
+    <FormModal<Record<string, unknown>>
       title={title}
-      onCancel={onClose}
-      confirmLoading={saving}
       okText={okText}
-      destroyOnHidden
-      onOk={async () => {
-        const values = await form.validateFields();
-        setSaving(true);
-        try {
-          await onSubmit(values);
-          onClose();
-        } catch (e) {
-          showError(e, form);
-        } finally {
-          setSaving(false);
-        }
-      }}
+      quiet
+      initialValues={initialValues}
+      onSubmit={onSubmit}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues}>
-        <FormFields rows={fields} />
-      </Form>
-    </Modal>
+      <FormFields rows={fields} />
+    </FormModal>
   );
 }

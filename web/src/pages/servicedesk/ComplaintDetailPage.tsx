@@ -1,13 +1,11 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Timeline } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { Alert, Card, Col, Descriptions, Row, Timeline } from 'antd';
+import { useParams } from 'react-router';
 import { type TComplaintDetail, useComplaint } from '../../api/servicedesk.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useComplaintActions } from './recordActions.tsx';
-import { OverdueTag, RecordTimeline, StatusTag } from './shared.tsx';
+import { OverdueTag, RecordHeader, RecordTimeline, StatusTag } from './shared.tsx';
 
 /** 投诉: the complaint, its handling records and history; the allowed moves as buttons */
 export function ComplaintDetailPage() {
@@ -18,24 +16,19 @@ export function ComplaintDetailPage() {
 
 function ComplaintDetail({ k }: { k: TComplaintDetail }) {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const actions = useComplaintActions();
   // the manager's 处理不当 mark is not a move of the state machine: the server says whether it is open
   const allowed = [...k.actions, ...(k.canMarkImproper ? ['markImproper'] : [])];
   return (
     <div>
-      <PageHeader
-        title={
-          <Space>
-            <Button
-              type="text"
-              icon={<ArrowLeftOutlined />}
-              onClick={() => navigate('/servicedesk/complaints')}
-            />
-            {t('servicedesk.complaint')} {k.code}
+      <RecordHeader
+        back="/servicedesk/complaints"
+        title={`${t('servicedesk.complaint')} ${k.code}`}
+        tags={
+          <>
             <StatusTag status={k.status} group="complaintStatuses" />
             <OverdueTag overdue={k.overdue} />
-          </Space>
+          </>
         }
         extra={actions.buttons(k, allowed)}
       />

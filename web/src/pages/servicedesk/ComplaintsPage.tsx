@@ -17,11 +17,9 @@ import {
 } from '../../api/servicedesk.ts';
 import { useProjects } from '../../api/staff.ts';
 import { formatDateTime } from '../../components/format.ts';
-import type { FilterDecl } from '../../components/list/FilterBar.tsx';
-import type { FieldRow } from '../../components/list/FormFields.tsx';
-import { ListPage } from '../../components/list/ListPage.tsx';
+import { type FieldRow, type FilterDecl, ListPage } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
-import { OverdueTag, StatusTag } from './shared.tsx';
+import { OverdueTag, personFields, projectField, StatusTag } from './shared.tsx';
 
 /** 投诉率 of each visible project for the chosen period */
 function RateCards({ from, to }: { from: string; to: string }) {
@@ -81,18 +79,8 @@ export function ComplaintsPage() {
     { kind: 'switch', key: 'improper', label: t('servicedesk.improper') },
   ];
   const fields: FieldRow[] = [
-    { kind: 'project', name: 'projectId', label: t('common.project'), required: true },
-    [
-      {
-        kind: 'text',
-        name: 'complainantName',
-        label: t('servicedesk.complainant'),
-        required: true,
-        maxLength: 30,
-        width: '50%',
-      },
-      { kind: 'text', name: 'complainantPhone', label: t('servicedesk.phone'), maxLength: 11, width: '50%' },
-    ],
+    projectField(t),
+    personFields('complainantName', t('servicedesk.complainant'), 'complainantPhone', t),
     [
       {
         kind: 'select',

@@ -1,14 +1,13 @@
-import { ArrowLeftOutlined, UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Image, Rate, Row, Space, Tag, Typography, Upload } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { type TRepairDetail, useRepair, useUploadRepairPhoto } from '../../api/servicedesk.ts';
 import { showError } from '../../components/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useRepairActions } from './recordActions.tsx';
-import { OverdueTag, RecordTimeline, StatusTag } from './shared.tsx';
+import { OverdueTag, RecordHeader, RecordTimeline, StatusTag } from './shared.tsx';
 
 /** 报修单: the order, its photos and its history; the allowed moves as buttons */
 export function RepairDetailPage() {
@@ -19,23 +18,18 @@ export function RepairDetailPage() {
 
 function RepairDetail({ r }: { r: TRepairDetail }) {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const actions = useRepairActions();
   const upload = useUploadRepairPhoto();
   return (
     <div>
-      <PageHeader
-        title={
-          <Space>
-            <Button
-              type="text"
-              icon={<ArrowLeftOutlined />}
-              onClick={() => navigate('/servicedesk/repairs')}
-            />
-            {t('servicedesk.repair')} {r.code}
+      <RecordHeader
+        back="/servicedesk/repairs"
+        title={`${t('servicedesk.repair')} ${r.code}`}
+        tags={
+          <>
             <StatusTag status={r.status} />
             <OverdueTag overdue={r.dispatchOverdue || r.completeOverdue} />
-          </Space>
+          </>
         }
         extra={actions.buttons(r, r.actions)}
       />

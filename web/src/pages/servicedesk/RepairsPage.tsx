@@ -18,11 +18,9 @@ import {
 } from '../../api/servicedesk.ts';
 import { useProjects } from '../../api/staff.ts';
 import { formatDateTime } from '../../components/format.ts';
-import type { FilterDecl } from '../../components/list/FilterBar.tsx';
-import type { FieldRow } from '../../components/list/FormFields.tsx';
-import { ListPage } from '../../components/list/ListPage.tsx';
+import { type FieldRow, type FilterDecl, ListPage } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
-import { OverdueTag, StatusTag } from './shared.tsx';
+import { OverdueTag, personFields, projectField, StatusTag } from './shared.tsx';
 
 /** 业主报修: the repair orders, filtered, exported, registered at the desk */
 export function RepairsPage() {
@@ -57,7 +55,7 @@ export function RepairsPage() {
     { kind: 'search', key: 'q', placeholder: t('servicedesk.location') },
   ];
   const fields: FieldRow[] = [
-    { kind: 'project', name: 'projectId', label: t('common.project'), required: true },
+    projectField(t),
     {
       kind: 'text',
       name: 'location',
@@ -66,17 +64,7 @@ export function RepairsPage() {
       maxLength: 100,
       placeholder: '3栋2单元501',
     },
-    [
-      {
-        kind: 'text',
-        name: 'reporterName',
-        label: t('servicedesk.reporter'),
-        required: true,
-        maxLength: 30,
-        width: '50%',
-      },
-      { kind: 'text', name: 'reporterPhone', label: t('servicedesk.phone'), maxLength: 11, width: '50%' },
-    ],
+    personFields('reporterName', t('servicedesk.reporter'), 'reporterPhone', t),
     [
       {
         kind: 'select',

@@ -16,12 +16,10 @@ import {
 } from '../../api/servicedesk.ts';
 import { useProjects } from '../../api/staff.ts';
 import { formatDateTime } from '../../components/format.ts';
-import type { FilterDecl } from '../../components/list/FilterBar.tsx';
-import type { FieldRow } from '../../components/list/FormFields.tsx';
-import { ListPage } from '../../components/list/ListPage.tsx';
+import { type FieldRow, type FilterDecl, ListPage } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useTaskActions } from './recordActions.tsx';
-import { OverdueTag, StatusTag } from './shared.tsx';
+import { OverdueTag, projectField, StatusTag } from './shared.tsx';
 
 /** 各类任务完成率 of a project for the period */
 function Completion({ projectId, from, to }: { projectId?: number; from: string; to: string }) {
@@ -89,7 +87,7 @@ export function TasksPage() {
     { kind: 'switch', key: 'mine', label: t('servicedesk.mine') },
   ];
   const fields: FieldRow[] = [
-    { kind: 'project', name: 'projectId', label: t('common.project'), required: true },
+    projectField(t),
     { kind: 'text', name: 'title', label: t('servicedesk.title'), required: true, min: 2, maxLength: 100 },
     [
       {

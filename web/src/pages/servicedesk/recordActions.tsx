@@ -13,9 +13,9 @@ import {
   useRepairAction,
   useTaskAction,
 } from '../../api/servicedesk.ts';
-import type { FieldDecl } from '../../components/list/FormFields.tsx';
-import { type ActionForm, useRecordActions } from '../../components/list/RecordActions.tsx';
+import { type ActionForm, type FieldDecl, useRecordActions } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
+import { resultField } from './shared.tsx';
 
 type T = ReturnType<typeof useI18n>['t'];
 
@@ -47,9 +47,7 @@ function repairForms(t: T): Record<string, ActionForm<TRepairDetail>> {
     },
     complete: {
       button: { type: 'primary' },
-      fields: [
-        { kind: 'textarea', name: 'result', label: t('servicedesk.result'), required: true, maxLength: 1000 },
-      ],
+      fields: [resultField(t)],
     },
     visit: {
       fields: [{ kind: 'rate', name: 'rating', label: t('servicedesk.rating'), required: true }, comment(t)],
@@ -160,15 +158,7 @@ export function useTaskActions() {
   return useRecordActions<TTask>({
     forms: {
       complete: {
-        fields: [
-          {
-            kind: 'textarea',
-            name: 'result',
-            label: t('servicedesk.result'),
-            required: true,
-            maxLength: 1000,
-          },
-        ],
+        fields: [resultField(t)],
       },
     },
     label: (a) => t(`servicedesk.taskActions.${a}`),

@@ -1,6 +1,11 @@
-import { Tag, Timeline, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Space, Tag, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import type { TTimelineEntry } from '../../api/servicedesk.ts';
 import { formatDateTime } from '../../components/format.ts';
+import type { FieldDecl } from '../../components/list/index.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 const COLORS: Record<string, string> = {
@@ -57,3 +62,55 @@ export function RecordTimeline({ entries }: { entries: TTimelineEntry[] }) {
     />
   );
 }
+
+/** A record page's header: back to its list, what it is, its state; the allowed moves on the right */
+export function RecordHeader({
+  back,
+  title,
+  tags,
+  extra,
+}: {
+  back: string;
+  title: ReactNode;
+  tags: ReactNode;
+  extra: ReactNode;
+}) {
+  const navigate = useNavigate();
+  return (
+    <PageHeader
+      title={
+        <Space>
+          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(back)} />
+          {title}
+          {tags}
+        </Space>
+      }
+      extra={extra}
+    />
+  );
+}
+
+type T = (key: string) => string;
+
+/** 项目 of a new record */
+export const projectField = (t: T): FieldDecl => ({
+  kind: 'project',
+  name: 'projectId',
+  label: t('common.project'),
+  required: true,
+});
+
+/** who reports or complains, and their phone, side by side */
+export const personFields = (name: string, label: string, phone: string, t: T): FieldDecl[] => [
+  { kind: 'text', name, label, required: true, maxLength: 30, width: '50%' },
+  { kind: 'text', name: phone, label: t('servicedesk.phone'), maxLength: 11, width: '50%' },
+];
+
+/** 处理结果 of a finished repair or task */
+export const resultField = (t: T): FieldDecl => ({
+  kind: 'textarea',
+  name: 'result',
+  label: t('servicedesk.result'),
+  required: true,
+  maxLength: 1000,
+});
