@@ -1,11 +1,11 @@
-import { Alert, Card, Col, Descriptions, Row, Timeline } from 'antd';
+import { Alert, Card, Descriptions, Timeline } from 'antd';
 import { useParams } from 'react-router';
 import { type TComplaintDetail, useComplaint } from '../../api/servicedesk.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useComplaintActions } from './recordActions.tsx';
-import { OverdueTag, RecordHeader, RecordTimeline, StatusTag } from './shared.tsx';
+import { OverdueTag, RecordBody, RecordHeader, StatusTag } from './shared.tsx';
 
 /** 投诉: the complaint, its handling records and history; the allowed moves as buttons */
 export function ComplaintDetailPage() {
@@ -40,58 +40,51 @@ function ComplaintDetail({ k }: { k: TComplaintDetail }) {
           message={`${t('servicedesk.improper')}：${k.improperReason}`}
         />
       ) : null}
-      <Row gutter={16}>
-        <Col xs={24} lg={15}>
-          <Card size="small">
-            <Descriptions column={2} size="small">
-              <Descriptions.Item label={t('common.project')}>{k.projectName}</Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.complainant')}>
-                {k.complainantName} {k.complainantPhone ?? ''}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.category')}>{k.categoryName}</Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.channel')}>
-                {t(`servicedesk.channels.${k.channel}`)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.receivedAt')}>
-                {formatDateTime(k.createdAt)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.responseDue')}>
-                {formatDateTime(k.responseDueAt)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.handler')}>{k.handlerName ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.satisfaction')}>
-                {k.satisfaction ? t(`servicedesk.satisfactions.${k.satisfaction}`) : '—'}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.content')} span={2}>
-                {k.content}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.resolution')} span={2}>
-                {k.resolution ?? '—'}
-              </Descriptions.Item>
-            </Descriptions>
-          </Card>
-          <Card size="small" title={t('servicedesk.records')} style={{ marginTop: 16 }}>
-            <Timeline
-              items={k.records.map((r) => ({
-                key: r.id,
-                children: (
-                  <div>
-                    {r.note}
-                    <div style={{ color: '#888' }}>
-                      {r.userName} · {formatDateTime(r.at)}
-                    </div>
+      <RecordBody timeline={k.timeline}>
+        <Card size="small">
+          <Descriptions column={2} size="small">
+            <Descriptions.Item label={t('common.project')}>{k.projectName}</Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.complainant')}>
+              {k.complainantName} {k.complainantPhone ?? ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.category')}>{k.categoryName}</Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.channel')}>
+              {t(`servicedesk.channels.${k.channel}`)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.receivedAt')}>
+              {formatDateTime(k.createdAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.responseDue')}>
+              {formatDateTime(k.responseDueAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.handler')}>{k.handlerName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.satisfaction')}>
+              {k.satisfaction ? t(`servicedesk.satisfactions.${k.satisfaction}`) : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.content')} span={2}>
+              {k.content}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.resolution')} span={2}>
+              {k.resolution ?? '—'}
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+        <Card size="small" title={t('servicedesk.records')} style={{ marginTop: 16 }}>
+          <Timeline
+            items={k.records.map((r) => ({
+              key: r.id,
+              children: (
+                <div>
+                  {r.note}
+                  <div style={{ color: '#888' }}>
+                    {r.userName} · {formatDateTime(r.at)}
                   </div>
-                ),
-              }))}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={9}>
-          <Card size="small" title={t('servicedesk.timeline')}>
-            <RecordTimeline entries={k.timeline} />
-          </Card>
-        </Col>
-      </Row>
+                </div>
+              ),
+            }))}
+          />
+        </Card>
+      </RecordBody>
       {actions.dialog}
     </div>
   );

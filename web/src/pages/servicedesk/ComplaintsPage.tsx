@@ -19,7 +19,7 @@ import { useProjects } from '../../api/staff.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { type FieldRow, type FilterDecl, ListPage } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
-import { OverdueTag, personFields, projectField, StatusTag } from './shared.tsx';
+import { categoryAndBuildingFilters, OverdueTag, personFields, projectField, StatusTag } from './shared.tsx';
 
 /** 投诉率 of each visible project for the chosen period */
 function RateCards({ from, to }: { from: string; to: string }) {
@@ -66,15 +66,7 @@ export function ComplaintsPage() {
       placeholder: t('servicedesk.status'),
       options: COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`servicedesk.complaintStatuses.${s}`) })),
     },
-    {
-      kind: 'select',
-      key: 'categoryId',
-      numeric: true,
-      width: 130,
-      placeholder: t('servicedesk.category'),
-      options: categoryOptions,
-    },
-    { kind: 'building', key: 'buildingId', placeholder: t('servicedesk.building') },
+    ...categoryAndBuildingFilters(t, categoryOptions),
     { kind: 'switch', key: 'overdue', label: t('servicedesk.overdueOnly') },
     { kind: 'switch', key: 'improper', label: t('servicedesk.improper') },
   ];

@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Image, Rate, Row, Space, Tag, Typography, Upload } from 'antd';
+import { Button, Card, Descriptions, Image, Rate, Space, Tag, Typography, Upload } from 'antd';
 import { useParams } from 'react-router';
 import { type TRepairDetail, useRepair, useUploadRepairPhoto } from '../../api/servicedesk.ts';
 import { showError } from '../../components/errors.ts';
@@ -7,7 +7,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useRepairActions } from './recordActions.tsx';
-import { OverdueTag, RecordHeader, RecordTimeline, StatusTag } from './shared.tsx';
+import { OverdueTag, RecordBody, RecordHeader, StatusTag } from './shared.tsx';
 
 /** 报修单: the order, its photos and its history; the allowed moves as buttons */
 export function RepairDetailPage() {
@@ -33,96 +33,89 @@ function RepairDetail({ r }: { r: TRepairDetail }) {
         }
         extra={actions.buttons(r, r.actions)}
       />
-      <Row gutter={16}>
-        <Col xs={24} lg={15}>
-          <Card size="small">
-            <Descriptions column={2} size="small">
-              <Descriptions.Item label={t('common.project')}>{r.projectName}</Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.location')}>{r.location}</Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.reporter')}>
-                {r.reporterName} {r.reporterPhone ?? ''}
+      <RecordBody timeline={r.timeline}>
+        <Card size="small">
+          <Descriptions column={2} size="small">
+            <Descriptions.Item label={t('common.project')}>{r.projectName}</Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.location')}>{r.location}</Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.reporter')}>
+              {r.reporterName} {r.reporterPhone ?? ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.channel')}>
+              {t(`servicedesk.channels.${r.channel}`)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.category')}>{r.categoryName}</Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.priority')}>
+              {t(`servicedesk.priorities.${r.priority}`)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.createdAt')}>
+              {formatDateTime(r.createdAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.responsible')}>{r.responsible}</Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.dispatchDue')}>
+              {formatDateTime(r.dispatchDueAt)}{' '}
+              {r.dispatchOverdue ? <Tag color="red">{t('servicedesk.dispatchLate')}</Tag> : null}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.completeDue')}>
+              {formatDateTime(r.completeDueAt)}{' '}
+              {r.completeOverdue ? <Tag color="red">{t('servicedesk.completeLate')}</Tag> : null}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.assignee')}>
+              {r.assigneeName ?? r.department ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.rating')}>
+              {r.rating ? <Rate disabled value={r.rating} /> : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('servicedesk.description')} span={2}>
+              {r.description}
+            </Descriptions.Item>
+            {r.result ? (
+              <Descriptions.Item label={t('servicedesk.result')} span={2}>
+                {r.result}
               </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.channel')}>
-                {t(`servicedesk.channels.${r.channel}`)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.category')}>{r.categoryName}</Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.priority')}>
-                {t(`servicedesk.priorities.${r.priority}`)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.createdAt')}>
-                {formatDateTime(r.createdAt)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.responsible')}>{r.responsible}</Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.dispatchDue')}>
-                {formatDateTime(r.dispatchDueAt)}{' '}
-                {r.dispatchOverdue ? <Tag color="red">{t('servicedesk.dispatchLate')}</Tag> : null}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.completeDue')}>
-                {formatDateTime(r.completeDueAt)}{' '}
-                {r.completeOverdue ? <Tag color="red">{t('servicedesk.completeLate')}</Tag> : null}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.assignee')}>
-                {r.assigneeName ?? r.department ?? '—'}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.rating')}>
-                {r.rating ? <Rate disabled value={r.rating} /> : '—'}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('servicedesk.description')} span={2}>
-                {r.description}
-              </Descriptions.Item>
-              {r.result ? (
-                <Descriptions.Item label={t('servicedesk.result')} span={2}>
-                  {r.result}
-                </Descriptions.Item>
-              ) : null}
-            </Descriptions>
-          </Card>
-          <Card
-            size="small"
-            title={t('servicedesk.photos')}
-            style={{ marginTop: 16 }}
-            extra={
-              <Upload
-                accept="image/jpeg,image/png,image/webp"
-                showUploadList={false}
-                customRequest={async ({ file, onSuccess, onError }) => {
-                  try {
-                    await upload.mutateAsync({
-                      id: r.id,
-                      file: file as File,
-                      stage: r.status === 'submitted' ? 'report' : 'completion',
-                    });
-                    onSuccess?.({});
-                  } catch (e) {
-                    showError(e);
-                    onError?.(e as Error);
-                  }
-                }}
-              >
-                <Button size="small" icon={<UploadOutlined />}>
-                  {t('servicedesk.addPhoto')}
-                </Button>
-              </Upload>
-            }
-          >
-            <Typography.Text type="secondary">{t('servicedesk.photoHint')}</Typography.Text>
-            <div style={{ marginTop: 8 }}>
-              <Image.PreviewGroup>
-                <Space wrap>
-                  {r.photos.map((p) => (
-                    <Image key={p.id} src={p.url} width={120} height={90} style={{ objectFit: 'cover' }} />
-                  ))}
-                </Space>
-              </Image.PreviewGroup>
-            </div>
-          </Card>
-        </Col>
-        <Col xs={24} lg={9}>
-          <Card size="small" title={t('servicedesk.timeline')}>
-            <RecordTimeline entries={r.timeline} />
-          </Card>
-        </Col>
-      </Row>
+            ) : null}
+          </Descriptions>
+        </Card>
+        <Card
+          size="small"
+          title={t('servicedesk.photos')}
+          style={{ marginTop: 16 }}
+          extra={
+            <Upload
+              accept="image/jpeg,image/png,image/webp"
+              showUploadList={false}
+              customRequest={async ({ file, onSuccess, onError }) => {
+                try {
+                  await upload.mutateAsync({
+                    id: r.id,
+                    file: file as File,
+                    stage: r.status === 'submitted' ? 'report' : 'completion',
+                  });
+                  onSuccess?.({});
+                } catch (e) {
+                  showError(e);
+                  onError?.(e as Error);
+                }
+              }}
+            >
+              <Button size="small" icon={<UploadOutlined />}>
+                {t('servicedesk.addPhoto')}
+              </Button>
+            </Upload>
+          }
+        >
+          <Typography.Text type="secondary">{t('servicedesk.photoHint')}</Typography.Text>
+          <div style={{ marginTop: 8 }}>
+            <Image.PreviewGroup>
+              <Space wrap>
+                {r.photos.map((p) => (
+                  <Image key={p.id} src={p.url} width={120} height={90} style={{ objectFit: 'cover' }} />
+                ))}
+              </Space>
+            </Image.PreviewGroup>
+          </div>
+        </Card>
+      </RecordBody>
       {actions.dialog}
     </div>
   );

@@ -20,7 +20,7 @@ import { useProjects } from '../../api/staff.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { type FieldRow, type FilterDecl, ListPage } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
-import { OverdueTag, personFields, projectField, StatusTag } from './shared.tsx';
+import { categoryAndBuildingFilters, OverdueTag, personFields, projectField, StatusTag } from './shared.tsx';
 
 /** 业主报修: the repair orders, filtered, exported, registered at the desk */
 export function RepairsPage() {
@@ -40,15 +40,7 @@ export function RepairsPage() {
       testId: 'filter-status',
       options: REPAIR_STATUSES.map((s) => ({ value: s, label: t(`servicedesk.statuses.${s}`) })),
     },
-    {
-      kind: 'select',
-      key: 'categoryId',
-      numeric: true,
-      width: 130,
-      placeholder: t('servicedesk.category'),
-      options: categoryOptions,
-    },
-    { kind: 'building', key: 'buildingId', placeholder: t('servicedesk.building') },
+    ...categoryAndBuildingFilters(t, categoryOptions),
     { kind: 'employee', key: 'assigneeEmployeeId', placeholder: t('servicedesk.assignee') },
     { kind: 'dateRange' },
     { kind: 'switch', key: 'overdue', label: t('servicedesk.overdueOnly') },

@@ -27,6 +27,13 @@ const comment = (t: T): FieldDecl => ({
   maxLength: 500,
 });
 
+/** 关闭, 返修/重新处理, 取消/撤销 ask only for a comment, for a repair and a complaint alike */
+const closeReopenCancel = <R,>(t: T): Record<'close' | 'reopen' | 'cancel', ActionForm<R>> => ({
+  close: { fields: [comment(t)] },
+  reopen: { fields: [comment(t)] },
+  cancel: { button: { danger: true }, fields: [comment(t)] },
+});
+
 function repairForms(t: T): Record<string, ActionForm<TRepairDetail>> {
   return {
     dispatch: {
@@ -53,9 +60,7 @@ function repairForms(t: T): Record<string, ActionForm<TRepairDetail>> {
       fields: [{ kind: 'rate', name: 'rating', label: t('servicedesk.rating'), required: true }, comment(t)],
     },
     start: { fields: [comment(t)] },
-    close: { fields: [comment(t)] },
-    reopen: { fields: [comment(t)] },
-    cancel: { button: { danger: true }, fields: [comment(t)] },
+    ...closeReopenCancel(t),
   };
 }
 
@@ -133,9 +138,7 @@ function complaintForms(t: T): Record<string, ActionForm<TComplaintDetail>> {
         },
       ],
     },
-    close: { fields: [comment(t)] },
-    reopen: { fields: [comment(t)] },
-    cancel: { button: { danger: true }, fields: [comment(t)] },
+    ...closeReopenCancel(t),
   };
 }
 

@@ -1,10 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Row, Space, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { TTimelineEntry } from '../../api/servicedesk.ts';
 import { formatDateTime } from '../../components/format.ts';
-import type { FieldDecl } from '../../components/list/index.ts';
+import type { FieldDecl, FilterDecl, Option } from '../../components/list/index.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n.tsx';
 
@@ -90,7 +90,37 @@ export function RecordHeader({
   );
 }
 
+/** A record page's body: the record on the left (below on a phone), its history beside it */
+export function RecordBody({ timeline, children }: { timeline: TTimelineEntry[]; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Row gutter={16}>
+      <Col xs={24} lg={15}>
+        {children}
+      </Col>
+      <Col xs={24} lg={9}>
+        <Card size="small" title={t('servicedesk.timeline')}>
+          <RecordTimeline entries={timeline} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
 type T = (key: string) => string;
+
+/** the category and building filters of the repair and complaint lists */
+export const categoryAndBuildingFilters = (t: T, categories: Option[] | undefined): FilterDecl[] => [
+  {
+    kind: 'select',
+    key: 'categoryId',
+    numeric: true,
+    width: 130,
+    placeholder: t('servicedesk.category'),
+    options: categories,
+  },
+  { kind: 'building', key: 'buildingId', placeholder: t('servicedesk.building') },
+];
 
 /** 项目 of a new record */
 export const projectField = (t: T): FieldDecl => ({
