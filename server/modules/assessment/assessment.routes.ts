@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf, sendDownload } from '../../lib/http.ts';
+import { LiteralUnion } from '../../lib/schemas.ts';
+import { APPEAL_STATUSES } from './assessment.constants.ts';
 import { writeSheetWorkbook } from './assessment.excel.ts';
 import {
   ZAppealDecision,
@@ -175,9 +177,7 @@ export function assessmentRoutes(app: App, assessment: AssessmentService): void 
         tags,
         summary: '申诉列表',
         querystring: Type.Object({
-          status: Type.Optional(
-            Type.Union([Type.Literal('pending'), Type.Literal('upheld'), Type.Literal('rejected')]),
-          ),
+          status: Type.Optional(LiteralUnion(APPEAL_STATUSES)),
         }),
         response: { 200: Type.Array(ZAppealListItem) },
       },

@@ -1,6 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { withMessage } from '../../lib/schemas.ts';
+import { LiteralUnion, StringEnum, withMessage } from '../../lib/schemas.ts';
+import {
+  APPEAL_STATUSES,
+  ASSESSMENT_STATUSES,
+  ROW_SOURCES,
+  RULE_KINDS,
+  SHEET_ACTIONS,
+} from './assessment.constants.ts';
 
 const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -40,13 +47,7 @@ export const ZSchemeRule = Type.Object(
     key: Type.String({ minLength: 1, maxLength: 50 }),
     seq: Type.Integer({ minimum: 0, maximum: 1000 }),
     text: Type.String({ minLength: 1, maxLength: 2000 }),
-    kind: Type.Union([
-      Type.Literal('count'),
-      Type.Literal('lateness'),
-      Type.Literal('bands'),
-      Type.Literal('target'),
-      Type.Literal('manual'),
-    ]),
+    kind: LiteralUnion(RULE_KINDS),
     pointsPerUnit: Points(),
     bands: Type.Optional(Type.Array(ZBand, { maxItems: 10 })),
     targetBp: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
@@ -109,9 +110,7 @@ export const ZAssessmentQuery = Type.Object({
   ...PageQuery,
   projectId: Type.Optional(Type.Integer({ minimum: 1 })),
   period: Type.Optional(Period()),
-  status: Type.Optional(
-    Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('finalized')]),
-  ),
+  status: Type.Optional(LiteralUnion(ASSESSMENT_STATUSES)),
   assesseeUserId: Type.Optional(Type.Integer({ minimum: 1 })),
   positionCode: Type.Optional(Type.String({ maxLength: 32 })),
 });
@@ -147,7 +146,7 @@ export const ZAssessmentSummary = Type.Object({
   revision: Type.Integer(),
   revisionOf: Nullable(Type.Integer()),
   revisionReason: Nullable(Type.String()),
-  status: Type.String(),
+  status: StringEnum(ASSESSMENT_STATUSES),
   total: Type.Number(),
   fullMarks: Type.Number(),
   publishedAt: Nullable(Type.String()),
@@ -162,7 +161,7 @@ const ZRow = Type.Object({
   rowKey: Type.String(),
   itemKey: Type.String(),
   ruleKey: Type.String(),
-  source: Type.String(),
+  source: StringEnum(ROW_SOURCES),
   quantity: Type.Number(),
   rawPoints: Type.Number(),
   points: Type.Number(),
@@ -180,7 +179,7 @@ const ZAppeal = Type.Object({
   rowKey: Type.String(),
   rowPoints: Type.Number(),
   reason: Type.String(),
-  status: Type.String(),
+  status: StringEnum(APPEAL_STATUSES),
   newPoints: Nullable(Type.Number()),
   decisionReason: Nullable(Type.String()),
   decidedByName: Nullable(Type.String()),
@@ -218,7 +217,7 @@ export const ZSheet = Type.Object({
     Type.Object({
       id: Type.Integer(),
       revision: Type.Integer(),
-      status: Type.String(),
+      status: StringEnum(ASSESSMENT_STATUSES),
       total: Type.Number(),
       revisionReason: Nullable(Type.String()),
       createdAt: Type.String(),
@@ -226,7 +225,7 @@ export const ZSheet = Type.Object({
     }),
   ),
   /** what the caller may do now: the buttons the page shows */
-  actions: Type.Array(Type.String()),
+  actions: Type.Array(StringEnum(SHEET_ACTIONS)),
   appealWindowOpen: Type.Boolean(),
 });
 
@@ -285,7 +284,7 @@ export const ZAppealListItem = Type.Object({
   rowKey: Type.String(),
   rowPoints: Type.Number(),
   reason: Type.String(),
-  status: Type.String(),
+  status: StringEnum(APPEAL_STATUSES),
   newPoints: Nullable(Type.Number()),
   decisionReason: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
