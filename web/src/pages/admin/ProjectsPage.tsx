@@ -77,9 +77,7 @@ export function ProjectsPage() {
             <Input maxLength={40} />
           </Form.Item>
           <Form.Item name="status" label={t('common.status')}>
-            <Select
-              options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`admin.statuses.${s}`) }))}
-            />
+            <Select options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`admin.statuses.${s}`) }))} />
           </Form.Item>
         </FormModal>
       ) : null}

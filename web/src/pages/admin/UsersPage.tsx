@@ -8,9 +8,9 @@ import {
   type User,
   type UserQuery,
   useCreateUser,
+  useResetPassword,
   userApi,
   userKeys,
-  useResetPassword,
   useUpdateUser,
 } from '../../api/user.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
