@@ -20,6 +20,7 @@ import {
   ZScheme,
   ZSchemeInput,
   ZSettings,
+  ZSettingsOut,
   ZSheet,
   ZTrend,
   ZTrendQuery,
@@ -66,7 +67,6 @@ export function assessmentRoutes(app: App, assessment: AssessmentService): void 
     },
     (req) => assessment.updateScheme(actorOf(req), req.params.id, req.body),
   );
-  const ZSettingsOut = Type.Object({ ...ZSettings.properties, currentPeriod: Type.String() });
   app.get('/assessment/settings', { schema: { tags, response: { 200: ZSettingsOut } } }, (req) =>
     assessment.getSettings(actorOf(req)),
   );

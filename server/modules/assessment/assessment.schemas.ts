@@ -104,6 +104,9 @@ export const ZSettings = Type.Object(
   { additionalProperties: false },
 );
 export type TSettings = Static<typeof ZSettings>;
+/** the settings and the period they make current */
+export const ZSettingsOut = Type.Object({ ...ZSettings.properties, currentPeriod: Type.String() });
+export type TSettingsOut = Static<typeof ZSettingsOut>;
 
 // ---- assessments ----
 export const ZAssessmentQuery = Type.Object({
@@ -157,7 +160,8 @@ export const ZAssessmentSummary = Type.Object({
 });
 export const ZAssessmentPage = PageOf(ZAssessmentSummary);
 
-const ZRow = Type.Object({
+/** One deduction of a sheet: computed from a metric (auto) or entered by the assessor (manual). */
+export const ZDeductionRow = Type.Object({
   rowKey: Type.String(),
   itemKey: Type.String(),
   ruleKey: Type.String(),
@@ -174,7 +178,8 @@ const ZRow = Type.Object({
   createdAt: Type.Optional(Type.String()),
 });
 
-const ZAppeal = Type.Object({
+/** 申诉 of one row, as the sheet shows it. */
+export const ZAppeal = Type.Object({
   id: Type.Integer(),
   rowKey: Type.String(),
   rowPoints: Type.Number(),
@@ -188,6 +193,18 @@ const ZAppeal = Type.Object({
   createdAt: Type.String(),
 });
 
+/** One revision (修订版) of the same assessee and period. */
+export const ZSheetRevision = Type.Object({
+  id: Type.Integer(),
+  revision: Type.Integer(),
+  status: StringEnum(ASSESSMENT_STATUSES),
+  total: Type.Number(),
+  revisionReason: Nullable(Type.String()),
+  createdAt: Type.String(),
+  finalizedAt: Nullable(Type.String()),
+});
+export type TSheetRevision = Static<typeof ZSheetRevision>;
+
 export const ZSheet = Type.Object({
   assessment: ZAssessmentSummary,
   scheme: Type.Object({
@@ -199,7 +216,7 @@ export const ZSheet = Type.Object({
   /** metric keys the scheme reads that no module has registered: those rules behave as manual */
   missingMetrics: Type.Array(Type.String()),
   metricLabels: Type.Record(Type.String(), Type.Object({ 'zh-CN': Type.String(), 'en-US': Type.String() })),
-  rows: Type.Array(ZRow),
+  rows: Type.Array(ZDeductionRow),
   items: Type.Array(
     Type.Object({
       itemKey: Type.String(),
@@ -213,17 +230,7 @@ export const ZSheet = Type.Object({
   fullMarks: Type.Number(),
   warnings: Type.Array(Type.Object({ code: Type.String(), subject: Type.String(), message: Type.String() })),
   appeals: Type.Array(ZAppeal),
-  revisions: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      revision: Type.Integer(),
-      status: StringEnum(ASSESSMENT_STATUSES),
-      total: Type.Number(),
-      revisionReason: Nullable(Type.String()),
-      createdAt: Type.String(),
-      finalizedAt: Nullable(Type.String()),
-    }),
-  ),
+  revisions: Type.Array(ZSheetRevision),
   /** what the caller may do now: the buttons the page shows */
   actions: Type.Array(StringEnum(SHEET_ACTIONS)),
   appealWindowOpen: Type.Boolean(),
@@ -365,3 +372,5 @@ export type TAssessees = Static<typeof ZAssessees>;
 export type TRankingQuery = Static<typeof ZRankingQuery>;
 export type TTrendQuery = Static<typeof ZTrendQuery>;
 export type TRanking = Static<typeof ZRanking>;
+export type TDeductionRow = Static<typeof ZDeductionRow>;
+export type TAppeal = Static<typeof ZAppeal>;
