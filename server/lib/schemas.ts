@@ -42,3 +42,16 @@ export const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<t
 /** The answer of an action that has nothing else to say. */
 export const ZOk = Type.Object({ ok: Type.Boolean() });
 export type TOk = Static<typeof ZOk>;
+
+/**
+ * One of a fixed list of strings, typed as that list's union: `StringEnum(UNIT_STATUSES)`.
+ * A plain `enum` keyword rather than a union of literals, so answers serialize as fast as strings
+ * and OpenAPI shows the values. The list comes from the module's `*.constants.ts`, which the web
+ * imports too.
+ */
+export const StringEnum = <T extends string>(values: readonly T[], options: StringOptions = {}) =>
+  Type.Unsafe<T>({ ...options, type: 'string', enum: [...values] });
+
+/** A request field that takes one of a fixed list: a union of literals, so Ajv's messages name the choices. */
+export const LiteralUnion = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v)));

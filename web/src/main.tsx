@@ -8,7 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { accessOf } from './access.ts';
-import { useMe } from './api/auth.ts';
+import { authKeys, useMe } from './api/auth.ts';
 import { setUnauthenticatedHandler } from './api/client.ts';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -27,7 +27,7 @@ function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   setUnauthenticatedHandler(() => {
-    queryClient.removeQueries({ queryKey: ['me'] });
+    queryClient.removeQueries({ queryKey: authKeys.all });
     if (location.pathname !== '/login') navigate('/login');
   });
   if (location.pathname === '/login') {

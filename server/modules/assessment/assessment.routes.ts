@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf, sendDownload } from '../../lib/http.ts';
+import { LiteralUnion } from '../../lib/schemas.ts';
+import { APPEAL_STATUSES } from './assessment.constants.ts';
 import { writeSheetWorkbook } from './assessment.excel.ts';
 import {
   ZAppealDecision,
@@ -18,6 +20,7 @@ import {
   ZScheme,
   ZSchemeInput,
   ZSettings,
+  ZSettingsOut,
   ZSheet,
   ZTrend,
   ZTrendQuery,
@@ -64,7 +67,6 @@ export function assessmentRoutes(app: App, assessment: AssessmentService): void 
     },
     (req) => assessment.updateScheme(actorOf(req), req.params.id, req.body),
   );
-  const ZSettingsOut = Type.Object({ ...ZSettings.properties, currentPeriod: Type.String() });
   app.get('/assessment/settings', { schema: { tags, response: { 200: ZSettingsOut } } }, (req) =>
     assessment.getSettings(actorOf(req)),
   );
@@ -175,9 +177,7 @@ export function assessmentRoutes(app: App, assessment: AssessmentService): void 
         tags,
         summary: '申诉列表',
         querystring: Type.Object({
-          status: Type.Optional(
-            Type.Union([Type.Literal('pending'), Type.Literal('upheld'), Type.Literal('rejected')]),
-          ),
+          status: Type.Optional(LiteralUnion(APPEAL_STATUSES)),
         }),
         response: { 200: Type.Array(ZAppealListItem) },
       },

@@ -1,5 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 
+/** A record's fields as the audit row stored them (any JSON object), or null. */
+const Fields = (description: string) => Type.Unsafe<Record<string, unknown> | null>({ description });
+
 export const ZAuditParams = Type.Object({
   entity: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z_]+$' }),
   entityId: Type.String({ minLength: 1, maxLength: 40 }),
@@ -11,10 +14,8 @@ export const ZAuditEntry = Type.Object({
   at: Type.String(),
   userName: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
-  /** the record's fields before the change; null for a creation */
-  before: Type.Unknown(),
-  /** the record's fields after the change; null for a deletion */
-  after: Type.Unknown(),
+  before: Fields("the record's fields before the change; null for a creation"),
+  after: Fields("the record's fields after the change; null for a deletion"),
 });
 export type TAuditEntry = Static<typeof ZAuditEntry>;
 export const ZAuditHistory = Type.Array(ZAuditEntry);

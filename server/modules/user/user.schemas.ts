@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { Phone } from '../../lib/schemas.ts';
+import { Phone, StringEnum } from '../../lib/schemas.ts';
 import { LOCALES, ROLES } from './user.constants.ts';
 
 export const ZRole = Type.Union(ROLES.map((r) => Type.Literal(r)));
@@ -10,7 +10,7 @@ export const ZUser = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
   displayName: Type.String(),
-  role: Type.String(),
+  role: StringEnum(ROLES),
   phone: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
   employeeId: Type.Union([Type.Integer(), Type.Null()]),

@@ -10,7 +10,7 @@ interface FormModalProps<V> {
   /** Saves the form's values; a thrown ApiError's field errors appear beside their fields */
   onSubmit(values: V): Promise<unknown>;
   /** Query keys to refetch after a save */
-  invalidate?: unknown[][];
+  invalidate?: (readonly unknown[])[];
   onClose(): void;
   width?: number;
   /** the OK button's text; 保存 by default */

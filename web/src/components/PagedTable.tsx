@@ -16,7 +16,7 @@ export interface PageParams {
 interface PagedTableProps<T>
   extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'onChange' | 'loading'> {
   /** cache key: include every filter, so a change refetches */
-  queryKey: unknown[];
+  queryKey: readonly unknown[];
   fetch(params: PageParams): Promise<Page<T>>;
   defaultPageSize?: number;
 }

@@ -77,3 +77,21 @@ export function QueryState<T>({ query, isEmpty, empty, loading, children }: Quer
   if (nothing) return empty && typeof empty !== 'string' ? empty : <EmptyState description={empty} />;
   return <>{children(data)}</>;
 }
+
+/**
+ * The same states for an antd Table fed by one query: its spinner while fetching, and in place of
+ * the rows the error (with retry) or the empty state. `<Table {...tableState(query)} … />`
+ */
+export function tableState<T>(query: Loadable<T[]> & { isFetching: boolean }) {
+  return {
+    loading: query.isFetching,
+    dataSource: query.data ?? [],
+    locale: {
+      emptyText: query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <EmptyState />
+      ),
+    },
+  };
+}

@@ -1,11 +1,10 @@
 import { GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Dropdown, Flex, Form, Input, Layout, Menu, Modal, message, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { accessOf } from '../access.ts';
-import { authApi, type Me } from '../api/auth.ts';
+import { type Me, useChangePassword, useLogout, useSetLocale } from '../api/auth.ts';
 import { showError } from '../components/errors.ts';
 import { useI18n } from '../i18n.tsx';
 import { ReminderBell } from '../pages/servicedesk/RemindersPage.tsx';
@@ -14,6 +13,7 @@ import { appRoutes, canOpen, menuGroups } from '../routes.tsx';
 function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
+  const changePassword = useChangePassword();
   return (
     <Modal
       title={t('common.changePassword')}
@@ -23,7 +23,7 @@ function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(): void
       onOk={async () => {
         const values = await form.validateFields();
         try {
-          await authApi.changePassword(values.currentPassword, values.newPassword);
+          await changePassword.mutateAsync(values);
           message.success(t('common.passwordChanged'));
           onClose();
         } catch (e) {
@@ -47,7 +47,8 @@ export function AppLayout({ me }: { me: Me }) {
   const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const queryClient = useQueryClient();
+  const logout = useLogout();
+  const setServerLocale = useSetLocale();
   const [pwOpen, setPwOpen] = useState(false);
 
   const items = useMemo<ItemType[]>(() => {
@@ -76,7 +77,7 @@ export function AppLayout({ me }: { me: Me }) {
   const switchLocale = async () => {
     const next = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
     setLocale(next);
-    await authApi.setLocale(next).catch(() => undefined);
+    await setServerLocale.mutateAsync(next).catch(() => undefined);
   };
 
   return (
@@ -139,8 +140,7 @@ export function AppLayout({ me }: { me: Me }) {
                     icon: <LogoutOutlined />,
                     label: t('common.logout'),
                     onClick: async () => {
-                      await authApi.logout().catch(() => undefined);
-                      queryClient.clear();
+                      await logout.mutateAsync();
                       navigate('/login');
                     },
                   },

@@ -1,7 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
-import { staffApi, type User, useProjects } from '../../api/staff.ts';
+import type { TUserCreate, TUserUpdate } from '../../../../server/modules/user/user.schemas.ts';
+import { useProjects } from '../../api/project.ts';
+import {
+  ROLES,
+  type User,
+  type UserQuery,
+  useCreateUser,
+  useResetPassword,
+  userApi,
+  userKeys,
+  useUpdateUser,
+} from '../../api/user.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { formatDateTime } from '../../components/format.ts';
@@ -10,12 +21,13 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 
-const ROLES = ['admin', 'manager', 'supervisor', 'officer', 'frontdesk', 'owner'];
-
 export function UsersPage() {
   const { t } = useI18n();
   const projects = useProjects();
-  const [filters, setFilters] = useState<{ q?: string; role?: string; projectId?: number }>({});
+  const [filters, setFilters] = useState<UserQuery>({});
+  const createUser = useCreateUser();
+  const updateUser = useUpdateUser();
+  const resetPassword = useResetPassword();
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
   const [resetting, setResetting] = useState<User | null>(null);
   const projectName = (id: number) => projects.data?.find((p) => p.id === id)?.name ?? id;
@@ -53,8 +65,8 @@ export function UsersPage() {
         </Space>
       </PageHeader>
       <PagedTable<User>
-        queryKey={['users', filters]}
-        fetch={(p) => staffApi.users({ ...p, ...filters })}
+        queryKey={userKeys.list(filters)}
+        fetch={(p) => userApi.list({ ...p, ...filters })}
         columns={[
           { title: t('admin.username'), dataIndex: 'username', sorter: true },
           { title: t('admin.displayName'), dataIndex: 'displayName', sorter: true },
@@ -94,16 +106,16 @@ export function UsersPage() {
           initialValues={
             (editing as Record<string, unknown> | null) ?? { role: 'officer', projectIds: [], active: true }
           }
-          invalidate={[['users']]}
           onClose={() => setEditing(undefined)}
-          onSubmit={(values: Record<string, unknown>) =>
-            staffApi.saveUser(editing?.id ?? null, {
+          onSubmit={(values: TUserCreate & TUserUpdate) => {
+            const body = {
               ...values,
               phone: values.phone || null,
               employeeId: values.employeeId ?? null,
               projectIds: values.projectIds ?? [],
-            })
-          }
+            };
+            return editing ? updateUser.mutateAsync({ id: editing.id, body }) : createUser.mutateAsync(body);
+          }}
         >
           {!editing ? (
             <>
@@ -141,7 +153,9 @@ export function UsersPage() {
         <FormModal
           title={`${t('admin.resetPassword')} · ${resetting.username}`}
           onClose={() => setResetting(null)}
-          onSubmit={(values: { password: string }) => staffApi.resetPassword(resetting.id, values.password)}
+          onSubmit={(values: { password: string }) =>
+            resetPassword.mutateAsync({ id: resetting.id, password: values.password })
+          }
         >
           <Form.Item name="password" label={t('common.newPassword')} rules={[{ required: true, min: 8 }]}>
             <Input.Password />

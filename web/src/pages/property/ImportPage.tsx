@@ -1,13 +1,21 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Progress, Radio, Result, Space, Steps, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { type ImportError, type ImportJob, propertyApi } from '../../api/property.ts';
-import { useProjects } from '../../api/staff.ts';
+import { useProjects } from '../../api/project.ts';
+import {
+  IMPORT_MODES,
+  type ImportError,
+  type ImportMode,
+  propertyApi,
+  useImportFinished,
+  useImportJob,
+  useStartImport,
+} from '../../api/property.ts';
 import { showError } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
+import { QueryError } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 /**
@@ -17,42 +25,27 @@ import { useI18n } from '../../i18n.tsx';
 export function ImportPage() {
   const { t } = useI18n();
   const projects = useProjects();
-  const queryClient = useQueryClient();
   const [projectId, setProjectId] = useState<number>();
-  const [mode, setMode] = useState<'create' | 'update'>('create');
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const [mode, setMode] = useState<ImportMode>('create');
+  const [jobId, setJobId] = useState<number>();
+  const startImport = useStartImport();
+  // the job runs on the server; its query asks for progress until it ends
+  const jobQuery = useImportJob(jobId);
+  const job = jobId ? (jobQuery.data ?? null) : null;
+  const uploading = startImport.isPending;
   const project = projectId ?? projects.data?.[0]?.id;
-
-  // the job runs on the server; poll its progress until it ends
+  const importFinished = useImportFinished();
   useEffect(() => {
-    if (job?.status !== 'running') return;
-    const timer = setTimeout(async () => {
-      try {
-        setJob(await propertyApi.importJob(job.id));
-      } catch (e) {
-        showError(e);
-      }
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [job]);
-  useEffect(() => {
-    if (job?.status === 'done') {
-      queryClient.invalidateQueries({ queryKey: ['property-tree'] });
-      queryClient.invalidateQueries({ queryKey: ['units'] });
-    }
-  }, [job?.status, queryClient]);
+    if (job?.status === 'done') void importFinished();
+  }, [job?.status, importFinished]);
 
   const start = async (file: File) => {
     if (!project) return;
-    setUploading(true);
-    setJob(null);
+    setJobId(undefined);
     try {
-      setJob(await propertyApi.startImport(project, mode, file));
+      setJobId((await startImport.mutateAsync({ projectId: project, mode, file })).id);
     } catch (e) {
       showError(e);
-    } finally {
-      setUploading(false);
     }
   };
 
@@ -95,7 +88,7 @@ export function ImportPage() {
                     <Radio.Group
                       value={mode}
                       onChange={(e) => setMode(e.target.value)}
-                      options={(['create', 'update'] as const).map((m) => ({
+                      options={IMPORT_MODES.map((m) => ({
                         value: m,
                         label: t(`property.import.modes.${m}`),
                       }))}
@@ -124,6 +117,9 @@ export function ImportPage() {
         />
       </Card>
 
+      {jobQuery.isError ? (
+        <QueryError error={jobQuery.error} onRetry={() => void jobQuery.refetch()} />
+      ) : null}
       {job?.status === 'running' ? (
         <Card style={{ marginTop: 16 }} data-testid="import-progress">
           <Typography.Text>

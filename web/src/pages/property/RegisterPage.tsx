@@ -1,11 +1,9 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
   Checkbox,
   Col,
-  Empty,
   Flex,
   Input,
   Row,
@@ -19,22 +17,28 @@ import {
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAccess } from '../../access.ts';
+import { useProjects } from '../../api/project.ts';
 import {
+  type BuildingUnits,
   formatArea,
   type OwnerListItem,
+  type OwnerQuery,
   propertyApi,
+  propertyKeys,
   STATUS_COLOR,
   STATUS_TAG,
   type StatusCounts,
   UNIT_STATUSES,
   type UnitListItem,
+  type UnitQuery,
   type UnitStatus,
+  useBuildingUnits,
   useTree,
 } from '../../api/property.ts';
-import { useProjects } from '../../api/staff.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
+import { EmptyState, QueryError, QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { RegisterCreateMenu } from './RegisterEditors.tsx';
 
@@ -67,26 +71,30 @@ function CountsText({ counts }: { counts: StatusCounts }) {
 
 /** The units of one building as a grid: a row per floor, top floor first, coloured by status. */
 function BuildingGrid({ buildingId }: { buildingId: number }) {
+  const query = useBuildingUnits(buildingId);
+  return (
+    <QueryState query={query} loading={<Card loading />}>
+      {(building) => <BuildingFloors building={building} />}
+    </QueryState>
+  );
+}
+
+function BuildingFloors({ building }: { building: BuildingUnits }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const query = useQuery({
-    queryKey: ['building-units', buildingId],
-    queryFn: () => propertyApi.buildingUnits(buildingId),
-  });
   const floors = useMemo(() => {
-    const map = new Map<number, NonNullable<typeof query.data>['units']>();
-    for (const u of query.data?.units ?? []) map.set(u.floor, [...(map.get(u.floor) ?? []), u]);
+    const map = new Map<number, BuildingUnits['units']>();
+    for (const u of building.units) map.set(u.floor, [...(map.get(u.floor) ?? []), u]);
     return [...map.entries()].sort((a, b) => b[0] - a[0]);
-  }, [query.data]);
-  if (!query.data) return <Card loading />;
+  }, [building]);
   return (
     <Card
       size="small"
-      title={`${query.data.sectionName} · ${query.data.buildingName}`}
+      title={`${building.sectionName} · ${building.buildingName}`}
       extra={
         <Space>
           <span>
-            {t('property.officer')}：{query.data.officerName ?? t('property.noOfficer')}
+            {t('property.officer')}：{building.officerName ?? t('property.noOfficer')}
           </span>
           <Legend />
         </Space>
@@ -122,7 +130,7 @@ function BuildingGrid({ buildingId }: { buildingId: number }) {
             ))}
           </Flex>
         ))}
-        {!floors.length ? <Empty /> : null}
+        {!floors.length ? <EmptyState /> : null}
       </div>
     </Card>
   );
@@ -139,7 +147,7 @@ export function RegisterPage() {
   const [onlyMine, setOnlyMine] = useState(true);
   const [unitFilter, setUnitFilter] = useState<{ q?: string; status?: UnitStatus }>({});
   const [ownerQ, setOwnerQ] = useState<string>();
-  const scope = isOfficer && onlyMine ? 'area' : 'all';
+  const scope: 'area' | 'all' = isOfficer && onlyMine ? 'area' : 'all';
 
   const select = (next: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams(params);
@@ -178,7 +186,8 @@ export function RegisterPage() {
       })),
   }));
 
-  const filterQuery = { projectId, buildingId, scope, ...unitFilter };
+  const filterQuery: UnitQuery = { projectId, buildingId, scope, ...unitFilter };
+  const ownerQuery: OwnerQuery = { projectId, buildingId, scope, q: ownerQ };
 
   return (
     <div>
@@ -217,6 +226,8 @@ export function RegisterPage() {
       <Row gutter={16}>
         <Col xs={24} md={7} lg={6}>
           <Card size="small" title={t('property.building')} loading={tree.isLoading}>
+            {tree.isError ? <QueryError error={tree.error} onRetry={() => void tree.refetch()} /> : null}
+            {tree.data && !treeData.length ? <EmptyState /> : null}
             <Tree
               defaultExpandAll
               key={`${projectId}-${onlyMine}`}
@@ -238,7 +249,7 @@ export function RegisterPage() {
                 children: buildingId ? (
                   <BuildingGrid buildingId={buildingId} />
                 ) : (
-                  <Empty description={t('property.pickBuilding')} />
+                  <EmptyState description={t('property.pickBuilding')} />
                 ),
               },
               {
@@ -273,7 +284,7 @@ export function RegisterPage() {
                       ) : null}
                     </Flex>
                     <PagedTable<UnitListItem>
-                      queryKey={['units', filterQuery]}
+                      queryKey={propertyKeys.units(filterQuery)}
                       fetch={(p) => propertyApi.units({ ...p, ...filterQuery })}
                       columns={[
                         { title: t('property.section'), dataIndex: 'sectionName' },
@@ -319,17 +330,14 @@ export function RegisterPage() {
                         onSearch={(q) => setOwnerQ(q || undefined)}
                       />
                       {projectId ? (
-                        <Button
-                          icon={<DownloadOutlined />}
-                          href={propertyApi.exportOwnersHref({ projectId, buildingId, scope, q: ownerQ })}
-                        >
+                        <Button icon={<DownloadOutlined />} href={propertyApi.exportOwnersHref(ownerQuery)}>
                           {t('property.exportOwners')}
                         </Button>
                       ) : null}
                     </Flex>
                     <PagedTable<OwnerListItem>
-                      queryKey={['owners', projectId, buildingId, scope, ownerQ]}
-                      fetch={(p) => propertyApi.owners({ ...p, projectId, buildingId, scope, q: ownerQ })}
+                      queryKey={propertyKeys.owners(ownerQuery)}
+                      fetch={(p) => propertyApi.owners({ ...p, ...ownerQuery })}
                       columns={[
                         { title: t('property.building'), dataIndex: 'buildingName' },
                         {

@@ -1,5 +1,4 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -24,20 +23,27 @@ import { Link, useParams } from 'react-router';
 import { useAccess } from '../../access.ts';
 import {
   formatArea,
+  PERSON_KINDS,
   type Person,
-  propertyApi,
   STATUS_TAG,
   UNIT_STATUSES,
   type UnitDetail,
   type UnitStatus,
+  useChangeUnitStatus,
+  useLinkOwnerUser,
+  useRemovePerson,
+  useSavePerson,
   useTree,
+  useUnit,
+  useUnlinkOwnerUser,
 } from '../../api/property.ts';
-import { staffApi } from '../../api/staff.ts';
+import { useUsers } from '../../api/user.ts';
 import { AuditTimeline } from '../../components/AuditHistory.tsx';
 import { showError } from '../../components/errors.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { UnitEditModal } from './RegisterEditors.tsx';
 
@@ -52,9 +58,10 @@ function PersonForm({
   unitId: number;
   person: Person | null;
   onClose(): void;
-  onSaved(unit: UnitDetail): void;
+  onSaved(): void;
 }) {
   const { t } = useI18n();
+  const save = useSavePerson();
   return (
     <FormModal<Omit<Person, 'id' | 'unitId'>>
       title={person ? t('property.editPerson') : t('property.addPerson')}
@@ -62,15 +69,12 @@ function PersonForm({
       onClose={onClose}
       onSubmit={async (values) => {
         const body = { ...values, phone: values.phone || null, relation: values.relation || null };
-        onSaved(
-          person
-            ? await propertyApi.updatePerson(person.id, body)
-            : await propertyApi.addPerson(unitId, body),
-        );
+        await save.mutateAsync({ unitId, id: person?.id ?? null, body });
+        onSaved();
       }}
     >
       <Form.Item name="kind" label={t('property.kind')} rules={[{ required: true }]}>
-        <Select options={['owner', 'resident'].map((k) => ({ value: k, label: t(`property.kinds.${k}`) }))} />
+        <Select options={PERSON_KINDS.map((k) => ({ value: k, label: t(`property.kinds.${k}`) }))} />
       </Form.Item>
       <Form.Item name="name" label={t('staff.name')} rules={[{ required: true, max: 30 }]}>
         <Input />
@@ -92,16 +96,9 @@ function PersonForm({
   );
 }
 
-function StatusForm({
-  unit,
-  onClose,
-  onSaved,
-}: {
-  unit: UnitDetail;
-  onClose(): void;
-  onSaved(u: UnitDetail): void;
-}) {
+function StatusForm({ unit, onClose, onSaved }: { unit: UnitDetail; onClose(): void; onSaved(): void }) {
   const { t } = useI18n();
+  const changeStatus = useChangeUnitStatus();
   // today, unless the last change is dated later (the server counts days in China's time zone)
   const last = unit.history[0]?.fromDate;
   const defaultDate = last && dayjs(last).isAfter(dayjs(), 'day') ? dayjs(last) : dayjs();
@@ -110,15 +107,13 @@ function StatusForm({
       title={t('property.changeStatus')}
       initialValues={{ status: unit.status, fromDate: defaultDate }}
       onClose={onClose}
-      onSubmit={async (v) =>
-        onSaved(
-          await propertyApi.changeStatus(unit.id, {
-            status: v.status,
-            fromDate: v.fromDate.format('YYYY-MM-DD'),
-            note: v.note || null,
-          }),
-        )
-      }
+      onSubmit={async (v) => {
+        await changeStatus.mutateAsync({
+          id: unit.id,
+          body: { status: v.status, fromDate: v.fromDate.format('YYYY-MM-DD'), note: v.note || null },
+        });
+        onSaved();
+      }}
     >
       <Form.Item name="status" label={t('common.status')} rules={[{ required: true }]}>
         <Select options={UNIT_STATUSES.map((s) => ({ value: s, label: t(`property.statuses.${s}`) }))} />
@@ -134,25 +129,15 @@ function StatusForm({
 }
 
 /** The owner logins linked to the unit (the portal shows them this unit); admins link them here. */
-function OwnerAccounts({
-  unit,
-  canLink,
-  onSaved,
-}: {
-  unit: UnitDetail;
-  canLink: boolean;
-  onSaved(u: UnitDetail): void;
-}) {
+function OwnerAccounts({ unit, canLink }: { unit: UnitDetail; canLink: boolean }) {
   const { t } = useI18n();
   const [userId, setUserId] = useState<number>();
-  const owners = useQuery({
-    queryKey: ['users', 'owners'],
-    queryFn: () => staffApi.users({ role: 'owner', pageSize: 200 }),
-    enabled: canLink,
-  });
+  const owners = useUsers({ role: 'owner', pageSize: 200 }, canLink);
+  const link = useLinkOwnerUser();
+  const unlinkUser = useUnlinkOwnerUser();
   const unlink = async (id: number) => {
     try {
-      onSaved(await propertyApi.unlinkOwnerUser(id, unit.id));
+      await unlinkUser.mutateAsync({ userId: id, unitId: unit.id });
     } catch (err) {
       showError(err);
     }
@@ -193,7 +178,7 @@ function OwnerAccounts({
             disabled={!userId}
             onClick={async () => {
               try {
-                onSaved(await propertyApi.linkOwnerUser(userId!, unit.id));
+                await link.mutateAsync({ userId: userId!, unitId: unit.id });
                 setUserId(undefined);
               } catch (err) {
                 showError(err);
@@ -210,28 +195,24 @@ function OwnerAccounts({
 
 /** A unit: its facts, owners and residents, dated status history and audit trail. */
 export function UnitPage() {
-  const { t } = useI18n();
   const { id } = useParams();
-  const unitId = Number(id);
-  const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: ['unit', unitId], queryFn: () => propertyApi.unit(unitId) });
+  const query = useUnit(Number(id));
+  return <QueryState query={query}>{(unit) => <UnitView unit={unit} />}</QueryState>;
+}
+
+function UnitView({ unit }: { unit: UnitDetail }) {
+  const { t } = useI18n();
+  const removePerson = useRemovePerson();
   const [editing, setEditing] = useState<Person | null | undefined>(undefined);
   const [statusOpen, setStatusOpen] = useState(false);
   const [editOpen, setEditOpen] = useState(false);
   const access = useAccess();
   const { canEditUnitPeople: canEditPeople, canChangeUnitStatus: canChangeStatus, canEditUnit } = access;
-  const unit = query.data;
-  const tree = useTree(canEditUnit ? unit?.projectId : undefined);
-  const saved = (u: UnitDetail) => {
-    queryClient.setQueryData(['unit', unitId], u);
-    queryClient.invalidateQueries({ queryKey: ['audit', 'unit', unitId] });
-    queryClient.invalidateQueries({ queryKey: ['building-units'] });
-    queryClient.invalidateQueries({ queryKey: ['property-tree'] });
+  const tree = useTree(canEditUnit ? unit.projectId : undefined);
+  const saved = () => {
     setEditing(undefined);
     setStatusOpen(false);
   };
-  if (query.isError) return <Typography.Text type="danger">{(query.error as Error).message}</Typography.Text>;
-  if (!unit) return <Card loading />;
   return (
     <div>
       <PageHeader
@@ -273,7 +254,7 @@ export function UnitPage() {
               <Descriptions.Item label={t('property.moveInDate')}>{unit.moveInDate ?? '—'}</Descriptions.Item>
               {access.isStaff ? (
                 <Descriptions.Item label={t('property.linkedUsers')}>
-                  <OwnerAccounts unit={unit} canLink={access.canLinkOwnerAccounts} onSaved={saved} />
+                  <OwnerAccounts unit={unit} canLink={access.canLinkOwnerAccounts} />
                 </Descriptions.Item>
               ) : null}
             </Descriptions>
@@ -320,7 +301,7 @@ export function UnitPage() {
                               title={t('property.removeConfirm')}
                               onConfirm={async () => {
                                 try {
-                                  saved(await propertyApi.removePerson(p.id));
+                                  await removePerson.mutateAsync(p.id);
                                 } catch (e) {
                                   showError(e);
                                 }
