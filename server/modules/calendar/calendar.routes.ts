@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../lib/http.ts';
-import { DateString } from '../../lib/schemas.ts';
-import { ZCalendarDay, ZCalendarDayInput, ZCleared, ZDue, ZDueUnit } from './calendar.schemas.ts';
+import { DateString, ZOk } from '../../lib/schemas.ts';
+import { ZCalendarDay, ZCalendarDayInput, ZDue, ZDueUnit } from './calendar.schemas.ts';
 import type { CalendarService } from './calendar.service.ts';
 
 export function calendarRoutes(app: App, calendar: CalendarService): void {
@@ -32,7 +32,7 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
   );
   app.delete(
     '/calendar/days/:date',
-    { schema: { tags, params: Type.Object({ date: DateString() }), response: { 200: ZCleared } } },
+    { schema: { tags, params: Type.Object({ date: DateString() }), response: { 200: ZOk } } },
     async (req) => {
       await calendar.clearDay(actorOf(req), req.params.date);
       return { ok: true };

@@ -1,10 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString, Phone } from '../../lib/schemas.ts';
+import { DateString, LiteralUnion, Phone, StringEnum } from '../../lib/schemas.ts';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, SATISFACTIONS } from './complaint.constants.ts';
 import { COMPLAINT_ACTIONS } from './complaint.transitions.ts';
 
-const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = LiteralUnion;
 export const ZComplaintStatus = lit(COMPLAINT_STATUSES);
 export const ZComplaintAction = lit(COMPLAINT_ACTIONS);
 export const ZSatisfaction = lit(SATISFACTIONS);
@@ -61,8 +61,8 @@ export const ZComplaintListItem = Type.Object({
   categoryId: Type.Integer(),
   categoryName: Type.String(),
   content: Type.String(),
-  status: ZComplaintStatus,
-  channel: Type.String(),
+  status: StringEnum(COMPLAINT_STATUSES),
+  channel: StringEnum(COMPLAINT_CHANNELS),
   buildingId: NInt,
   handlerEmployeeId: NInt,
   handlerName: NStr,
@@ -84,7 +84,7 @@ export const ZComplaintDetail = Type.Object({
   resolution: NStr,
   resolvedAt: NStr,
   visitedAt: NStr,
-  satisfaction: NStr,
+  satisfaction: Type.Union([StringEnum(SATISFACTIONS), Type.Null()]),
   visitComment: NStr,
   closedAt: NStr,
   cancelledAt: NStr,
@@ -93,7 +93,7 @@ export const ZComplaintDetail = Type.Object({
   records: Type.Array(
     Type.Object({ id: Type.Integer(), at: Type.String(), userName: Type.String(), note: Type.String() }),
   ),
-  actions: Type.Array(ZComplaintAction),
+  actions: Type.Array(StringEnum(COMPLAINT_ACTIONS)),
   canMarkImproper: Type.Boolean(),
   timeline: Type.Array(
     Type.Object({ at: Type.String(), userName: NStr, action: Type.String(), after: Type.Unknown() }),

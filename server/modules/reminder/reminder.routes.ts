@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../lib/http.ts';
-import { ZReminderCount, ZReminderList, ZReminderRead, ZRemindersReadAll } from './reminder.schemas.ts';
+import { ZOk } from '../../lib/schemas.ts';
+import { ZReminderCount, ZReminderList, ZRemindersReadAll } from './reminder.schemas.ts';
 import type { ReminderService } from './reminder.service.ts';
 
 export function reminderRoutes(app: App, reminders: ReminderService): void {
@@ -31,7 +32,7 @@ export function reminderRoutes(app: App, reminders: ReminderService): void {
       schema: {
         tags,
         params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        response: { 200: ZReminderRead },
+        response: { 200: ZOk },
       },
     },
     (req) => reminders.read(actorOf(req), req.params.id),

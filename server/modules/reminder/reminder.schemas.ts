@@ -18,5 +18,4 @@ export const ZReminderList = Type.Object({ unread: Type.Integer(), items: Type.A
 export type TReminderList = Static<typeof ZReminderList>;
 export const ZReminderCount = Type.Object({ unread: Type.Integer() });
 export type TReminderCount = Static<typeof ZReminderCount>;
-export const ZReminderRead = Type.Object({ ok: Type.Boolean() });
 export const ZRemindersReadAll = Type.Object({ updated: Type.Integer() });

@@ -1,11 +1,11 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString, Nullable, Phone } from '../../lib/schemas.ts';
+import { DateString, LiteralUnion, Nullable, Phone, StringEnum } from '../../lib/schemas.ts';
 import { DUE_UNITS } from '../calendar/calendar.constants.ts';
 import { REPAIR_CHANNELS, REPAIR_PRIORITIES, REPAIR_STATUSES } from './repair.constants.ts';
 import { REPAIR_ACTIONS } from './repair.transitions.ts';
 
-const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = LiteralUnion;
 export const ZRepairStatus = lit(REPAIR_STATUSES);
 export const ZRepairAction = lit(REPAIR_ACTIONS);
 export const ZRepairChannel = lit(REPAIR_CHANNELS);
@@ -69,9 +69,9 @@ export const ZRepairListItem = Type.Object({
   reporterName: Type.String(),
   categoryId: Type.Integer(),
   categoryName: Type.String(),
-  priority: Type.String(),
-  status: ZRepairStatus,
-  channel: Type.String(),
+  priority: StringEnum(REPAIR_PRIORITIES),
+  status: StringEnum(REPAIR_STATUSES),
+  channel: StringEnum(REPAIR_CHANNELS),
   buildingId: NInt,
   assigneeEmployeeId: NInt,
   assigneeName: NStr,
@@ -123,7 +123,7 @@ export const ZRepairDetail = Type.Object({
   completeOverdue: Type.Boolean(),
   reopenCount: Type.Integer(),
   photos: Type.Array(ZPhoto),
-  actions: Type.Array(ZRepairAction),
+  actions: Type.Array(StringEnum(REPAIR_ACTIONS)),
   timeline: Type.Array(ZTimelineEntry),
 });
 export type TRepairDetail = Static<typeof ZRepairDetail>;
@@ -131,19 +131,19 @@ export type TTimelineEntry = Static<typeof ZTimelineEntry>;
 export type TRepairPhoto = Static<typeof ZPhoto>;
 export const ZPhotoUploaded = Type.Object({ id: Type.Integer(), url: Type.String() });
 
-const ZDueUnit = lit(DUE_UNITS);
 export const ZRepairCategory = Type.Object({
   id: Type.Integer(),
   code: Type.String(),
   name: Type.String(),
   dispatchAmount: Type.Number(),
-  dispatchUnit: ZDueUnit,
+  dispatchUnit: StringEnum(DUE_UNITS),
   completeAmount: Type.Number(),
-  completeUnit: ZDueUnit,
+  completeUnit: StringEnum(DUE_UNITS),
   responsible: Type.String(),
   active: Type.Boolean(),
 });
 export type TRepairCategory = Static<typeof ZRepairCategory>;
+const ZDueUnit = lit(DUE_UNITS);
 export const ZRepairCategoryInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 30 }),
@@ -174,7 +174,7 @@ export const ZReviewInput = Type.Object(
 );
 export type TReviewInput = Static<typeof ZReviewInput>;
 
-const ZReviewStatus = lit(['draft', 'submitted', 'acknowledged'] as const);
+const ZReviewStatus = StringEnum(['draft', 'submitted', 'acknowledged'] as const);
 /** one order in a weekly review; reviews stored before categoryName and the times carry only the first four */
 export const ZReviewItem = Type.Object({
   id: Type.Integer(),

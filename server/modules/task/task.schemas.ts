@@ -1,11 +1,11 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString } from '../../lib/schemas.ts';
+import { DateString, LiteralUnion, StringEnum } from '../../lib/schemas.ts';
 import { DUE_UNITS } from '../calendar/calendar.constants.ts';
 import { TASK_STATUSES } from './task.constants.ts';
 import { TASK_ACTIONS, TASK_CATEGORIES, TASK_SOURCES } from './task.transitions.ts';
 
-const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = LiteralUnion;
 const Id = Type.Integer({ minimum: 1 });
 export const ZTaskStatus = lit(TASK_STATUSES);
 export const ZTaskAction = lit(TASK_ACTIONS);
@@ -55,14 +55,14 @@ export const ZTask = Type.Object({
   source: Type.String(),
   assigneeEmployeeId: Type.Integer(),
   assigneeName: NStr,
-  status: ZTaskStatus,
+  status: StringEnum(TASK_STATUSES),
   dueAt: Type.String(),
   startedAt: NStr,
   completedAt: NStr,
   result: NStr,
   createdAt: Type.String(),
   overdue: Type.Boolean(),
-  actions: Type.Array(ZTaskAction),
+  actions: Type.Array(StringEnum(TASK_ACTIONS)),
 });
 export const ZTaskPage = PageOf(ZTask);
 export type TTask = Static<typeof ZTask>;

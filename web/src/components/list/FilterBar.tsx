@@ -16,7 +16,7 @@ import { DatePicker, Input, Select, Space, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { useProjects } from '../../api/staff.ts';
+import { useProjects } from '../../api/project.ts';
 import { ProjectSelect } from '../ProjectSelect.tsx';
 import { type Option, useBuildingOptions, useEmployeeOptions } from './options.ts';
 

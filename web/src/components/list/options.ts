@@ -3,10 +3,9 @@
  * forms and action dialogs. Every list page (repairs, complaints, patrols, renovations…)
  * asks for the same ones, so they are fetched here once per project and cached.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTree } from '../../api/property.ts';
-import { staffApi } from '../../api/staff.ts';
+import { useEmployees } from '../../api/staff.ts';
 
 export interface Option {
   value: string | number;
@@ -15,11 +14,7 @@ export interface Option {
 
 /** The active employees of a project (up to 200), the raw rows for labels with the position */
 export function useProjectEmployees(projectId?: number) {
-  return useQuery({
-    queryKey: ['employees', 'of-project', projectId],
-    queryFn: () => staffApi.employees({ projectId, pageSize: 200, status: 'active' }),
-    enabled: !!projectId,
-  });
+  return useEmployees({ projectId, pageSize: 200, status: 'active' }, !!projectId);
 }
 
 /** The employees of a project as choices; `withPosition` adds the position: 张伟（房管员） */

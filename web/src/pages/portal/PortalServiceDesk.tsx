@@ -1,5 +1,4 @@
 import { CameraOutlined, CommentOutlined, ToolOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -23,7 +22,7 @@ import {
   type Satisfaction,
 } from '../../../../server/modules/complaint/complaint.constants.ts';
 import { useMe } from '../../api/auth.ts';
-import { propertyApi } from '../../api/property.ts';
+import { useMyUnits } from '../../api/property.ts';
 import {
   type TComplaintDetail,
   type TRepairDetail,
@@ -135,7 +134,7 @@ export function PortalRepairNew() {
   const categories = useRepairCategories();
   const create = useCreateRepair();
   const upload = useUploadRepairPhoto();
-  const units = useQuery({ queryKey: ['my-units'], queryFn: propertyApi.myUnits });
+  const units = useMyUnits();
   const [form] = Form.useForm();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [saving, setSaving] = useState(false);

@@ -23,7 +23,7 @@ import {
 import { showError } from '../../components/errors.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryState.tsx';
+import { tableState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 type Day = TCalendarDay;
@@ -61,13 +61,7 @@ export function CalendarPage() {
       <Table<Day>
         rowKey="date"
         size="small"
-        loading={days.isFetching}
-        dataSource={days.data ?? []}
-        locale={
-          days.isError
-            ? { emptyText: <QueryError error={days.error} onRetry={() => void days.refetch()} /> }
-            : undefined
-        }
+        {...tableState(days)}
         pagination={false}
         columns={[
           { title: t('servicedesk.calendar.date'), dataIndex: 'date' },

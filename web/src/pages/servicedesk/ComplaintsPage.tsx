@@ -5,6 +5,7 @@ import {
   COMPLAINT_STATUSES,
 } from '../../../../server/modules/complaint/complaint.constants.ts';
 import { useAccess } from '../../access.ts';
+import { useProjects } from '../../api/project.ts';
 import {
   type ComplaintQuery,
   complaintKeys,
@@ -15,7 +16,6 @@ import {
   useComplaintRate,
   useCreateComplaint,
 } from '../../api/servicedesk.ts';
-import { useProjects } from '../../api/staff.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { type FieldRow, type FilterDecl, ListPage } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';

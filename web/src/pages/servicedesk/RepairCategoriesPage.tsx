@@ -10,7 +10,7 @@ import {
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryState.tsx';
+import { tableState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 /** A time limit: an amount and its unit (working hours, working days, hours, days). */
@@ -47,14 +47,8 @@ export function RepairCategoriesPage() {
       <Typography.Paragraph type="secondary">{t('servicedesk.categories.hint')}</Typography.Paragraph>
       <Table<TRepairCategory>
         rowKey="id"
-        loading={categories.isFetching}
-        dataSource={categories.data ?? []}
+        {...tableState(categories)}
         pagination={false}
-        locale={
-          categories.isError
-            ? { emptyText: <QueryError error={categories.error} onRetry={() => void categories.refetch()} /> }
-            : undefined
-        }
         columns={[
           { title: t('servicedesk.categories.name'), dataIndex: 'name' },
           {

@@ -15,6 +15,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAccess } from '../../access.ts';
+import { useProjects } from '../../api/project.ts';
 import {
   type TReviewItem,
   useAcknowledgeReview,
@@ -23,12 +24,11 @@ import {
   useRepairReviews,
   useSubmitReview,
 } from '../../api/servicedesk.ts';
-import { useProjects } from '../../api/staff.ts';
 import { showError } from '../../components/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
+import { QueryState, tableState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { StatusTag } from './shared.tsx';
 
@@ -216,7 +216,7 @@ export function RepairReviewPage() {
         <Table
           rowKey="id"
           size="small"
-          dataSource={list.data ?? []}
+          {...tableState(list)}
           onRow={(r) => ({ onClick: () => setWeekStart(r.weekStart), style: { cursor: 'pointer' } })}
           columns={[
             {

@@ -6,6 +6,7 @@ import {
   REPAIR_STATUSES,
 } from '../../../../server/modules/repair/repair.constants.ts';
 import { useAccess } from '../../access.ts';
+import { useProjects } from '../../api/project.ts';
 import {
   type RepairQuery,
   repairKeys,
@@ -16,7 +17,6 @@ import {
   useCreateRepair,
   useRepairCategories,
 } from '../../api/servicedesk.ts';
-import { useProjects } from '../../api/staff.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { type FieldRow, type FilterDecl, ListPage } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';

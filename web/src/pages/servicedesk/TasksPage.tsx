@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { DUE_UNITS } from '../../../../server/modules/calendar/calendar.constants.ts';
 import { TASK_STATUSES } from '../../../../server/modules/task/task.constants.ts';
 import { useAccess } from '../../access.ts';
+import { useProjects } from '../../api/project.ts';
 import {
   sdApi,
   type TaskQuery,
@@ -14,7 +15,6 @@ import {
   useTaskCategories,
   useTaskCompletion,
 } from '../../api/servicedesk.ts';
-import { useProjects } from '../../api/staff.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { type FieldRow, type FilterDecl, ListPage } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
