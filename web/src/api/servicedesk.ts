@@ -60,7 +60,7 @@ export type {
   TTimelineEntry,
   TWeeklyReview,
 } from '../../../server/modules/repair/repair.schemas.ts';
-export type { TTask, TTaskInput } from '../../../server/modules/task/task.schemas.ts';
+export type { TTask, TTaskCategories, TTaskInput } from '../../../server/modules/task/task.schemas.ts';
 
 /** a list's filters and paging as the page holds them (the server fills in the defaults) */
 export type RepairQuery = Partial<TRepairQuery>;

@@ -8,7 +8,6 @@ import {
   List,
   message,
   Rate,
-  Result,
   Select,
   Space,
   Typography,
@@ -17,21 +16,11 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import {
-  SATISFACTIONS,
-  type Satisfaction,
-} from '../../../../server/modules/complaint/complaint.constants.ts';
 import { useMe } from '../../api/auth.ts';
 import { useMyUnits } from '../../api/property.ts';
 import {
-  type TComplaintDetail,
   type TRepairDetail,
-  useComplaint,
-  useComplaintAction,
-  useComplaintCategories,
-  useCreateComplaint,
   useCreateRepair,
-  useMyComplaints,
   useMyRepairs,
   useRepair,
   useRepairAction,
@@ -43,6 +32,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { StatusTag } from '../servicedesk/shared.tsx';
+import { PortalComplaintList } from './PortalComplaints.tsx';
 
 /** The portal home's service desk cards: report, complain, and follow one's own */
 export function PortalServiceCards() {
@@ -95,30 +85,6 @@ function PortalRepairList() {
               description={formatDateTime(r.createdAt)}
             />
             <StatusTag status={r.status} />
-          </List.Item>
-        )}
-      />
-    </Card>
-  );
-}
-
-function PortalComplaintList() {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  const q = useMyComplaints();
-  return (
-    <Card size="small" title={t('servicedesk.portal.myComplaints')}>
-      <List
-        loading={q.isLoading}
-        dataSource={q.data?.items ?? []}
-        locale={{ emptyText: '—' }}
-        renderItem={(k) => (
-          <List.Item onClick={() => navigate(`/portal/complaints/${k.id}`)} style={{ cursor: 'pointer' }}>
-            <List.Item.Meta
-              title={`${k.categoryName} · ${k.content}`}
-              description={formatDateTime(k.createdAt)}
-            />
-            <StatusTag status={k.status} group="complaintStatuses" />
           </List.Item>
         )}
       />
@@ -193,22 +159,30 @@ export function PortalRepairNew() {
         >
           <Input.TextArea rows={4} maxLength={1000} />
         </Form.Item>
-        <Form.Item label={t('servicedesk.photos')} extra={t('servicedesk.photoHint')}>
-          <Upload
-            listType="picture-card"
-            accept="image/jpeg,image/png,image/webp"
-            fileList={files}
-            beforeUpload={() => false}
-            onChange={({ fileList }) => setFiles(fileList.slice(0, 6))}
-          >
-            {files.length < 6 ? <CameraOutlined style={{ fontSize: 24 }} /> : null}
-          </Upload>
-        </Form.Item>
+        <PhotoPicker files={files} onChange={setFiles} />
         <Button type="primary" htmlType="submit" block size="large" loading={saving}>
           {t('servicedesk.portal.submit')}
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** up to 6 photos, kept in the browser until the order exists */
+function PhotoPicker({ files, onChange }: { files: UploadFile[]; onChange(files: UploadFile[]): void }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item label={t('servicedesk.photos')} extra={t('servicedesk.photoHint')}>
+      <Upload
+        listType="picture-card"
+        accept="image/jpeg,image/png,image/webp"
+        fileList={files}
+        beforeUpload={() => false}
+        onChange={({ fileList }) => onChange(fileList.slice(0, 6))}
+      >
+        {files.length < 6 ? <CameraOutlined style={{ fontSize: 24 }} /> : null}
+      </Upload>
+    </Form.Item>
   );
 }
 
@@ -300,99 +274,4 @@ function PortalRepair({ r }: { r: TRepairDetail }) {
   );
 }
 
-export function PortalComplaintNew() {
-  const { t } = useI18n();
-  const me = useMe();
-  const navigate = useNavigate();
-  const categories = useComplaintCategories();
-  const create = useCreateComplaint();
-  const [form] = Form.useForm();
-  return (
-    <Card title={t('servicedesk.portal.complain')}>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          try {
-            const k = await create.mutateAsync({ ...v, projectId: me.data?.projectIds[0] });
-            message.success(t('servicedesk.portal.submitted'));
-            navigate(`/portal/complaints/${k.id}`);
-          } catch (e) {
-            showError(e, form);
-          }
-        }}
-      >
-        <Form.Item name="categoryId" label={t('servicedesk.category')} rules={[{ required: true }]}>
-          <Select size="large" options={categories.data?.map((c) => ({ value: c.id, label: c.name }))} />
-        </Form.Item>
-        <Form.Item name="content" label={t('servicedesk.content')} rules={[{ required: true, min: 2 }]}>
-          <Input.TextArea rows={5} maxLength={2000} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large">
-          {t('servicedesk.portal.submit')}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
-
-export function PortalComplaintDetail() {
-  const { id } = useParams();
-  const q = useComplaint(Number(id));
-  return <QueryState query={q}>{(k) => <PortalComplaint k={k} />}</QueryState>;
-}
-
-function PortalComplaint({ k }: { k: TComplaintDetail }) {
-  const { t } = useI18n();
-  const complaintAction = useComplaintAction();
-  const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied');
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Card
-        title={`${k.code} · ${k.categoryName}`}
-        extra={<StatusTag status={k.status} group="complaintStatuses" />}
-      >
-        <Typography.Paragraph>{k.content}</Typography.Paragraph>
-        <List
-          size="small"
-          dataSource={k.records}
-          renderItem={(r) => (
-            <List.Item>
-              {r.note} · {formatDateTime(r.at)}
-            </List.Item>
-          )}
-        />
-        {k.resolution ? <Result status="success" subTitle={k.resolution} /> : null}
-      </Card>
-      {k.actions.includes('visit') ? (
-        <Card title={t('servicedesk.satisfaction')}>
-          <Select
-            size="large"
-            style={{ width: '100%' }}
-            value={satisfaction}
-            onChange={setSatisfaction}
-            options={SATISFACTIONS.map((s) => ({
-              value: s,
-              label: t(`servicedesk.satisfactions.${s}`),
-            }))}
-          />
-          <Button
-            type="primary"
-            block
-            size="large"
-            style={{ marginTop: 12 }}
-            onClick={async () => {
-              try {
-                await complaintAction.mutateAsync({ id: k.id, action: 'visit', body: { satisfaction } });
-              } catch (e) {
-                showError(e);
-              }
-            }}
-          >
-            {t('servicedesk.portal.submit')}
-          </Button>
-        </Card>
-      ) : null}
-    </Space>
-  );
-}
+export { PortalComplaintDetail, PortalComplaintNew } from './PortalComplaints.tsx';

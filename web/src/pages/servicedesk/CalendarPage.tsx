@@ -34,7 +34,6 @@ export function CalendarPage() {
   const [year, setYear] = useState(2027);
   const [adding, setAdding] = useState(false);
   const days = useCalendarDays(year);
-  const setDay = useSetCalendarDay();
   const clearDay = useClearCalendarDay();
   return (
     <div>
@@ -89,31 +88,38 @@ export function CalendarPage() {
           },
         ]}
       />
-      {adding ? (
-        <FormModal
-          title={t('servicedesk.calendar.add')}
-          initialValues={{ kind: 'holiday' }}
-          onClose={() => setAdding(false)}
-          onSubmit={(v: { date: Dayjs; kind: Day['kind']; name: string }) =>
-            setDay.mutateAsync({ date: v.date.format('YYYY-MM-DD'), body: { kind: v.kind, name: v.name } })
-          }
-        >
-          <Form.Item name="date" label={t('servicedesk.calendar.date')} rules={[{ required: true }]}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="kind" label={t('servicedesk.calendar.kind')} rules={[{ required: true }]}>
-            <Select
-              options={['holiday', 'workday'].map((k) => ({
-                value: k,
-                label: t(`servicedesk.calendar.kinds.${k}`),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="name" label={t('servicedesk.calendar.name')} rules={[{ required: true }]}>
-            <Input maxLength={30} placeholder="春节" />
-          </Form.Item>
-        </FormModal>
-      ) : null}
+      {adding ? <DayForm onClose={() => setAdding(false)} /> : null}
     </div>
+  );
+}
+
+/** Marks a date as a holiday (放假) or a worked weekend day (调休上班) */
+function DayForm({ onClose }: { onClose(): void }) {
+  const { t } = useI18n();
+  const setDay = useSetCalendarDay();
+  return (
+    <FormModal
+      title={t('servicedesk.calendar.add')}
+      initialValues={{ kind: 'holiday' }}
+      onClose={onClose}
+      onSubmit={(v: { date: Dayjs; kind: Day['kind']; name: string }) =>
+        setDay.mutateAsync({ date: v.date.format('YYYY-MM-DD'), body: { kind: v.kind, name: v.name } })
+      }
+    >
+      <Form.Item name="date" label={t('servicedesk.calendar.date')} rules={[{ required: true }]}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('servicedesk.calendar.kind')} rules={[{ required: true }]}>
+        <Select
+          options={['holiday', 'workday'].map((k) => ({
+            value: k,
+            label: t(`servicedesk.calendar.kinds.${k}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="name" label={t('servicedesk.calendar.name')} rules={[{ required: true }]}>
+        <Input maxLength={30} placeholder="春节" />
+      </Form.Item>
+    </FormModal>
   );
 }

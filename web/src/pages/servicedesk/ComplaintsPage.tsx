@@ -17,9 +17,16 @@ import {
   useCreateComplaint,
 } from '../../api/servicedesk.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { type FieldRow, type FilterDecl, ListPage } from '../../components/list/index.ts';
+import { type FieldRow, type FilterDecl, ListPage, type Option } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
-import { categoryAndBuildingFilters, OverdueTag, personFields, projectField, StatusTag } from './shared.tsx';
+import {
+  categoryAndBuildingFilters,
+  OverdueTag,
+  personFields,
+  projectField,
+  StatusTag,
+  type T,
+} from './shared.tsx';
 
 /** 投诉率 of each visible project for the chosen period */
 function RateCards({ from, to }: { from: string; to: string }) {
@@ -44,20 +51,12 @@ function RateCards({ from, to }: { from: string; to: string }) {
   );
 }
 
-/** 投诉处理: complaints, with each project's complaint rate for the period */
-export function ComplaintsPage() {
-  const { t } = useI18n();
-  const access = useAccess();
-  const projects = useProjects();
-  const categories = useComplaintCategories();
-  const create = useCreateComplaint();
-  const categoryOptions = categories.data?.map((c) => ({ value: c.id, label: c.name }));
-  // the rate cards show this month until a period is chosen; the list stays unfiltered meanwhile
-  const month: [string, string] = [
-    dayjs().startOf('month').format('YYYY-MM-DD'),
-    dayjs().format('YYYY-MM-DD'),
-  ];
-  const filters: FilterDecl[] = [
+function complaintFilters(
+  t: T,
+  categoryOptions: Option[] | undefined,
+  month: [string, string],
+): FilterDecl[] {
+  return [
     { kind: 'dateRange', shown: month },
     { kind: 'project', key: 'projectId', placeholder: t('common.project') },
     {
@@ -70,7 +69,10 @@ export function ComplaintsPage() {
     { kind: 'switch', key: 'overdue', label: t('servicedesk.overdueOnly') },
     { kind: 'switch', key: 'improper', label: t('servicedesk.improper') },
   ];
-  const fields: FieldRow[] = [
+}
+
+function complaintFields(t: T, categoryOptions: Option[] | undefined): FieldRow[] {
+  return [
     projectField(t),
     personFields('complainantName', t('servicedesk.complainant'), 'complainantPhone', t),
     [
@@ -99,6 +101,23 @@ export function ComplaintsPage() {
       maxLength: 2000,
     },
   ];
+}
+
+/** 投诉处理: complaints, with each project's complaint rate for the period */
+export function ComplaintsPage() {
+  const { t } = useI18n();
+  const access = useAccess();
+  const projects = useProjects();
+  const categories = useComplaintCategories();
+  const create = useCreateComplaint();
+  const categoryOptions = categories.data?.map((c) => ({ value: c.id, label: c.name }));
+  // the rate cards show this month until a period is chosen; the list stays unfiltered meanwhile
+  const month: [string, string] = [
+    dayjs().startOf('month').format('YYYY-MM-DD'),
+    dayjs().format('YYYY-MM-DD'),
+  ];
+  const filters = complaintFilters(t, categoryOptions, month);
+  const fields = complaintFields(t, categoryOptions);
   return (
     <ListPage<TComplaintListItem, unknown, ComplaintQuery>
       title={t('servicedesk.complaints')}

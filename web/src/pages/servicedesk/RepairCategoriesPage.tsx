@@ -37,10 +37,8 @@ function LimitField(props: {
 export function RepairCategoriesPage() {
   const { t } = useI18n();
   const categories = useRepairCategories();
-  const save = useSaveRepairCategory();
   const [editing, setEditing] = useState<TRepairCategory | null>(null);
   const limit = (amount: number, unit: string) => `${amount} ${t(`servicedesk.units.${unit}`)}`;
-  const unitOptions = DUE_UNITS.map((u) => ({ value: u, label: t(`servicedesk.units.${u}`) }));
   return (
     <div>
       <PageHeader title={t('servicedesk.categories.title')} />
@@ -85,39 +83,47 @@ export function RepairCategoriesPage() {
           },
         ]}
       />
-      {editing ? (
-        <FormModal
-          title={`${t('common.edit')} · ${editing.name}`}
-          initialValues={editing}
-          onClose={() => setEditing(null)}
-          onSubmit={(v: TRepairCategoryInput) =>
-            save.mutateAsync({
-              id: editing.id,
-              body: {
-                name: v.name,
-                dispatchAmount: v.dispatchAmount,
-                dispatchUnit: v.dispatchUnit,
-                completeAmount: v.completeAmount,
-                completeUnit: v.completeUnit,
-                responsible: v.responsible,
-                active: v.active,
-              },
-            })
-          }
-        >
-          <Form.Item name="name" label={t('servicedesk.categories.name')} rules={[{ required: true }]}>
-            <Input maxLength={30} />
-          </Form.Item>
-          <LimitField label={t('servicedesk.dispatchDue')} prefix="dispatch" options={unitOptions} />
-          <LimitField label={t('servicedesk.completeDue')} prefix="complete" options={unitOptions} />
-          <Form.Item name="responsible" label={t('servicedesk.responsible')} rules={[{ required: true }]}>
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item name="active" label={t('servicedesk.categories.inUse')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </FormModal>
-      ) : null}
+      {editing ? <CategoryForm category={editing} onClose={() => setEditing(null)} /> : null}
     </div>
+  );
+}
+
+/** The edit dialog of one category: its limits, responsible department and whether it is offered */
+function CategoryForm({ category, onClose }: { category: TRepairCategory; onClose(): void }) {
+  const { t } = useI18n();
+  const save = useSaveRepairCategory();
+  const unitOptions = DUE_UNITS.map((u) => ({ value: u, label: t(`servicedesk.units.${u}`) }));
+  return (
+    <FormModal
+      title={`${t('common.edit')} · ${category.name}`}
+      initialValues={category}
+      onClose={onClose}
+      onSubmit={(v: TRepairCategoryInput) =>
+        save.mutateAsync({
+          id: category.id,
+          body: {
+            name: v.name,
+            dispatchAmount: v.dispatchAmount,
+            dispatchUnit: v.dispatchUnit,
+            completeAmount: v.completeAmount,
+            completeUnit: v.completeUnit,
+            responsible: v.responsible,
+            active: v.active,
+          },
+        })
+      }
+    >
+      <Form.Item name="name" label={t('servicedesk.categories.name')} rules={[{ required: true }]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <LimitField label={t('servicedesk.dispatchDue')} prefix="dispatch" options={unitOptions} />
+      <LimitField label={t('servicedesk.completeDue')} prefix="complete" options={unitOptions} />
+      <Form.Item name="responsible" label={t('servicedesk.responsible')} rules={[{ required: true }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="active" label={t('servicedesk.categories.inUse')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }

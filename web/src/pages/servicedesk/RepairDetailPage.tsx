@@ -19,7 +19,6 @@ export function RepairDetailPage() {
 function RepairDetail({ r }: { r: TRepairDetail }) {
   const { t } = useI18n();
   const actions = useRepairActions();
-  const upload = useUploadRepairPhoto();
   return (
     <div>
       <RecordHeader
@@ -76,47 +75,56 @@ function RepairDetail({ r }: { r: TRepairDetail }) {
             ) : null}
           </Descriptions>
         </Card>
-        <Card
-          size="small"
-          title={t('servicedesk.photos')}
-          style={{ marginTop: 16 }}
-          extra={
-            <Upload
-              accept="image/jpeg,image/png,image/webp"
-              showUploadList={false}
-              customRequest={async ({ file, onSuccess, onError }) => {
-                try {
-                  await upload.mutateAsync({
-                    id: r.id,
-                    file: file as File,
-                    stage: r.status === 'submitted' ? 'report' : 'completion',
-                  });
-                  onSuccess?.({});
-                } catch (e) {
-                  showError(e);
-                  onError?.(e as Error);
-                }
-              }}
-            >
-              <Button size="small" icon={<UploadOutlined />}>
-                {t('servicedesk.addPhoto')}
-              </Button>
-            </Upload>
-          }
-        >
-          <Typography.Text type="secondary">{t('servicedesk.photoHint')}</Typography.Text>
-          <div style={{ marginTop: 8 }}>
-            <Image.PreviewGroup>
-              <Space wrap>
-                {r.photos.map((p) => (
-                  <Image key={p.id} src={p.url} width={120} height={90} style={{ objectFit: 'cover' }} />
-                ))}
-              </Space>
-            </Image.PreviewGroup>
-          </div>
-        </Card>
+        <RepairPhotos r={r} />
       </RecordBody>
       {actions.dialog}
     </div>
+  );
+}
+
+/** 照片: the report's and the completion's photos; one added while the order waits for dispatch belongs to the report, later to the completion */
+function RepairPhotos({ r }: { r: TRepairDetail }) {
+  const { t } = useI18n();
+  const upload = useUploadRepairPhoto();
+  return (
+    <Card
+      size="small"
+      title={t('servicedesk.photos')}
+      style={{ marginTop: 16 }}
+      extra={
+        <Upload
+          accept="image/jpeg,image/png,image/webp"
+          showUploadList={false}
+          customRequest={async ({ file, onSuccess, onError }) => {
+            try {
+              await upload.mutateAsync({
+                id: r.id,
+                file: file as File,
+                stage: r.status === 'submitted' ? 'report' : 'completion',
+              });
+              onSuccess?.({});
+            } catch (e) {
+              showError(e);
+              onError?.(e as Error);
+            }
+          }}
+        >
+          <Button size="small" icon={<UploadOutlined />}>
+            {t('servicedesk.addPhoto')}
+          </Button>
+        </Upload>
+      }
+    >
+      <Typography.Text type="secondary">{t('servicedesk.photoHint')}</Typography.Text>
+      <div style={{ marginTop: 8 }}>
+        <Image.PreviewGroup>
+          <Space wrap>
+            {r.photos.map((p) => (
+              <Image key={p.id} src={p.url} width={120} height={90} style={{ objectFit: 'cover' }} />
+            ))}
+          </Space>
+        </Image.PreviewGroup>
+      </div>
+    </Card>
   );
 }

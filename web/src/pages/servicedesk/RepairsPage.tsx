@@ -11,6 +11,7 @@ import {
   type RepairQuery,
   repairKeys,
   sdApi,
+  type TRepairCategory,
   type TRepairDetail,
   type TRepairInput,
   type TRepairListItem,
@@ -18,20 +19,19 @@ import {
   useRepairCategories,
 } from '../../api/servicedesk.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { type FieldRow, type FilterDecl, ListPage } from '../../components/list/index.ts';
+import { type FieldRow, type FilterDecl, ListPage, type Option } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
-import { categoryAndBuildingFilters, OverdueTag, personFields, projectField, StatusTag } from './shared.tsx';
+import {
+  categoryAndBuildingFilters,
+  OverdueTag,
+  personFields,
+  projectField,
+  StatusTag,
+  type T,
+} from './shared.tsx';
 
-/** 业主报修: the repair orders, filtered, exported, registered at the desk */
-export function RepairsPage() {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  const access = useAccess();
-  const projects = useProjects();
-  const categories = useRepairCategories();
-  const create = useCreateRepair();
-  const categoryOptions = categories.data?.map((c) => ({ value: c.id, label: c.name }));
-  const filters: FilterDecl[] = [
+function repairFilters(t: T, categoryOptions: Option[] | undefined): FilterDecl[] {
+  return [
     { kind: 'project', key: 'projectId', placeholder: t('common.project') },
     {
       kind: 'select',
@@ -46,7 +46,10 @@ export function RepairsPage() {
     { kind: 'switch', key: 'overdue', label: t('servicedesk.overdueOnly') },
     { kind: 'search', key: 'q', placeholder: t('servicedesk.location') },
   ];
-  const fields: FieldRow[] = [
+}
+
+function repairFields(t: T, categories: TRepairCategory[] | undefined): FieldRow[] {
+  return [
     projectField(t),
     {
       kind: 'text',
@@ -64,7 +67,7 @@ export function RepairsPage() {
         label: t('servicedesk.category'),
         required: true,
         width: '40%',
-        options: categories.data?.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name })),
+        options: categories?.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name })),
       },
       {
         kind: 'select',
@@ -90,6 +93,19 @@ export function RepairsPage() {
       maxLength: 1000,
     },
   ];
+}
+
+/** 业主报修: the repair orders, filtered, exported, registered at the desk */
+export function RepairsPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const access = useAccess();
+  const projects = useProjects();
+  const categories = useRepairCategories();
+  const create = useCreateRepair();
+  const categoryOptions = categories.data?.map((c) => ({ value: c.id, label: c.name }));
+  const filters = repairFilters(t, categoryOptions);
+  const fields = repairFields(t, categories.data);
   return (
     <ListPage<TRepairListItem, TRepairDetail, RepairQuery>
       title={t('servicedesk.repairs')}

@@ -1,4 +1,5 @@
 import { Card, Progress, Space } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import { DUE_UNITS } from '../../../../server/modules/calendar/calendar.constants.ts';
@@ -9,6 +10,7 @@ import {
   sdApi,
   type TaskQuery,
   type TTask,
+  type TTaskCategories,
   type TTaskInput,
   taskKeys,
   useCreateTask,
@@ -19,7 +21,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { type FieldRow, type FilterDecl, ListPage } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useTaskActions } from './recordActions.tsx';
-import { OverdueTag, projectField, StatusTag } from './shared.tsx';
+import { OverdueTag, projectField, StatusTag, type T } from './shared.tsx';
 
 /** 各类任务完成率 of a project for the period */
 function Completion({ projectId, from, to }: { projectId?: number; from: string; to: string }) {
@@ -51,23 +53,14 @@ function Completion({ projectId, from, to }: { projectId?: number; from: string;
   );
 }
 
+/** a code → label map as choices */
+const labels = (m: Record<string, string> = {}) =>
+  Object.entries(m).map(([value, label]) => ({ value, label }));
+
 type NewTaskValues = Omit<TTaskInput, 'dueAt' | 'dueIn'> & { dueAt?: Dayjs; amount?: number; unit?: string };
 
-/** 工作任务: tasks handed out, with the completion rate of each category */
-export function TasksPage() {
-  const { t } = useI18n();
-  const access = useAccess();
-  const projects = useProjects();
-  const cats = useTaskCategories();
-  const create = useCreateTask();
-  const actions = useTaskActions();
-  const labels = (m: Record<string, string> = {}) =>
-    Object.entries(m).map(([value, label]) => ({ value, label }));
-  const month: [string, string] = [
-    dayjs().startOf('month').format('YYYY-MM-DD'),
-    dayjs().endOf('month').format('YYYY-MM-DD'),
-  ];
-  const filters: FilterDecl[] = [
+function taskFilters(t: T, cats: TTaskCategories | undefined, month: [string, string]): FilterDecl[] {
+  return [
     { kind: 'project', key: 'projectId', placeholder: t('common.project') },
     {
       kind: 'select',
@@ -80,13 +73,16 @@ export function TasksPage() {
       kind: 'select',
       key: 'category',
       placeholder: t('servicedesk.category'),
-      options: labels(cats.data?.categories),
+      options: labels(cats?.categories),
     },
     { kind: 'dateRange', shown: month },
     { kind: 'switch', key: 'overdue', label: t('servicedesk.overdueOnly') },
     { kind: 'switch', key: 'mine', label: t('servicedesk.mine') },
   ];
-  const fields: FieldRow[] = [
+}
+
+function taskFields(t: T, cats: TTaskCategories | undefined): FieldRow[] {
+  return [
     projectField(t),
     { kind: 'text', name: 'title', label: t('servicedesk.title'), required: true, min: 2, maxLength: 100 },
     [
@@ -96,14 +92,14 @@ export function TasksPage() {
         label: t('servicedesk.category'),
         required: true,
         width: '50%',
-        options: labels(cats.data?.categories),
+        options: labels(cats?.categories),
       },
       {
         kind: 'select',
         name: 'source',
         label: t('servicedesk.source'),
         width: '50%',
-        options: labels(cats.data?.sources),
+        options: labels(cats?.sources),
       },
     ],
     {
@@ -132,19 +128,75 @@ export function TasksPage() {
       { kind: 'datetime', name: 'dueAt', label: t('servicedesk.due'), width: '40%' },
     ],
   ];
-  const submit = (values: Record<string, unknown>) => {
-    const v = values as NewTaskValues;
-    return create.mutateAsync({
-      projectId: v.projectId,
-      title: v.title,
-      category: v.category,
-      source: v.source,
-      assigneeEmployeeId: v.assigneeEmployeeId,
-      ...(v.dueAt
-        ? { dueAt: v.dueAt.toISOString() }
-        : { dueIn: { amount: v.amount, unit: v.unit } as TTaskInput['dueIn'] }),
-    });
+}
+
+/** the form's due time: an exact time if one is chosen, else the limit from now */
+function toTaskInput(v: NewTaskValues): TTaskInput {
+  return {
+    projectId: v.projectId,
+    title: v.title,
+    category: v.category,
+    source: v.source,
+    assigneeEmployeeId: v.assigneeEmployeeId,
+    ...(v.dueAt
+      ? { dueAt: v.dueAt.toISOString() }
+      : { dueIn: { amount: v.amount, unit: v.unit } as TTaskInput['dueIn'] }),
   };
+}
+
+function taskColumns(t: T, cats: TTaskCategories | undefined): ColumnsType<TTask> {
+  return [
+    {
+      title: t('servicedesk.code'),
+      dataIndex: 'code',
+      width: 100,
+      render: (code: string, row) => <Link to={`/servicedesk/tasks/${row.id}`}>{code}</Link>,
+    },
+    { title: t('servicedesk.title'), dataIndex: 'title' },
+    {
+      title: t('servicedesk.category'),
+      dataIndex: 'category',
+      render: (c: string) => cats?.categories[c] ?? c,
+      width: 100,
+    },
+    {
+      title: t('servicedesk.source'),
+      dataIndex: 'source',
+      render: (c: string) => cats?.sources[c] ?? c,
+      width: 90,
+    },
+    { title: t('servicedesk.assignee'), dataIndex: 'assigneeName', width: 90 },
+    { title: t('servicedesk.due'), dataIndex: 'dueAt', sorter: true, render: formatDateTime, width: 150 },
+    {
+      title: t('servicedesk.status'),
+      dataIndex: 'status',
+      width: 150,
+      render: (s: string, r) => (
+        <Space size={4}>
+          <StatusTag status={s} group="taskStatuses" />
+          <OverdueTag overdue={r.overdue} />
+        </Space>
+      ),
+    },
+  ];
+}
+
+/** 工作任务: tasks handed out, with the completion rate of each category */
+export function TasksPage() {
+  const { t } = useI18n();
+  const access = useAccess();
+  const projects = useProjects();
+  const cats = useTaskCategories();
+  const create = useCreateTask();
+  const actions = useTaskActions();
+  const month: [string, string] = [
+    dayjs().startOf('month').format('YYYY-MM-DD'),
+    dayjs().endOf('month').format('YYYY-MM-DD'),
+  ];
+  const filters = taskFilters(t, cats.data, month);
+  const fields = taskFields(t, cats.data);
+  const submit = (values: Record<string, unknown>) =>
+    create.mutateAsync(toTaskInput(values as NewTaskValues));
   return (
     <ListPage<TTask, TTask, TaskQuery>
       title={t('servicedesk.tasks')}
@@ -172,40 +224,7 @@ export function TasksPage() {
       }}
       rowActions={{ actions, allowed: (r) => r.actions }}
       table={{ expandable: { expandedRowRender: (r) => r.result ?? '—', rowExpandable: (r) => !!r.result } }}
-      columns={[
-        {
-          title: t('servicedesk.code'),
-          dataIndex: 'code',
-          width: 100,
-          render: (code: string, row) => <Link to={`/servicedesk/tasks/${row.id}`}>{code}</Link>,
-        },
-        { title: t('servicedesk.title'), dataIndex: 'title' },
-        {
-          title: t('servicedesk.category'),
-          dataIndex: 'category',
-          render: (c: string) => cats.data?.categories[c] ?? c,
-          width: 100,
-        },
-        {
-          title: t('servicedesk.source'),
-          dataIndex: 'source',
-          render: (c: string) => cats.data?.sources[c] ?? c,
-          width: 90,
-        },
-        { title: t('servicedesk.assignee'), dataIndex: 'assigneeName', width: 90 },
-        { title: t('servicedesk.due'), dataIndex: 'dueAt', sorter: true, render: formatDateTime, width: 150 },
-        {
-          title: t('servicedesk.status'),
-          dataIndex: 'status',
-          width: 150,
-          render: (s: string, r) => (
-            <Space size={4}>
-              <StatusTag status={s} group="taskStatuses" />
-              <OverdueTag overdue={r.overdue} />
-            </Space>
-          ),
-        },
-      ]}
+      columns={taskColumns(t, cats.data)}
     />
   );
 }

@@ -107,7 +107,8 @@ export function RecordBody({ timeline, children }: { timeline: TTimelineEntry[];
   );
 }
 
-type T = (key: string) => string;
+/** the locale's `t`, for declarations written outside a component */
+export type T = (key: string) => string;
 
 /** the category and building filters of the repair and complaint lists */
 export const categoryAndBuildingFilters = (t: T, categories: Option[] | undefined): FilterDecl[] => [
