@@ -168,7 +168,10 @@ describeBrowser('user administration in Chromium', (ctx) => {
       route.fulfill({ status: 200, contentType: 'application/json', body: '[]' }),
     );
     await page.goto('/staff/positions');
-    await page.getByTestId('empty-state').locator('.ant-empty-description', { hasText: '暂无数据' }).waitFor();
+    await page
+      .getByTestId('empty-state')
+      .locator('.ant-empty-description', { hasText: '暂无数据' })
+      .waitFor();
     await ctx.screenshot(page, 'foundation-empty');
     await context.close();
   });
