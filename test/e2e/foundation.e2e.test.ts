@@ -160,4 +160,19 @@ describeBrowser('user administration in Chromium', (ctx) => {
     await page.getByText('无权执行此操作').waitFor();
     await context.close();
   });
+
+  it('a list with nothing in it says so (暂无数据)', async () => {
+    const { context, page } = await ctx.newPage();
+    await ctx.login(page, 'supervisor');
+    await page.route('**/api/positions', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '[]' }),
+    );
+    await page.goto('/staff/positions');
+    await page
+      .getByTestId('empty-state')
+      .locator('.ant-empty-description', { hasText: '暂无数据' })
+      .waitFor();
+    await ctx.screenshot(page, 'foundation-empty');
+    await context.close();
+  });
 });

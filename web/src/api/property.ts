@@ -147,50 +147,61 @@ export function useImportJob(id: number | undefined) {
 }
 
 // ---- mutations: each refreshes the register (tree, lists, units) and the open histories ----
+// ---- mutations: each refreshes the register (tree, lists, units) and the open histories ----
 
-function usePropertyMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
+/** `unitOf` names the unit a mutation answers with, so the unit page shows it at once without asking again. */
+function usePropertyMutation<V, R>(mutationFn: (vars: V) => Promise<R>, unitOf?: (result: R) => TUnitDetail) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
     onSuccess: (result) => {
-      // a unit's answer is the unit itself: show it at once, without asking again
-      if (isUnitDetail(result)) queryClient.setQueryData(propertyKeys.unit(result.id), result);
+      const unit = unitOf?.(result);
+      if (unit) queryClient.setQueryData(propertyKeys.unit(unit.id), unit);
+      const isShownUnit = (key: readonly unknown[]) => !!unit && key[1] === 'unit' && key[2] === unit.id;
       return Promise.all([
         queryClient.invalidateQueries({
           queryKey: propertyKeys.all,
-          predicate: (q) => !isUnitDetail(result) || q.queryKey[2] !== result.id || q.queryKey[1] !== 'unit',
+          predicate: (q) => !isShownUnit(q.queryKey),
         }),
         queryClient.invalidateQueries({ queryKey: auditKeys.all }),
       ]);
     },
   });
 }
-function isUnitDetail(value: unknown): value is TUnitDetail {
-  return typeof value === 'object' && value !== null && 'people' in value && 'roomNo' in value;
-}
+/** For the mutations whose answer is the unit itself (TUnitDetail). */
+const theUnit = (unit: TUnitDetail) => unit;
 
 export const useCreateSection = () => usePropertyMutation(propertyApi.createSection);
 export const useCreateBuilding = () => usePropertyMutation(propertyApi.createBuilding);
-export const useCreateUnit = () => usePropertyMutation(propertyApi.createUnit);
+export const useCreateUnit = () => usePropertyMutation(propertyApi.createUnit, theUnit);
 export const useUpdateUnit = () =>
-  usePropertyMutation(({ id, body }: { id: number; body: TUnitInput }) => propertyApi.updateUnit(id, body));
+  usePropertyMutation(
+    ({ id, body }: { id: number; body: TUnitInput }) => propertyApi.updateUnit(id, body),
+    theUnit,
+  );
 export const useChangeUnitStatus = () =>
-  usePropertyMutation(({ id, body }: { id: number; body: TStatusChange }) =>
-    propertyApi.changeStatus(id, body),
+  usePropertyMutation(
+    ({ id, body }: { id: number; body: TStatusChange }) => propertyApi.changeStatus(id, body),
+    theUnit,
   );
 /** Adds a person to a unit (no id) or changes one. */
 export const useSavePerson = () =>
-  usePropertyMutation(({ unitId, id, body }: { unitId: number; id: number | null; body: TPersonInput }) =>
-    id ? propertyApi.updatePerson(id, body) : propertyApi.addPerson(unitId, body),
+  usePropertyMutation(
+    ({ unitId, id, body }: { unitId: number; id: number | null; body: TPersonInput }) =>
+      id ? propertyApi.updatePerson(id, body) : propertyApi.addPerson(unitId, body),
+    theUnit,
   );
-export const useRemovePerson = () => usePropertyMutation((id: number) => propertyApi.removePerson(id));
+export const useRemovePerson = () =>
+  usePropertyMutation((id: number) => propertyApi.removePerson(id), theUnit);
 export const useLinkOwnerUser = () =>
-  usePropertyMutation(({ userId, unitId }: { userId: number; unitId: number }) =>
-    propertyApi.linkOwnerUser(userId, unitId),
+  usePropertyMutation(
+    ({ userId, unitId }: { userId: number; unitId: number }) => propertyApi.linkOwnerUser(userId, unitId),
+    theUnit,
   );
 export const useUnlinkOwnerUser = () =>
-  usePropertyMutation(({ userId, unitId }: { userId: number; unitId: number }) =>
-    propertyApi.unlinkOwnerUser(userId, unitId),
+  usePropertyMutation(
+    ({ userId, unitId }: { userId: number; unitId: number }) => propertyApi.unlinkOwnerUser(userId, unitId),
+    theUnit,
   );
 export const useAssignOfficer = () =>
   usePropertyMutation(({ buildingId, body }: { buildingId: number; body: TOfficerAssign }) =>

@@ -47,7 +47,6 @@ export function AppLayout({ me }: { me: Me }) {
   const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const logout = useLogout();
   const setServerLocale = useSetLocale();
   const [pwOpen, setPwOpen] = useState(false);
 
@@ -126,34 +125,7 @@ export function AppLayout({ me }: { me: Me }) {
             <Button type="text" icon={<GlobalOutlined />} onClick={switchLocale}>
               {t('common.language')}
             </Button>
-            <Dropdown
-              menu={{
-                items: [
-                  {
-                    key: 'pw',
-                    icon: <KeyOutlined />,
-                    label: t('common.changePassword'),
-                    onClick: () => setPwOpen(true),
-                  },
-                  {
-                    key: 'logout',
-                    icon: <LogoutOutlined />,
-                    label: t('common.logout'),
-                    onClick: async () => {
-                      await logout.mutateAsync();
-                      navigate('/login');
-                    },
-                  },
-                ],
-              }}
-            >
-              <Flex align="center" gap={8} style={{ cursor: 'pointer' }} data-testid="user-menu">
-                <Avatar size="small" icon={<UserOutlined />} />
-                <Typography.Text>
-                  {me.displayName}（{t(`common.roles.${me.role}`)}）
-                </Typography.Text>
-              </Flex>
-            </Dropdown>
+            <UserMenu me={me} onChangePassword={() => setPwOpen(true)} />
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ margin: 20 }}>
@@ -164,5 +136,42 @@ export function AppLayout({ me }: { me: Me }) {
       </Layout>
       <ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />
     </Layout>
+  );
+}
+
+/** Who is signed in, with 修改密码 and 退出登录. */
+function UserMenu({ me, onChangePassword }: { me: Me; onChangePassword(): void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  return (
+    <Dropdown
+      menu={{
+        items: [
+          {
+            key: 'pw',
+            icon: <KeyOutlined />,
+            label: t('common.changePassword'),
+            onClick: onChangePassword,
+          },
+          {
+            key: 'logout',
+            icon: <LogoutOutlined />,
+            label: t('common.logout'),
+            onClick: async () => {
+              await logout.mutateAsync();
+              navigate('/login');
+            },
+          },
+        ],
+      }}
+    >
+      <Flex align="center" gap={8} style={{ cursor: 'pointer' }} data-testid="user-menu">
+        <Avatar size="small" icon={<UserOutlined />} />
+        <Typography.Text>
+          {me.displayName}（{t(`common.roles.${me.role}`)}）
+        </Typography.Text>
+      </Flex>
+    </Dropdown>
   );
 }

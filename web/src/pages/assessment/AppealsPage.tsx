@@ -12,8 +12,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState, tableState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
-
-const COLORS = { pending: 'orange', upheld: 'green', rejected: 'red' } as const;
+import { APPEAL_COLOR } from './SheetHeading.tsx';
 
 /** 申诉处理: the appeals the caller may see; the manager decides the pending ones on their sheets. */
 export function AppealsPage() {
@@ -49,7 +48,7 @@ export function AppealsPage() {
             dataIndex: 'status',
             render: (s: AppealListItem['status'], r) => (
               <>
-                <Tag color={COLORS[s]}>{t(`assessment.appealStatuses.${s}`)}</Tag>
+                <Tag color={APPEAL_COLOR[s]}>{t(`assessment.appealStatuses.${s}`)}</Tag>
                 {r.decisionReason}
               </>
             ),

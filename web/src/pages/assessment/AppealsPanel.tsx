@@ -4,8 +4,7 @@ import type { TAppealDecision } from '../../../../server/modules/assessment/asse
 import type { Appeal, AppealStatus, Sheet } from '../../api/assessment.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useI18n } from '../../i18n.tsx';
-
-const APPEAL_COLOR: Record<AppealStatus, string> = { pending: 'orange', upheld: 'green', rejected: 'red' };
+import { APPEAL_COLOR } from './SheetHeading.tsx';
 
 /** The sheet's appeals (申诉) with their decisions; the manager decides the pending ones here. */
 export function AppealsPanel({ sheet, onDecide }: { sheet: Sheet; onDecide(a: Appeal): void }) {

@@ -1,6 +1,6 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { AssessmentStatus, Sheet } from '../../api/assessment.ts';
+import type { AppealStatus, AssessmentStatus, Sheet } from '../../api/assessment.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useI18n } from '../../i18n.tsx';
 
@@ -8,6 +8,12 @@ export const STATUS_COLOR: Record<AssessmentStatus, string> = {
   draft: 'default',
   published: 'blue',
   finalized: 'green',
+};
+
+export const APPEAL_COLOR: Record<AppealStatus, string> = {
+  pending: 'orange',
+  upheld: 'green',
+  rejected: 'red',
 };
 
 /** Who, which period, by whom, its state and total: the head of the sheet (screen and print). */

@@ -6,6 +6,7 @@ import { useProjects } from '../../api/project.ts';
 import {
   IMPORT_MODES,
   type ImportError,
+  type ImportJob,
   type ImportMode,
   propertyApi,
   useImportFinished,
@@ -48,8 +49,6 @@ export function ImportPage() {
       showError(e);
     }
   };
-
-  const percent = job?.total ? Math.floor((job.processed * 100) / job.total) : 0;
 
   return (
     <div>
@@ -120,7 +119,18 @@ export function ImportPage() {
       {jobQuery.isError ? (
         <QueryError error={jobQuery.error} onRetry={() => void jobQuery.refetch()} />
       ) : null}
-      {job?.status === 'running' ? (
+      {job ? <ImportOutcome job={job} /> : null}
+    </div>
+  );
+}
+
+/** Where a job stands: progress while it runs, then the row errors, the counts, or why it failed. */
+function ImportOutcome({ job }: { job: ImportJob }) {
+  const { t } = useI18n();
+  const percent = job.total ? Math.floor((job.processed * 100) / job.total) : 0;
+  return (
+    <>
+      {job.status === 'running' ? (
         <Card style={{ marginTop: 16 }} data-testid="import-progress">
           <Typography.Text>
             {t(`property.import.phases.${job.phase}`)} {job.total ? `${job.processed} / ${job.total}` : ''}
@@ -129,7 +139,7 @@ export function ImportPage() {
         </Card>
       ) : null}
 
-      {job?.status === 'invalid' ? (
+      {job.status === 'invalid' ? (
         <Card style={{ marginTop: 16 }} data-testid="import-errors">
           <Alert
             type="error"
@@ -157,7 +167,7 @@ export function ImportPage() {
         </Card>
       ) : null}
 
-      {job?.status === 'done' && job.counts ? (
+      {job.status === 'done' && job.counts ? (
         <Card style={{ marginTop: 16 }} data-testid="import-done">
           <Result
             status="success"
@@ -175,13 +185,13 @@ export function ImportPage() {
         </Card>
       ) : null}
 
-      {job?.status === 'failed' ? (
+      {job.status === 'failed' ? (
         <Alert
           style={{ marginTop: 16 }}
           type="error"
           message={t('property.import.failed', { message: job.message ?? '' })}
         />
       ) : null}
-    </div>
+    </>
   );
 }
