@@ -11,8 +11,10 @@ import type { Generated } from 'kysely';
  */
 export interface Database extends FoundationTables {}
 
-export type Role = 'admin' | 'manager' | 'supervisor' | 'officer' | 'frontdesk' | 'owner';
-export const ROLES: readonly Role[] = ['admin', 'manager', 'supervisor', 'officer', 'frontdesk', 'owner'];
+// the role list lives with the user module's constants, which the web imports too
+export { ROLES, type Role } from '../modules/user/user.constants.ts';
+
+import type { Role } from '../modules/user/user.constants.ts';
 
 export interface FoundationTables {
   company: { id: Generated<number>; name: string; created_at: string };

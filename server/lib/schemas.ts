@@ -1,4 +1,4 @@
-import { type StringOptions, Type } from '@sinclair/typebox';
+import { type Static, type StringOptions, Type } from '@sinclair/typebox';
 import type { Text } from './i18n.ts';
 
 /**
@@ -38,3 +38,20 @@ export const DateString = () =>
 
 export const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>>(t: T) =>
   Type.Union([t, Type.Null()]);
+
+/** The answer of an action that has nothing else to say. */
+export const ZOk = Type.Object({ ok: Type.Boolean() });
+export type TOk = Static<typeof ZOk>;
+
+/**
+ * One of a fixed list of strings, typed as that list's union: `StringEnum(UNIT_STATUSES)`.
+ * A plain `enum` keyword rather than a union of literals, so answers serialize as fast as strings
+ * and OpenAPI shows the values. The list comes from the module's `*.constants.ts`, which the web
+ * imports too.
+ */
+export const StringEnum = <T extends string>(values: readonly T[], options: StringOptions = {}) =>
+  Type.Unsafe<T>({ ...options, type: 'string', enum: [...values] });
+
+/** A request field that takes one of a fixed list: a union of literals, so Ajv's messages name the choices. */
+export const LiteralUnion = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v)));

@@ -97,4 +97,82 @@ describeBrowser('user administration in Chromium', (ctx) => {
     await ctx.screenshot(officer.page, 'foundation-officer-employees');
     await officer.context.close();
   });
+
+  it('a supervisor opening an admin page sees 无权访问 (not 404) and goes back home from it', async () => {
+    const { context, page } = await ctx.newPage();
+    await ctx.login(page, 'supervisor');
+    await page.goto('/admin/users');
+    await page.getByText('无权访问').waitFor();
+    expect(await page.getByText('页面不存在').count()).toBe(0);
+    await ctx.screenshot(page, 'foundation-forbidden');
+    await page.getByRole('button', { name: /返回首页/ }).click();
+    await page.getByText('您好，李晓梅').waitFor();
+    // an address that is no page at all is still the 404
+    await page.goto('/no-such-page');
+    await page.getByText('页面不存在').waitFor();
+    await context.close();
+  });
+
+  it('a page shows its loading state, then the server’s error with a retry, then its data', async () => {
+    const { context, page } = await ctx.newPage();
+    await ctx.login(page, 'supervisor');
+    let calls = 0;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/positions', async (route) => {
+      calls += 1;
+      if (calls > 2) return route.continue();
+      // the first answers wait, so the loading state can be seen; then they fail as a server might
+      await held;
+      return route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ code: 'UNAVAILABLE', message: '服务暂时不可用', requestId: 'req-e2e-1' }),
+      });
+    });
+    await page.goto('/staff/positions');
+    await page.locator('.ant-skeleton').first().waitFor();
+    await ctx.screenshot(page, 'foundation-loading');
+    release();
+    await page.getByText('加载失败').waitFor();
+    await page.getByText('服务暂时不可用').waitFor();
+    await page.getByText('req-e2e-1').waitFor();
+    await ctx.screenshot(page, 'foundation-load-error');
+    await page.getByRole('button', { name: /重\s*试/ }).click();
+    await page.getByTestId('position-CS-SUPERVISOR').waitFor();
+    await context.close();
+  });
+
+  it('an API answer of 403 shows the 无权访问 page with the server’s message', async () => {
+    const { context, page } = await ctx.newPage();
+    await ctx.login(page, 'supervisor');
+    await page.route('**/api/positions', (route) =>
+      route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({ code: 'FORBIDDEN', message: '无权执行此操作' }),
+      }),
+    );
+    await page.goto('/staff/positions');
+    await page.getByText('无权访问').waitFor();
+    await page.getByText('无权执行此操作').waitFor();
+    await context.close();
+  });
+
+  it('a list with nothing in it says so (暂无数据)', async () => {
+    const { context, page } = await ctx.newPage();
+    await ctx.login(page, 'supervisor');
+    await page.route('**/api/positions', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '[]' }),
+    );
+    await page.goto('/staff/positions');
+    await page
+      .getByTestId('empty-state')
+      .locator('.ant-empty-description', { hasText: '暂无数据' })
+      .waitFor();
+    await ctx.screenshot(page, 'foundation-empty');
+    await context.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -7,11 +7,13 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { useMe } from './api/auth.ts';
+import { accessOf } from './access.ts';
+import { authKeys, useMe } from './api/auth.ts';
 import { setUnauthenticatedHandler } from './api/client.ts';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { PortalLayout } from './layout/PortalLayout.tsx';
+import { ForbiddenPage, NotFoundPage } from './pages/exception/Exception.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
 import { appRoutes, canOpen, portalRoutes } from './routes.tsx';
 import './styles.css';
@@ -20,25 +22,12 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 
-function NotFound() {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('common.notFound')}
-      extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>}
-    />
-  );
-}
-
 function Shell() {
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
   setUnauthenticatedHandler(() => {
-    queryClient.removeQueries({ queryKey: ['me'] });
+    queryClient.removeQueries({ queryKey: authKeys.all });
     if (location.pathname !== '/login') navigate('/login');
   });
   if (location.pathname === '/login') {
@@ -51,7 +40,8 @@ function Shell() {
   if (me.isLoading) return <Spin fullscreen />;
   if (!me.data) return <Navigate to="/login" replace />;
   const user = me.data;
-  if (user.role === 'owner') {
+  const access = accessOf(user);
+  if (access.isOwner) {
     return (
       <Routes>
         <Route element={<PortalLayout me={user} />}>
@@ -66,12 +56,10 @@ function Shell() {
   return (
     <Routes>
       <Route element={<AppLayout me={user} />}>
-        {appRoutes
-          .filter((r) => canOpen(r, user.role))
-          .map((r) => (
-            <Route key={r.path} path={r.path} element={r.element} />
-          ))}
-        <Route path="*" element={<NotFound />} />
+        {appRoutes.map((r) => (
+          <Route key={r.path} path={r.path} element={canOpen(r, access) ? r.element : <ForbiddenPage />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   );

@@ -24,7 +24,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Role } from './api/auth.ts';
+import type { Access, AccessFlag } from './access.ts';
 import { ProjectsPage } from './pages/admin/ProjectsPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { AppealRedirect, AppealsPage } from './pages/assessment/AppealsPage.tsx';
@@ -73,13 +73,11 @@ export const menuGroups: { key: string; labelKey: string; icon: ReactNode }[] = 
 export interface AppRoute {
   path: string;
   element: ReactNode;
-  /** roles that may open it; admin always may. Absent: every staff role */
-  roles?: Role[];
+  /** the flag of web/src/access.ts that lets a user open it. Absent: every staff role (`isStaff`) */
+  access?: AccessFlag;
   /** shown in the side menu: under a group, or at the top level */
   menu?: { labelKey: string; icon?: ReactNode; group?: string };
 }
-
-const STAFF: Role[] = ['manager', 'supervisor', 'officer', 'frontdesk'];
 
 /**
  * Every page of the staff app, with who may open it and where it sits in the menu — menus and
@@ -89,7 +87,6 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/',
     element: <HomePage />,
-    roles: STAFF,
     menu: { labelKey: 'common.menu.home', icon: <DashboardOutlined /> },
   },
   {
@@ -101,7 +98,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/servicedesk/reviews',
     element: <RepairReviewPage />,
-    roles: ['manager', 'supervisor'],
+    access: 'canOpenRepairReview',
     menu: { labelKey: 'servicedesk.menu.reviews', icon: <AuditOutlined />, group: 'servicedesk' },
   },
   {
@@ -124,96 +121,88 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/property/register',
     element: <RegisterPage />,
-    roles: STAFF,
     menu: { labelKey: 'property.menu.register', icon: <HomeOutlined />, group: 'property' },
   },
-  { path: '/property/units/:id', element: <UnitPage />, roles: STAFF },
+  { path: '/property/units/:id', element: <UnitPage /> },
   {
     path: '/property/import',
     element: <ImportPage />,
-    roles: ['manager', 'supervisor'],
+    access: 'canImportProperty',
     menu: { labelKey: 'property.menu.import', icon: <ImportOutlined />, group: 'property' },
   },
   {
     path: '/property/areas',
     element: <OfficerAreasPage />,
-    roles: STAFF,
     menu: { labelKey: 'property.menu.areas', icon: <PartitionOutlined />, group: 'property' },
   },
   {
     path: '/staff/employees',
     element: <EmployeesPage />,
-    roles: STAFF,
     menu: { labelKey: 'common.menu.employees', icon: <UserOutlined />, group: 'org' },
   },
   {
     path: '/staff/positions',
     element: <PositionsPage />,
-    roles: STAFF,
     menu: { labelKey: 'common.menu.positions', icon: <IdcardOutlined />, group: 'org' },
   },
-  { path: '/staff/positions/:id', element: <PositionPage />, roles: STAFF },
+  { path: '/staff/positions/:id', element: <PositionPage /> },
   {
     path: '/staff/teams',
     element: <TeamsPage />,
-    roles: STAFF,
     menu: { labelKey: 'common.menu.teams', icon: <TeamOutlined />, group: 'org' },
   },
   {
     path: '/assessment/sheets',
     element: <SheetsPage />,
-    roles: STAFF,
     menu: { labelKey: 'assessment.menu.sheets', icon: <FormOutlined />, group: 'assessment' },
   },
-  { path: '/assessment/sheets/:id', element: <SheetPage />, roles: STAFF },
-  { path: '/assessment/sheets/:id/print', element: <PrintPage />, roles: STAFF },
+  { path: '/assessment/sheets/:id', element: <SheetPage /> },
+  { path: '/assessment/sheets/:id/print', element: <PrintPage /> },
   {
     path: '/assessment/appeals',
     element: <AppealsPage />,
-    roles: STAFF,
     menu: { labelKey: 'assessment.menu.appeals', icon: <FileProtectOutlined />, group: 'assessment' },
   },
-  { path: '/assessment/appeals/:id', element: <AppealRedirect />, roles: STAFF },
+  { path: '/assessment/appeals/:id', element: <AppealRedirect /> },
   {
     path: '/assessment/ranking',
     element: <RankingPage />,
-    roles: ['manager', 'supervisor'],
+    access: 'canViewRanking',
     menu: { labelKey: 'assessment.menu.ranking', icon: <OrderedListOutlined />, group: 'assessment' },
   },
   {
     path: '/assessment/trend',
     element: <TrendPage />,
-    roles: STAFF,
     menu: { labelKey: 'assessment.menu.trend', icon: <LineChartOutlined />, group: 'assessment' },
   },
   {
     path: '/assessment/schemes',
     element: <SchemesPage />,
-    roles: ['manager', 'supervisor'],
+    access: 'canViewSchemes',
     menu: { labelKey: 'assessment.menu.schemes', icon: <BarChartOutlined />, group: 'assessment' },
   },
   {
     path: '/admin/users',
     element: <UsersPage />,
-    roles: [],
+    access: 'canManageUsers',
     menu: { labelKey: 'common.menu.users', icon: <UserOutlined />, group: 'admin' },
   },
   {
     path: '/admin/repair-categories',
     element: <RepairCategoriesPage />,
-    roles: ['manager'],
+    access: 'canManageRepairCategories',
     menu: { labelKey: 'servicedesk.categories.title', icon: <TagsOutlined />, group: 'admin' },
   },
   {
     path: '/admin/calendar',
     element: <CalendarPage />,
-    roles: [],
+    access: 'canManageCalendar',
     menu: { labelKey: 'servicedesk.calendar.title', icon: <CalendarOutlined />, group: 'admin' },
   },
   {
     path: '/admin/projects',
     element: <ProjectsPage />,
-    roles: [],
+    access: 'canManageProjects',
     menu: { labelKey: 'common.menu.projects', icon: <ProjectOutlined />, group: 'admin' },
   },
 ];
@@ -228,7 +217,6 @@ export const portalRoutes: AppRoute[] = [
   { path: '/portal/units/:id', element: <UnitPage /> },
 ];
 
-export function canOpen(route: AppRoute, role: Role): boolean {
-  if (role === 'admin') return true;
-  return (route.roles ?? STAFF).includes(role);
+export function canOpen(route: AppRoute, access: Access): boolean {
+  return access[route.access ?? 'isStaff'];
 }

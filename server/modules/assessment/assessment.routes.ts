@@ -1,23 +1,28 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf, sendDownload } from '../../lib/http.ts';
+import { LiteralUnion } from '../../lib/schemas.ts';
+import { APPEAL_STATUSES } from './assessment.constants.ts';
 import { writeSheetWorkbook } from './assessment.excel.ts';
 import {
   ZAppealDecision,
   ZAppealInput,
   ZAppealListItem,
-  ZAssessee,
+  ZAppealRef,
+  ZAssessees,
   ZAssessmentCreate,
   ZAssessmentPage,
   ZAssessmentQuery,
-  ZAssessmentSummary,
   ZManualEntryInput,
   ZMetricInfo,
+  ZRanking,
   ZRankingQuery,
   ZReasonInput,
   ZScheme,
   ZSchemeInput,
   ZSettings,
+  ZSettingsOut,
   ZSheet,
+  ZTrend,
   ZTrendQuery,
 } from './assessment.schemas.ts';
 import type { AssessmentService } from './assessment.service.ts';
@@ -62,7 +67,6 @@ export function assessmentRoutes(app: App, assessment: AssessmentService): void 
     },
     (req) => assessment.updateScheme(actorOf(req), req.params.id, req.body),
   );
-  const ZSettingsOut = Type.Object({ ...ZSettings.properties, currentPeriod: Type.String() });
   app.get('/assessment/settings', { schema: { tags, response: { 200: ZSettingsOut } } }, (req) =>
     assessment.getSettings(actorOf(req)),
   );
@@ -78,7 +82,7 @@ export function assessmentRoutes(app: App, assessment: AssessmentService): void 
         tags,
         summary: '可考核的人员',
         querystring: Type.Object({ projectId: Type.Optional(Type.Integer({ minimum: 1 })) }),
-        response: { 200: Type.Array(ZAssessee) },
+        response: { 200: ZAssessees },
       },
     },
     (req) => assessment.listAssessees(actorOf(req), req.query.projectId),
@@ -173,9 +177,7 @@ export function assessmentRoutes(app: App, assessment: AssessmentService): void 
         tags,
         summary: '申诉列表',
         querystring: Type.Object({
-          status: Type.Optional(
-            Type.Union([Type.Literal('pending'), Type.Literal('upheld'), Type.Literal('rejected')]),
-          ),
+          status: Type.Optional(LiteralUnion(APPEAL_STATUSES)),
         }),
         response: { 200: Type.Array(ZAppealListItem) },
       },
@@ -188,9 +190,7 @@ export function assessmentRoutes(app: App, assessment: AssessmentService): void 
       schema: {
         tags,
         params: IdParams,
-        response: {
-          200: Type.Object({ id: Type.Integer(), assessmentId: Type.Integer(), rowKey: Type.String() }),
-        },
+        response: { 200: ZAppealRef },
       },
     },
     (req) => assessment.findAppeal(actorOf(req), req.params.id),
@@ -217,9 +217,7 @@ export function assessmentRoutes(app: App, assessment: AssessmentService): void 
         tags,
         summary: '同岗位同周期排名',
         querystring: ZRankingQuery,
-        response: {
-          200: Type.Array(Type.Object({ rank: Type.Integer(), ...ZAssessmentSummary.properties })),
-        },
+        response: { 200: ZRanking },
       },
     },
     (req) => assessment.ranking(actorOf(req), req.query),
@@ -231,20 +229,7 @@ export function assessmentRoutes(app: App, assessment: AssessmentService): void 
         tags,
         summary: '个人得分趋势',
         querystring: ZTrendQuery,
-        response: {
-          200: Type.Object({
-            userId: Type.Integer(),
-            name: Type.Union([Type.String(), Type.Null()]),
-            points: Type.Array(
-              Type.Object({
-                period: Type.String(),
-                total: Type.Union([Type.Number(), Type.Null()]),
-                status: Type.Union([Type.String(), Type.Null()]),
-                assessmentId: Type.Union([Type.Integer(), Type.Null()]),
-              }),
-            ),
-          }),
-        },
+        response: { 200: ZTrend },
       },
     },
     (req) => assessment.trend(actorOf(req), req.query),

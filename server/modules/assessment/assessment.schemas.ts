@@ -1,6 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { withMessage } from '../../lib/schemas.ts';
+import { LiteralUnion, StringEnum, withMessage } from '../../lib/schemas.ts';
+import {
+  APPEAL_STATUSES,
+  ASSESSMENT_STATUSES,
+  ROW_SOURCES,
+  RULE_KINDS,
+  SHEET_ACTIONS,
+} from './assessment.constants.ts';
 
 const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -40,13 +47,7 @@ export const ZSchemeRule = Type.Object(
     key: Type.String({ minLength: 1, maxLength: 50 }),
     seq: Type.Integer({ minimum: 0, maximum: 1000 }),
     text: Type.String({ minLength: 1, maxLength: 2000 }),
-    kind: Type.Union([
-      Type.Literal('count'),
-      Type.Literal('lateness'),
-      Type.Literal('bands'),
-      Type.Literal('target'),
-      Type.Literal('manual'),
-    ]),
+    kind: LiteralUnion(RULE_KINDS),
     pointsPerUnit: Points(),
     bands: Type.Optional(Type.Array(ZBand, { maxItems: 10 })),
     targetBp: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
@@ -103,15 +104,16 @@ export const ZSettings = Type.Object(
   { additionalProperties: false },
 );
 export type TSettings = Static<typeof ZSettings>;
+/** the settings and the period they make current */
+export const ZSettingsOut = Type.Object({ ...ZSettings.properties, currentPeriod: Type.String() });
+export type TSettingsOut = Static<typeof ZSettingsOut>;
 
 // ---- assessments ----
 export const ZAssessmentQuery = Type.Object({
   ...PageQuery,
   projectId: Type.Optional(Type.Integer({ minimum: 1 })),
   period: Type.Optional(Period()),
-  status: Type.Optional(
-    Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('finalized')]),
-  ),
+  status: Type.Optional(LiteralUnion(ASSESSMENT_STATUSES)),
   assesseeUserId: Type.Optional(Type.Integer({ minimum: 1 })),
   positionCode: Type.Optional(Type.String({ maxLength: 32 })),
 });
@@ -147,7 +149,7 @@ export const ZAssessmentSummary = Type.Object({
   revision: Type.Integer(),
   revisionOf: Nullable(Type.Integer()),
   revisionReason: Nullable(Type.String()),
-  status: Type.String(),
+  status: StringEnum(ASSESSMENT_STATUSES),
   total: Type.Number(),
   fullMarks: Type.Number(),
   publishedAt: Nullable(Type.String()),
@@ -158,11 +160,12 @@ export const ZAssessmentSummary = Type.Object({
 });
 export const ZAssessmentPage = PageOf(ZAssessmentSummary);
 
-const ZRow = Type.Object({
+/** One deduction of a sheet: computed from a metric (auto) or entered by the assessor (manual). */
+export const ZDeductionRow = Type.Object({
   rowKey: Type.String(),
   itemKey: Type.String(),
   ruleKey: Type.String(),
-  source: Type.String(),
+  source: StringEnum(ROW_SOURCES),
   quantity: Type.Number(),
   rawPoints: Type.Number(),
   points: Type.Number(),
@@ -175,12 +178,13 @@ const ZRow = Type.Object({
   createdAt: Type.Optional(Type.String()),
 });
 
-const ZAppeal = Type.Object({
+/** 申诉 of one row, as the sheet shows it. */
+export const ZAppeal = Type.Object({
   id: Type.Integer(),
   rowKey: Type.String(),
   rowPoints: Type.Number(),
   reason: Type.String(),
-  status: Type.String(),
+  status: StringEnum(APPEAL_STATUSES),
   newPoints: Nullable(Type.Number()),
   decisionReason: Nullable(Type.String()),
   decidedByName: Nullable(Type.String()),
@@ -188,6 +192,18 @@ const ZAppeal = Type.Object({
   createdByName: Type.String(),
   createdAt: Type.String(),
 });
+
+/** One revision (修订版) of the same assessee and period. */
+export const ZSheetRevision = Type.Object({
+  id: Type.Integer(),
+  revision: Type.Integer(),
+  status: StringEnum(ASSESSMENT_STATUSES),
+  total: Type.Number(),
+  revisionReason: Nullable(Type.String()),
+  createdAt: Type.String(),
+  finalizedAt: Nullable(Type.String()),
+});
+export type TSheetRevision = Static<typeof ZSheetRevision>;
 
 export const ZSheet = Type.Object({
   assessment: ZAssessmentSummary,
@@ -200,7 +216,7 @@ export const ZSheet = Type.Object({
   /** metric keys the scheme reads that no module has registered: those rules behave as manual */
   missingMetrics: Type.Array(Type.String()),
   metricLabels: Type.Record(Type.String(), Type.Object({ 'zh-CN': Type.String(), 'en-US': Type.String() })),
-  rows: Type.Array(ZRow),
+  rows: Type.Array(ZDeductionRow),
   items: Type.Array(
     Type.Object({
       itemKey: Type.String(),
@@ -214,19 +230,9 @@ export const ZSheet = Type.Object({
   fullMarks: Type.Number(),
   warnings: Type.Array(Type.Object({ code: Type.String(), subject: Type.String(), message: Type.String() })),
   appeals: Type.Array(ZAppeal),
-  revisions: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      revision: Type.Integer(),
-      status: Type.String(),
-      total: Type.Number(),
-      revisionReason: Nullable(Type.String()),
-      createdAt: Type.String(),
-      finalizedAt: Nullable(Type.String()),
-    }),
-  ),
+  revisions: Type.Array(ZSheetRevision),
   /** what the caller may do now: the buttons the page shows */
-  actions: Type.Array(Type.String()),
+  actions: Type.Array(StringEnum(SHEET_ACTIONS)),
   appealWindowOpen: Type.Boolean(),
 });
 
@@ -285,7 +291,7 @@ export const ZAppealListItem = Type.Object({
   rowKey: Type.String(),
   rowPoints: Type.Number(),
   reason: Type.String(),
-  status: Type.String(),
+  status: StringEnum(APPEAL_STATUSES),
   newPoints: Nullable(Type.Number()),
   decisionReason: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
@@ -310,6 +316,8 @@ export const ZAssessee = Type.Object({
   schemeId: Nullable(Type.Integer()),
   schemeName: Nullable(Type.String()),
 });
+export type TAssessee = Static<typeof ZAssessee>;
+export const ZAssessees = Type.Array(ZAssessee);
 
 export const ZRankingQuery = Type.Object({
   period: Period(),
@@ -321,3 +329,48 @@ export const ZTrendQuery = Type.Object({
   to: Type.Optional(Period()),
   months: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, default: 12 })),
 });
+
+/** Where an appeal sits: its sheet and the row it contests (for links to an appeal). */
+export const ZAppealRef = Type.Object({
+  id: Type.Integer(),
+  assessmentId: Type.Integer(),
+  rowKey: Type.String(),
+});
+export type TAppealRef = Static<typeof ZAppealRef>;
+
+/** 同岗位同周期排名: the sheets of one position and period, best first. */
+export const ZRankingRow = Type.Object({ rank: Type.Integer(), ...ZAssessmentSummary.properties });
+export type TRankingRow = Static<typeof ZRankingRow>;
+export const ZRanking = Type.Array(ZRankingRow);
+
+/** 个人得分趋势: one point per period; total null where the person had no published sheet. */
+export const ZTrendPoint = Type.Object({
+  period: Type.String(),
+  total: Type.Union([Type.Number(), Type.Null()]),
+  status: Type.Union([Type.String(), Type.Null()]),
+  assessmentId: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type TTrendPoint = Static<typeof ZTrendPoint>;
+export const ZTrend = Type.Object({
+  userId: Type.Integer(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  points: Type.Array(ZTrendPoint),
+});
+export type TTrend = Static<typeof ZTrend>;
+
+export type TRecordRef = Static<typeof ZRecordRef>;
+export type TSchemeRule = Static<typeof ZSchemeRule>;
+export type TSchemeItem = Static<typeof ZSchemeItem>;
+export type TScheme = Static<typeof ZScheme>;
+export type TMetricInfo = Static<typeof ZMetricInfo>;
+export type TAssessmentSummary = Static<typeof ZAssessmentSummary>;
+export type TAssessmentPage = Static<typeof ZAssessmentPage>;
+export type TSheet = Static<typeof ZSheet>;
+export type TReasonInput = Static<typeof ZReasonInput>;
+export type TAppealListItem = Static<typeof ZAppealListItem>;
+export type TAssessees = Static<typeof ZAssessees>;
+export type TRankingQuery = Static<typeof ZRankingQuery>;
+export type TTrendQuery = Static<typeof ZTrendQuery>;
+export type TRanking = Static<typeof ZRanking>;
+export type TDeductionRow = Static<typeof ZDeductionRow>;
+export type TAppeal = Static<typeof ZAppeal>;

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AppealStatus, AssessmentStatus } from './assessment.constants.ts';
 
 /**
  * 考核 tables. A scheme version (考核方案) keeps its items and rules as one JSON document: it is read and
@@ -29,7 +30,7 @@ export interface AssessmentSettingTable {
   updated_at: string;
 }
 
-export type AssessmentStatus = 'draft' | 'published' | 'finalized';
+export type { AppealStatus, AssessmentStatus } from './assessment.constants.ts';
 
 /** One assessee × period × revision. A finalized row never changes again. */
 export interface AssessmentTable {
@@ -83,8 +84,6 @@ export interface AssessmentManualEntryTable {
   by_name: string;
   created_at: string;
 }
-
-export type AppealStatus = 'pending' | 'upheld' | 'rejected';
 
 /** 申诉: the assessee disputes one deduction row. */
 export interface AssessmentAppealTable {

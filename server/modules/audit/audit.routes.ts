@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../lib/http.ts';
+import { ZAuditHistory, ZAuditParams } from './audit.schemas.ts';
 import type { AuditService } from './audit.service.ts';
 
 export function auditRoutes(app: App, audit: AuditService): void {
@@ -9,10 +9,8 @@ export function auditRoutes(app: App, audit: AuditService): void {
       schema: {
         tags: ['audit'],
         summary: '记录的修改历史 History of a record',
-        params: Type.Object({
-          entity: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z_]+$' }),
-          entityId: Type.String({ minLength: 1, maxLength: 40 }),
-        }),
+        params: ZAuditParams,
+        response: { 200: ZAuditHistory },
       },
     },
     (req) => audit.history(actorOf(req), req.params.entity, req.params.entityId),

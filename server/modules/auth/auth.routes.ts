@@ -1,18 +1,15 @@
-import { Type } from '@sinclair/typebox';
 import type { Config } from '../../config.ts';
 import { type App, actorOf } from '../../lib/http.ts';
+import { ZOk } from '../../lib/schemas.ts';
 import { SESSION_COOKIE, sessionToken } from '../../plugins/auth.ts';
+import { ZHealth, ZLocaleInput, ZLoginInput, ZLoginResult, ZMe, ZPasswordChange } from './auth.schemas.ts';
 import type { AuthService } from './auth.service.ts';
-
-const Locale = Type.Union([Type.Literal('zh-CN'), Type.Literal('en-US')]);
 
 export function authRoutes(app: App, auth: AuthService, config: Config): void {
   app.get(
     '/health',
-    { config: { public: true }, schema: { tags: ['auth'], summary: 'Liveness' } },
-    async () => ({
-      status: 'ok',
-    }),
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'Liveness', response: { 200: ZHealth } } },
+    async () => ({ status: 'ok' as const }),
   );
 
   app.post(
@@ -22,13 +19,8 @@ export function authRoutes(app: App, auth: AuthService, config: Config): void {
       schema: {
         tags: ['auth'],
         summary: '登录 Sign in',
-        body: Type.Object(
-          {
-            username: Type.String({ minLength: 1, maxLength: 64 }),
-            password: Type.String({ minLength: 1, maxLength: 200 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: ZLoginInput,
+        response: { 200: ZLoginResult },
       },
     },
     async (request, reply) => {
@@ -41,14 +33,15 @@ export function authRoutes(app: App, auth: AuthService, config: Config): void {
         secure: request.protocol === 'https',
         expires: expiresAt,
       });
-      const actor = await auth.actorFromToken(token, request.id);
-      return { ok: true, role: actor?.role, expiresAt: expiresAt.toISOString() };
+      // the session was made a moment ago, so it names its user
+      const actor = (await auth.actorFromToken(token, request.id))!;
+      return { ok: true, role: actor.role, expiresAt: expiresAt.toISOString() };
     },
   );
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出 Sign out' } },
+    { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 200: ZOk } } },
     async (request, reply) => {
       const token = sessionToken(request);
       if (token) await auth.logout(token);
@@ -57,8 +50,10 @@ export function authRoutes(app: App, auth: AuthService, config: Config): void {
     },
   );
 
-  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户 Current user' } }, async (request) =>
-    auth.me(actorOf(request)),
+  app.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: ZMe } } },
+    async (request) => auth.me(actorOf(request)),
   );
 
   app.post(
@@ -67,13 +62,8 @@ export function authRoutes(app: App, auth: AuthService, config: Config): void {
       schema: {
         tags: ['auth'],
         summary: '修改密码 Change password',
-        body: Type.Object(
-          {
-            currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
-            newPassword: Type.String({ minLength: 8, maxLength: 200 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: ZPasswordChange,
+        response: { 200: ZOk },
       },
     },
     async (request) => {
@@ -93,7 +83,8 @@ export function authRoutes(app: App, auth: AuthService, config: Config): void {
       schema: {
         tags: ['auth'],
         summary: '界面语言 Interface language',
-        body: Type.Object({ locale: Locale }),
+        body: ZLocaleInput,
+        response: { 200: ZOk },
       },
     },
     async (request) => {

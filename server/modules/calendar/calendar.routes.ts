@@ -1,16 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../lib/http.ts';
-import { DateString } from '../../lib/schemas.ts';
+import { DateString, ZOk } from '../../lib/schemas.ts';
+import { ZCalendarDay, ZCalendarDayInput, ZDue, ZDueUnit } from './calendar.schemas.ts';
 import type { CalendarService } from './calendar.service.ts';
-
-const Kind = Type.Union([Type.Literal('holiday'), Type.Literal('workday')]);
-const ZDay = Type.Object({ date: Type.String(), kind: Kind, name: Type.String() });
-export const ZDueUnit = Type.Union([
-  Type.Literal('working_hours'),
-  Type.Literal('working_days'),
-  Type.Literal('hours'),
-  Type.Literal('days'),
-]);
 
 export function calendarRoutes(app: App, calendar: CalendarService): void {
   const tags = ['calendar'];
@@ -21,7 +13,7 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
         tags,
         summary: '工作日历：节假日与调休',
         querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
-        response: { 200: Type.Array(ZDay) },
+        response: { 200: Type.Array(ZCalendarDay) },
       },
     },
     (req) => calendar.listDays(actorOf(req), req.query.year),
@@ -32,18 +24,15 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
       schema: {
         tags,
         params: Type.Object({ date: DateString() }),
-        body: Type.Object(
-          { kind: Kind, name: Type.String({ minLength: 1, maxLength: 30 }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: ZDay },
+        body: ZCalendarDayInput,
+        response: { 200: ZCalendarDay },
       },
     },
     (req) => calendar.setDay(actorOf(req), { date: req.params.date, ...req.body }),
   );
   app.delete(
     '/calendar/days/:date',
-    { schema: { tags, params: Type.Object({ date: DateString() }) } },
+    { schema: { tags, params: Type.Object({ date: DateString() }), response: { 200: ZOk } } },
     async (req) => {
       await calendar.clearDay(actorOf(req), req.params.date);
       return { ok: true };
@@ -60,7 +49,7 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
           amount: Type.Number({ minimum: 0, maximum: 1000 }),
           unit: ZDueUnit,
         }),
-        response: { 200: Type.Object({ dueAt: Type.String() }) },
+        response: { 200: ZDue },
       },
     },
     (req) => calendar.due(actorOf(req), req.query.from, { amount: req.query.amount, unit: req.query.unit }),

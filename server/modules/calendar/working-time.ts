@@ -3,8 +3,9 @@
  * adjusted working days (调休). Pure: no clock, no database. China keeps UTC+8 all year
  * (no daylight saving), so local time is UTC shifted by 8 hours.
  */
-export type DueUnit = 'working_hours' | 'working_days' | 'hours' | 'days';
-export const DUE_UNITS: readonly DueUnit[] = ['working_hours', 'working_days', 'hours', 'days'];
+import type { DueUnit } from './calendar.constants.ts';
+
+export { DUE_UNITS, type DueUnit } from './calendar.constants.ts';
 
 export interface DueSpec {
   amount: number;

@@ -3,6 +3,7 @@ import { type App, actorOf } from '../../lib/http.ts';
 import {
   ZComplaintAction,
   ZComplaintActionInput,
+  ZComplaintCategory,
   ZComplaintDetail,
   ZComplaintInput,
   ZComplaintPage,
@@ -16,7 +17,11 @@ const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export function complaintRoutes(app: App, complaints: ComplaintService): void {
   const tags = ['complaint'];
-  app.get('/complaint-categories', { schema: { tags } }, (req) => complaints.listCategories(actorOf(req)));
+  app.get(
+    '/complaint-categories',
+    { schema: { tags, response: { 200: Type.Array(ZComplaintCategory) } } },
+    (req) => complaints.listCategories(actorOf(req)),
+  );
   app.get(
     '/complaints',
     {

@@ -1,12 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString, Phone } from '../../lib/schemas.ts';
-import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES } from './complaint.transitions.ts';
+import { DateString, LiteralUnion, Phone, StringEnum } from '../../lib/schemas.ts';
+import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, SATISFACTIONS } from './complaint.constants.ts';
+import { COMPLAINT_ACTIONS } from './complaint.transitions.ts';
 
-const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = LiteralUnion;
 export const ZComplaintStatus = lit(COMPLAINT_STATUSES);
 export const ZComplaintAction = lit(COMPLAINT_ACTIONS);
-export const ZSatisfaction = lit(['very_satisfied', 'satisfied', 'neutral', 'dissatisfied'] as const);
+export const ZSatisfaction = lit(SATISFACTIONS);
 const Id = Type.Integer({ minimum: 1 });
 const NStr = Type.Union([Type.String(), Type.Null()]);
 const NInt = Type.Union([Type.Integer(), Type.Null()]);
@@ -18,7 +19,7 @@ export const ZComplaintInput = Type.Object(
     unitId: Type.Optional(Type.Union([Id, Type.Null()])),
     complainantName: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
     complainantPhone: Type.Optional(Type.Union([Phone(), Type.Null()])),
-    channel: Type.Optional(lit(['frontdesk', 'portal', 'phone'] as const)),
+    channel: Type.Optional(lit(COMPLAINT_CHANNELS)),
     categoryId: Id,
     content: Type.String({ minLength: 2, maxLength: 2000 }),
   },
@@ -60,8 +61,8 @@ export const ZComplaintListItem = Type.Object({
   categoryId: Type.Integer(),
   categoryName: Type.String(),
   content: Type.String(),
-  status: ZComplaintStatus,
-  channel: Type.String(),
+  status: StringEnum(COMPLAINT_STATUSES),
+  channel: StringEnum(COMPLAINT_CHANNELS),
   buildingId: NInt,
   handlerEmployeeId: NInt,
   handlerName: NStr,
@@ -71,6 +72,8 @@ export const ZComplaintListItem = Type.Object({
   improper: Type.Boolean(),
 });
 export const ZComplaintPage = PageOf(ZComplaintListItem);
+export type TComplaintListItem = Static<typeof ZComplaintListItem>;
+export type TComplaintPage = Static<typeof ZComplaintPage>;
 
 export const ZComplaintDetail = Type.Object({
   ...ZComplaintListItem.properties,
@@ -81,7 +84,7 @@ export const ZComplaintDetail = Type.Object({
   resolution: NStr,
   resolvedAt: NStr,
   visitedAt: NStr,
-  satisfaction: NStr,
+  satisfaction: Type.Union([StringEnum(SATISFACTIONS), Type.Null()]),
   visitComment: NStr,
   closedAt: NStr,
   cancelledAt: NStr,
@@ -90,7 +93,7 @@ export const ZComplaintDetail = Type.Object({
   records: Type.Array(
     Type.Object({ id: Type.Integer(), at: Type.String(), userName: Type.String(), note: Type.String() }),
   ),
-  actions: Type.Array(ZComplaintAction),
+  actions: Type.Array(StringEnum(COMPLAINT_ACTIONS)),
   canMarkImproper: Type.Boolean(),
   timeline: Type.Array(
     Type.Object({ at: Type.String(), userName: NStr, action: Type.String(), after: Type.Unknown() }),
@@ -98,6 +101,7 @@ export const ZComplaintDetail = Type.Object({
 });
 
 export const ZRateQuery = Type.Object({ projectId: Type.Optional(Id), from: DateString(), to: DateString() });
+export type TRateQuery = Static<typeof ZRateQuery>;
 export const ZRate = Type.Object({
   projectId: Type.Integer(),
   projectName: Type.String(),
@@ -108,3 +112,14 @@ export const ZRate = Type.Object({
   /** complaints ÷ households, as a percentage with two decimals (null without households) */
   ratePercent: Type.Union([Type.Number(), Type.Null()]),
 });
+export type TRate = Static<typeof ZRate>;
+export type TComplaintDetail = Static<typeof ZComplaintDetail>;
+
+export const ZComplaintCategory = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  responseAmount: Type.Number(),
+  responseUnit: Type.String(),
+});
+export type TComplaintCategory = Static<typeof ZComplaintCategory>;

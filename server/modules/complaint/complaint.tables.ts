@@ -1,8 +1,9 @@
 import type { Generated } from 'kysely';
 import type { DueUnit } from '../calendar/working-time.ts';
 
-export type ComplaintStatus = 'received' | 'handling' | 'resolved' | 'visited' | 'closed' | 'cancelled';
-export type Satisfaction = 'very_satisfied' | 'satisfied' | 'neutral' | 'dissatisfied';
+import type { ComplaintStatus, Satisfaction } from './complaint.constants.ts';
+
+export type { ComplaintStatus, Satisfaction };
 
 export interface ComplaintCategoryTable {
   id: Generated<number>;

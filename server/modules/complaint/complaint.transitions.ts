@@ -27,14 +27,7 @@ export const COMPLAINT_TRANSITIONS: Record<ComplaintAction, Transition> = {
   },
   cancel: { from: ['received'], to: 'cancelled', roles: [...DESK, 'owner'], ownerFrom: ['received'] },
 };
-export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = [
-  'received',
-  'handling',
-  'resolved',
-  'visited',
-  'closed',
-  'cancelled',
-];
+export { COMPLAINT_STATUSES } from './complaint.constants.ts';
 export const COMPLAINT_ACTIONS = Object.keys(COMPLAINT_TRANSITIONS) as ComplaintAction[];
 
 export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, { 'zh-CN': string; 'en-US': string }> = {

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Code } from '../../lib/schemas.ts';
+import { Code, LiteralUnion, StringEnum } from '../../lib/schemas.ts';
+import { PROJECT_STATUSES } from './project.constants.ts';
 
 export const ZProject = Type.Object({
   id: Type.Integer(),
@@ -7,7 +8,7 @@ export const ZProject = Type.Object({
   name: Type.String(),
   address: Type.Union([Type.String(), Type.Null()]),
   phone: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String(),
+  status: StringEnum(PROJECT_STATUSES),
 });
 
 export const ZProjectInput = Type.Object(
@@ -16,8 +17,10 @@ export const ZProjectInput = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 100 }),
     address: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
     phone: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
-    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived')])),
+    status: Type.Optional(LiteralUnion(PROJECT_STATUSES)),
   },
   { additionalProperties: false },
 );
 export type TProjectInput = Static<typeof ZProjectInput>;
+
+export type TProject = Static<typeof ZProject>;

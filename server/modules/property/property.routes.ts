@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { type App, actorOf, sendDownload } from '../../lib/http.ts';
 import {
   ZBuildingInput,
+  ZBuildingRow,
   ZBuildingUnits,
   ZImportJob,
   ZImportQuery,
@@ -15,6 +16,7 @@ import {
   ZOwnerQuery,
   ZPersonInput,
   ZSectionInput,
+  ZSectionRow,
   ZStatusChange,
   ZTree,
   ZUnitDetail,
@@ -44,17 +46,25 @@ export function propertyRoutes(app: App, property: PropertyService): void {
       },
       (req) => property.tree(actorOf(req), req.query.projectId),
     );
-    r.post('/property/sections', { schema: { tags, summary: '新建标段', body: ZSectionInput } }, (req) =>
-      property.createSection(actorOf(req), req.body),
+    r.post(
+      '/property/sections',
+      { schema: { tags, summary: '新建标段', body: ZSectionInput, response: { 200: ZSectionRow } } },
+      (req) => property.createSection(actorOf(req), req.body),
     );
-    r.put('/property/sections/:id', { schema: { tags, params: IdParams, body: ZSectionInput } }, (req) =>
-      property.updateSection(actorOf(req), req.params.id, req.body),
+    r.put(
+      '/property/sections/:id',
+      { schema: { tags, params: IdParams, body: ZSectionInput, response: { 200: ZSectionRow } } },
+      (req) => property.updateSection(actorOf(req), req.params.id, req.body),
     );
-    r.post('/property/buildings', { schema: { tags, summary: '新建楼栋', body: ZBuildingInput } }, (req) =>
-      property.createBuilding(actorOf(req), req.body),
+    r.post(
+      '/property/buildings',
+      { schema: { tags, summary: '新建楼栋', body: ZBuildingInput, response: { 200: ZBuildingRow } } },
+      (req) => property.createBuilding(actorOf(req), req.body),
     );
-    r.put('/property/buildings/:id', { schema: { tags, params: IdParams, body: ZBuildingInput } }, (req) =>
-      property.updateBuilding(actorOf(req), req.params.id, req.body),
+    r.put(
+      '/property/buildings/:id',
+      { schema: { tags, params: IdParams, body: ZBuildingInput, response: { 200: ZBuildingRow } } },
+      (req) => property.updateBuilding(actorOf(req), req.params.id, req.body),
     );
     r.get(
       '/property/buildings/:id/units',
@@ -187,8 +197,10 @@ export function propertyRoutes(app: App, property: PropertyService): void {
         return sendDownload(reply, '业主及住户.xlsx', XLSX).send(stream);
       },
     );
-    r.post('/property/owner-links', { schema: { tags, summary: '关联业主账号', body: ZOwnerLink } }, (req) =>
-      property.linkOwnerUser(actorOf(req), req.body),
+    r.post(
+      '/property/owner-links',
+      { schema: { tags, summary: '关联业主账号', body: ZOwnerLink, response: { 200: ZUnitDetail } } },
+      (req) => property.linkOwnerUser(actorOf(req), req.body),
     );
     r.delete(
       '/property/owner-links/:userId/:unitId',
@@ -197,6 +209,7 @@ export function propertyRoutes(app: App, property: PropertyService): void {
           tags,
           summary: '解除业主账号',
           params: Type.Object({ userId: Type.Integer({ minimum: 1 }), unitId: Type.Integer({ minimum: 1 }) }),
+          response: { 200: ZUnitDetail },
         },
       },
       (req) => property.unlinkOwnerUser(actorOf(req), req.params),

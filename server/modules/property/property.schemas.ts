@@ -1,17 +1,14 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString, withMessage } from '../../lib/schemas.ts';
+import { DateString, LiteralUnion, StringEnum, withMessage } from '../../lib/schemas.ts';
+import { IMPORT_JOB_STATUSES, IMPORT_MODES, PERSON_KINDS, UNIT_STATUSES } from './property.constants.ts';
 
 const Id = () => Type.Integer({ minimum: 1 });
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
 
-export const ZUnitStatus = Type.Union([
-  Type.Literal('vacant'),
-  Type.Literal('occupied'),
-  Type.Literal('renovating'),
-]);
-export const ZPersonKind = Type.Union([Type.Literal('owner'), Type.Literal('resident')]);
+export const ZUnitStatus = LiteralUnion(UNIT_STATUSES);
+export const ZPersonKind = LiteralUnion(PERSON_KINDS);
 
 /** A Chinese mobile number, or a landline such as 0571-88001234 (extension allowed). */
 export const PHONE_PATTERN = '^(1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-?[0-9]{7,8}(-[0-9]{1,6})?)$';
@@ -47,6 +44,30 @@ export const ZBuildingInput = Type.Object(
   { additionalProperties: false },
 );
 export type TBuildingInput = Static<typeof ZBuildingInput>;
+
+/** A section as stored: creating or renaming one answers with its row. */
+export const ZSectionRow = Type.Object({
+  id: Type.Integer(),
+  project_id: Type.Integer(),
+  name: Type.String(),
+  sort_order: Type.Integer(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+export type TSectionRow = Static<typeof ZSectionRow>;
+
+/** A building as stored: creating or changing one answers with its row. */
+export const ZBuildingRow = Type.Object({
+  id: Type.Integer(),
+  project_id: Type.Integer(),
+  section_id: Type.Integer(),
+  name: Type.String(),
+  floors: Type.Union([Type.Integer(), Type.Null()]),
+  sort_order: Type.Integer(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+export type TBuildingRow = Static<typeof ZBuildingRow>;
 
 const StatusCounts = Type.Object({
   vacant: Type.Integer(),
@@ -267,7 +288,7 @@ export const ZImportQuery = Type.Object(
   {
     projectId: Id(),
     /** create: a unit already in the register is an error; update: it is updated */
-    mode: Type.Optional(Type.Union([Type.Literal('create'), Type.Literal('update')])),
+    mode: Type.Optional(LiteralUnion(IMPORT_MODES)),
     /** answer when the import has finished (scripts, tests) instead of at once */
     wait: Type.Optional(Type.Boolean()),
   },
@@ -286,12 +307,7 @@ export const ZImportJob = Type.Object({
   projectId: Type.Integer(),
   fileName: Type.String(),
   mode: Type.String(),
-  status: Type.Union([
-    Type.Literal('running'),
-    Type.Literal('invalid'),
-    Type.Literal('done'),
-    Type.Literal('failed'),
-  ]),
+  status: StringEnum(IMPORT_JOB_STATUSES),
   phase: Type.String(),
   total: Type.Integer(),
   processed: Type.Integer(),
@@ -314,3 +330,18 @@ export const ZImportJob = Type.Object({
   createdAt: Type.String(),
   finishedAt: NullableString,
 });
+
+export type TUnitStatus = Static<typeof ZUnitStatus>;
+export type TPersonKind = Static<typeof ZPersonKind>;
+export type TTree = Static<typeof ZTree>;
+export type TUnitListItem = Static<typeof ZUnitListItem>;
+export type TUnitPage = Static<typeof ZUnitPage>;
+export type TPerson = Static<typeof ZPerson>;
+export type TUnitDetail = Static<typeof ZUnitDetail>;
+export type TOwnerListItem = Static<typeof ZOwnerListItem>;
+export type TOwnerPage = Static<typeof ZOwnerPage>;
+export type TBuildingUnits = Static<typeof ZBuildingUnits>;
+export type TOfficerArea = Static<typeof ZOfficerArea>;
+export type TOfficerHistory = Static<typeof ZOfficerHistory>;
+export type TImportError = Static<typeof ZImportError>;
+export type TImportJob = Static<typeof ZImportJob>;

@@ -1,13 +1,14 @@
 import type { Generated } from 'kysely';
+import type { ImportJobStatus, ImportMode, PersonKind, UnitStatus } from './property.constants.ts';
 
-/** 空置 vacant / 入住 occupied / 装修中 renovating */
-export type UnitStatus = 'vacant' | 'occupied' | 'renovating';
-export const UNIT_STATUSES: readonly UnitStatus[] = ['vacant', 'occupied', 'renovating'];
-/** 装修中 counts as an occupied household: the owner has taken the unit and lives in or is fitting it out. */
-export const OCCUPIED_STATUSES: readonly UnitStatus[] = ['occupied', 'renovating'];
-
-/** 业主 owner / 住户 resident (tenant, family member living there) */
-export type PersonKind = 'owner' | 'resident';
+// the value lists live in property.constants.ts, which the web imports too
+export {
+  type ImportJobStatus,
+  OCCUPIED_STATUSES,
+  type PersonKind,
+  UNIT_STATUSES,
+  type UnitStatus,
+} from './property.constants.ts';
 
 export interface SectionTable {
   id: Generated<number>;
@@ -97,14 +98,12 @@ export interface OwnerUserUnitTable {
   created_at: string;
 }
 
-export type ImportJobStatus = 'running' | 'invalid' | 'done' | 'failed';
-
 export interface ImportJobTable {
   id: Generated<number>;
   project_id: number;
   user_id: number;
   file_name: string;
-  mode: 'create' | 'update';
+  mode: ImportMode;
   status: ImportJobStatus;
   total: number;
   processed: number;

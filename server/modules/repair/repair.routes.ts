@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { type App, actorOf, sendDownload } from '../../lib/http.ts';
 import { beijing, streamXlsx } from '../../lib/xlsx-export.ts';
 import {
+  ZPhotoUploaded,
   ZRepairAction,
   ZRepairActionInput,
   ZRepairCategory,
@@ -13,7 +14,10 @@ import {
   ZRepairPage,
   ZRepairQuery,
   ZReviewInput,
+  ZReviewListItem,
+  ZReviewPendingItem,
   ZReviewQuery,
+  ZWeeklyReview,
 } from './repair.schemas.ts';
 import { PHOTO_MAX_BYTES, type RepairService, repairErrors } from './repair.service.ts';
 import { STATUS_LABELS } from './repair.transitions.ts';
@@ -111,6 +115,7 @@ export function repairRoutes(app: App, repairs: RepairService): void {
           querystring: Type.Object({
             stage: Type.Optional(Type.Union([Type.Literal('report'), Type.Literal('completion')])),
           }),
+          response: { 200: ZPhotoUploaded },
         },
       },
       async (req) => {
@@ -137,13 +142,24 @@ export function repairRoutes(app: App, repairs: RepairService): void {
   app.get(
     '/repair-reviews',
     {
-      schema: { tags, querystring: Type.Object({ projectId: Type.Optional(Type.Integer({ minimum: 1 })) }) },
+      schema: {
+        tags,
+        querystring: Type.Object({ projectId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        response: { 200: Type.Array(ZReviewListItem) },
+      },
     },
     (req) => repairs.listReviews(actorOf(req), req.query.projectId),
   );
   app.get(
     '/repair-reviews/week',
-    { schema: { tags, summary: '某周的报修审核（未提交时为生成的草稿）', querystring: ZReviewQuery } },
+    {
+      schema: {
+        tags,
+        summary: '某周的报修审核（未提交时为生成的草稿）',
+        querystring: ZReviewQuery,
+        response: { 200: ZWeeklyReview },
+      },
+    },
     (req) => repairs.reviewDraft(actorOf(req), req.query.projectId, req.query.weekStart),
   );
   app.get(
@@ -153,12 +169,15 @@ export function repairRoutes(app: App, repairs: RepairService): void {
         tags,
         summary: '周审核中未完成、仍在跟进的报修',
         querystring: Type.Object({ projectId: Type.Integer({ minimum: 1 }) }),
+        response: { 200: Type.Array(ZReviewPendingItem) },
       },
     },
     (req) => repairs.reviewPending(actorOf(req), req.query.projectId),
   );
-  app.post('/repair-reviews', { schema: { tags, summary: '提交周审核', body: ZReviewInput } }, (req) =>
-    repairs.submitReview(actorOf(req), req.body),
+  app.post(
+    '/repair-reviews',
+    { schema: { tags, summary: '提交周审核', body: ZReviewInput, response: { 200: ZWeeklyReview } } },
+    (req) => repairs.submitReview(actorOf(req), req.body),
   );
   app.post(
     '/repair-reviews/:id/acknowledge',
@@ -173,6 +192,7 @@ export function repairRoutes(app: App, repairs: RepairService): void {
             { additionalProperties: false },
           ),
         ),
+        response: { 200: ZWeeklyReview },
       },
     },
     (req) => repairs.acknowledgeReview(actorOf(req), req.params.id, req.body?.comment),

@@ -1,13 +1,15 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString, Nullable, Phone } from '../../lib/schemas.ts';
-import { REPAIR_ACTIONS, REPAIR_STATUSES } from './repair.transitions.ts';
+import { DateString, LiteralUnion, Nullable, Phone, StringEnum } from '../../lib/schemas.ts';
+import { DUE_UNITS } from '../calendar/calendar.constants.ts';
+import { REPAIR_CHANNELS, REPAIR_PRIORITIES, REPAIR_STATUSES } from './repair.constants.ts';
+import { REPAIR_ACTIONS } from './repair.transitions.ts';
 
-const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = LiteralUnion;
 export const ZRepairStatus = lit(REPAIR_STATUSES);
 export const ZRepairAction = lit(REPAIR_ACTIONS);
-export const ZRepairChannel = lit(['phone', 'frontdesk', 'portal', 'patrol'] as const);
-export const ZRepairPriority = lit(['low', 'normal', 'high', 'urgent'] as const);
+export const ZRepairChannel = lit(REPAIR_CHANNELS);
+export const ZRepairPriority = lit(REPAIR_PRIORITIES);
 const Id = Type.Integer({ minimum: 1 });
 const NullableId = Type.Optional(Type.Union([Id, Type.Null()]));
 const NStr = Type.Union([Type.String(), Type.Null()]);
@@ -67,9 +69,9 @@ export const ZRepairListItem = Type.Object({
   reporterName: Type.String(),
   categoryId: Type.Integer(),
   categoryName: Type.String(),
-  priority: Type.String(),
-  status: ZRepairStatus,
-  channel: Type.String(),
+  priority: StringEnum(REPAIR_PRIORITIES),
+  status: StringEnum(REPAIR_STATUSES),
+  channel: StringEnum(REPAIR_CHANNELS),
   buildingId: NInt,
   assigneeEmployeeId: NInt,
   assigneeName: NStr,
@@ -79,6 +81,8 @@ export const ZRepairListItem = Type.Object({
   overdue: Type.Boolean(),
 });
 export const ZRepairPage = PageOf(ZRepairListItem);
+export type TRepairListItem = Static<typeof ZRepairListItem>;
+export type TRepairPage = Static<typeof ZRepairPage>;
 
 const ZPhoto = Type.Object({
   id: Type.Integer(),
@@ -89,7 +93,7 @@ const ZPhoto = Type.Object({
   url: Type.String(),
   createdAt: Type.String(),
 });
-const ZTimelineEntry = Type.Object({
+export const ZTimelineEntry = Type.Object({
   at: Type.String(),
   userName: NStr,
   action: Type.String(),
@@ -119,22 +123,27 @@ export const ZRepairDetail = Type.Object({
   completeOverdue: Type.Boolean(),
   reopenCount: Type.Integer(),
   photos: Type.Array(ZPhoto),
-  actions: Type.Array(ZRepairAction),
+  actions: Type.Array(StringEnum(REPAIR_ACTIONS)),
   timeline: Type.Array(ZTimelineEntry),
 });
+export type TRepairDetail = Static<typeof ZRepairDetail>;
+export type TTimelineEntry = Static<typeof ZTimelineEntry>;
+export type TRepairPhoto = Static<typeof ZPhoto>;
+export const ZPhotoUploaded = Type.Object({ id: Type.Integer(), url: Type.String() });
 
 export const ZRepairCategory = Type.Object({
   id: Type.Integer(),
   code: Type.String(),
   name: Type.String(),
   dispatchAmount: Type.Number(),
-  dispatchUnit: Type.String(),
+  dispatchUnit: StringEnum(DUE_UNITS),
   completeAmount: Type.Number(),
-  completeUnit: Type.String(),
+  completeUnit: StringEnum(DUE_UNITS),
   responsible: Type.String(),
   active: Type.Boolean(),
 });
-const ZDueUnit = lit(['working_hours', 'working_days', 'hours', 'days'] as const);
+export type TRepairCategory = Static<typeof ZRepairCategory>;
+const ZDueUnit = lit(DUE_UNITS);
 export const ZRepairCategoryInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 30 }),
@@ -164,4 +173,67 @@ export const ZReviewInput = Type.Object(
   { additionalProperties: false },
 );
 export type TReviewInput = Static<typeof ZReviewInput>;
+
+const ZReviewStatus = StringEnum(['draft', 'submitted', 'acknowledged'] as const);
+/** one order in a weekly review; reviews stored before categoryName and the times carry only the first four */
+export const ZReviewItem = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  location: Type.String(),
+  status: Type.String(),
+  categoryName: Type.Optional(Type.String()),
+  createdAt: Type.Optional(Type.String()),
+  completedAt: Type.Optional(NStr),
+  completeDueAt: Type.Optional(Type.String()),
+});
+export type TReviewItem = Static<typeof ZReviewItem>;
+const ZReviewCounts = Type.Object({
+  created: Type.Integer(),
+  done: Type.Integer(),
+  overdue: Type.Integer(),
+  unfinished: Type.Integer(),
+});
+const ZReviewHead = {
+  projectId: Type.Integer(),
+  weekStart: Type.String(),
+  weekEnd: Type.String(),
+  status: ZReviewStatus,
+  summary: NStr,
+  submittedAt: NStr,
+  submittedByName: NStr,
+  acknowledgedAt: NStr,
+  acknowledgedByName: NStr,
+  managerComment: NStr,
+};
+/** a week's review: the submitted one, or the draft generated from the orders (id null) */
+export const ZWeeklyReview = Type.Object({
+  id: NInt,
+  ...ZReviewHead,
+  content: Type.Object({
+    counts: ZReviewCounts,
+    created: Type.Array(ZReviewItem),
+    done: Type.Array(ZReviewItem),
+    overdue: Type.Array(ZReviewItem),
+    unfinished: Type.Array(Type.Object({ ...ZReviewItem.properties, reason: Type.String() })),
+  }),
+});
+export type TWeeklyReview = Static<typeof ZWeeklyReview>;
+export const ZReviewListItem = Type.Object({
+  id: Type.Integer(),
+  ...ZReviewHead,
+  projectName: Type.String(),
+  counts: ZReviewCounts,
+});
+export type TReviewListItem = Static<typeof ZReviewListItem>;
+export const ZReviewPendingItem = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  location: Type.String(),
+  categoryName: Type.String(),
+  status: Type.String(),
+  completeDueAt: Type.String(),
+  reason: Type.String(),
+  weekStart: Type.String(),
+});
+export type TReviewPendingItem = Static<typeof ZReviewPendingItem>;
 export { Nullable };

@@ -1,17 +1,9 @@
 import type { Generated } from 'kysely';
 import type { DueUnit } from '../calendar/working-time.ts';
 
-export type RepairStatus =
-  | 'submitted'
-  | 'dispatched'
-  | 'in_progress'
-  | 'completed'
-  | 'visited'
-  | 'closed'
-  | 'cancelled'
-  | 'reopened';
-export type RepairChannel = 'phone' | 'frontdesk' | 'portal' | 'patrol';
-export type RepairPriority = 'low' | 'normal' | 'high' | 'urgent';
+import type { RepairChannel, RepairPriority, RepairStatus } from './repair.constants.ts';
+
+export type { RepairChannel, RepairPriority, RepairStatus };
 
 /** 报修类别: default time limits and who does the work (a team, or 相关部门 another department) */
 export interface RepairCategoryTable {

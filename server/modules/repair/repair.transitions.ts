@@ -44,16 +44,7 @@ export const REPAIR_TRANSITIONS: Record<RepairAction, Transition> = {
   },
 };
 
-export const REPAIR_STATUSES: readonly RepairStatus[] = [
-  'submitted',
-  'dispatched',
-  'in_progress',
-  'completed',
-  'visited',
-  'closed',
-  'cancelled',
-  'reopened',
-];
+export { REPAIR_STATUSES } from './repair.constants.ts';
 export const REPAIR_ACTIONS = Object.keys(REPAIR_TRANSITIONS) as RepairAction[];
 /** states in which the work is still owed */
 export const OPEN_STATUSES: readonly RepairStatus[] = ['submitted', 'dispatched', 'in_progress', 'reopened'];

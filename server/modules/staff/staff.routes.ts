@@ -9,6 +9,7 @@ import {
   ZPositionInput,
   ZTeam,
   ZTeamInput,
+  ZTeamRow,
 } from './staff.schemas.ts';
 import type { StaffService } from './staff.service.ts';
 
@@ -64,10 +65,12 @@ export function staffRoutes(app: App, staff: StaffService): void {
     },
     (req) => staff.listTeams(actorOf(req), req.query.projectId),
   );
-  app.post('/teams', { schema: { tags, body: ZTeamInput } }, (req) =>
+  app.post('/teams', { schema: { tags, body: ZTeamInput, response: { 200: ZTeamRow } } }, (req) =>
     staff.createTeam(actorOf(req), req.body),
   );
-  app.put('/teams/:id', { schema: { tags, params: IdParams, body: ZTeamInput } }, (req) =>
-    staff.updateTeam(actorOf(req), req.params.id, req.body),
+  app.put(
+    '/teams/:id',
+    { schema: { tags, params: IdParams, body: ZTeamInput, response: { 200: ZTeamRow } } },
+    (req) => staff.updateTeam(actorOf(req), req.params.id, req.body),
   );
 }

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { Code, DateString, Phone } from '../../lib/schemas.ts';
+import { Code, DateString, LiteralUnion, Phone, StringEnum } from '../../lib/schemas.ts';
+import { EMPLOYEE_STATUSES, GENDERS } from './staff.constants.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max: number) => Type.Optional(Nullable(Type.String({ maxLength: max })));
@@ -40,14 +41,14 @@ export const ZPosition = Type.Object({
   updatedAt: Type.String(),
 });
 
-const EmployeeStatus = Type.Union([Type.Literal('active'), Type.Literal('left'), Type.Literal('dismissed')]);
+const EmployeeStatus = LiteralUnion(EMPLOYEE_STATUSES);
 
 export const ZEmployeeInput = Type.Object(
   {
     projectId: Type.Integer({ minimum: 1 }),
     code: Code(),
     name: Type.String({ minLength: 1, maxLength: 50 }),
-    gender: Type.Optional(Type.Union([Type.Literal('M'), Type.Literal('F'), Type.Null()])),
+    gender: Type.Optional(Type.Union([LiteralUnion(GENDERS), Type.Null()])),
     phone: Type.Optional(Type.Union([Phone(), Type.Null()])),
     positionId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
     teamId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
@@ -64,14 +65,14 @@ export const ZEmployee = Type.Object({
   projectName: Type.String(),
   code: Type.String(),
   name: Type.String(),
-  gender: Type.Union([Type.String(), Type.Null()]),
+  gender: Type.Union([StringEnum(GENDERS), Type.Null()]),
   phone: Type.Union([Type.String(), Type.Null()]),
   positionId: Type.Union([Type.Integer(), Type.Null()]),
   positionName: Type.Union([Type.String(), Type.Null()]),
   teamId: Type.Union([Type.Integer(), Type.Null()]),
   teamName: Type.Union([Type.String(), Type.Null()]),
   hiredOn: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String(),
+  status: StringEnum(EMPLOYEE_STATUSES),
   updatedAt: Type.String(),
 });
 
@@ -110,3 +111,20 @@ export const ZTeam = Type.Object({
   leaderName: Type.Union([Type.String(), Type.Null()]),
   memberCount: Type.Integer(),
 });
+export type TTeam = Static<typeof ZTeam>;
+
+/** A team as stored: creating or changing one answers with its row. */
+export const ZTeamRow = Type.Object({
+  id: Type.Integer(),
+  project_id: Type.Integer(),
+  name: Type.String(),
+  kind: Type.String(),
+  leader_employee_id: Type.Union([Type.Integer(), Type.Null()]),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+export type TTeamRow = Static<typeof ZTeamRow>;
+
+export type TPosition = Static<typeof ZPosition>;
+export type TEmployee = Static<typeof ZEmployee>;
+export type TEmployeePage = Static<typeof ZEmployeePage>;

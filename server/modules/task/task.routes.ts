@@ -5,6 +5,8 @@ import {
   ZTask,
   ZTaskAction,
   ZTaskActionInput,
+  ZTaskCategories,
+  ZTaskCompletion,
   ZTaskInput,
   ZTaskPage,
   ZTaskQuery,
@@ -14,7 +16,7 @@ import { TASK_CATEGORIES, TASK_SOURCES } from './task.transitions.ts';
 
 export function taskRoutes(app: App, tasks: TaskService): void {
   const tags = ['task'];
-  app.get('/task-categories', { schema: { tags } }, () => ({
+  app.get('/task-categories', { schema: { tags, response: { 200: ZTaskCategories } } }, () => ({
     categories: TASK_CATEGORIES,
     sources: TASK_SOURCES,
   }));
@@ -30,17 +32,7 @@ export function taskRoutes(app: App, tasks: TaskService): void {
         tags,
         summary: '各类任务完成率',
         querystring: ZCompletionQuery,
-        response: {
-          200: Type.Array(
-            Type.Object({
-              category: Type.String(),
-              label: Type.String(),
-              due: Type.Integer(),
-              onTime: Type.Integer(),
-              ratePercent: Type.Number(),
-            }),
-          ),
-        },
+        response: { 200: Type.Array(ZTaskCompletion) },
       },
     },
     (req) => tasks.completion(actorOf(req), req.query),

@@ -1,15 +1,17 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString } from '../../lib/schemas.ts';
-import { TASK_ACTIONS, TASK_CATEGORIES, TASK_SOURCES, TASK_STATUSES } from './task.transitions.ts';
+import { DateString, LiteralUnion, StringEnum } from '../../lib/schemas.ts';
+import { DUE_UNITS } from '../calendar/calendar.constants.ts';
+import { TASK_STATUSES } from './task.constants.ts';
+import { TASK_ACTIONS, TASK_CATEGORIES, TASK_SOURCES } from './task.transitions.ts';
 
-const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = LiteralUnion;
 const Id = Type.Integer({ minimum: 1 });
 export const ZTaskStatus = lit(TASK_STATUSES);
 export const ZTaskAction = lit(TASK_ACTIONS);
 export const ZTaskCategory = lit(Object.keys(TASK_CATEGORIES));
 export const ZTaskSource = lit(Object.keys(TASK_SOURCES));
-const ZDueUnit = lit(['working_hours', 'working_days', 'hours', 'days'] as const);
+const ZDueUnit = lit(DUE_UNITS);
 
 export const ZTaskInput = Type.Object(
   {
@@ -53,18 +55,36 @@ export const ZTask = Type.Object({
   source: Type.String(),
   assigneeEmployeeId: Type.Integer(),
   assigneeName: NStr,
-  status: ZTaskStatus,
+  status: StringEnum(TASK_STATUSES),
   dueAt: Type.String(),
   startedAt: NStr,
   completedAt: NStr,
   result: NStr,
   createdAt: Type.String(),
   overdue: Type.Boolean(),
-  actions: Type.Array(ZTaskAction),
+  actions: Type.Array(StringEnum(TASK_ACTIONS)),
 });
 export const ZTaskPage = PageOf(ZTask);
+export type TTask = Static<typeof ZTask>;
+export type TTaskPage = Static<typeof ZTaskPage>;
 export const ZTaskActionInput = Type.Object(
   { result: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) },
   { additionalProperties: false },
 );
+export type TTaskActionInput = Static<typeof ZTaskActionInput>;
 export const ZCompletionQuery = Type.Object({ projectId: Id, from: DateString(), to: DateString() });
+export type TCompletionQuery = Static<typeof ZCompletionQuery>;
+export const ZTaskCompletion = Type.Object({
+  category: Type.String(),
+  label: Type.String(),
+  due: Type.Integer(),
+  onTime: Type.Integer(),
+  ratePercent: Type.Number(),
+});
+export type TTaskCompletion = Static<typeof ZTaskCompletion>;
+/** the labels of the task categories and sources, keyed by their codes */
+export const ZTaskCategories = Type.Object({
+  categories: Type.Record(Type.String(), Type.String()),
+  sources: Type.Record(Type.String(), Type.String()),
+});
+export type TTaskCategories = Static<typeof ZTaskCategories>;

@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
 
-export type TaskStatus = 'open' | 'in_progress' | 'done' | 'cancelled';
+import type { TaskStatus } from './task.constants.ts';
+
+export type { TaskStatus };
 export type TaskSource = 'manager' | 'plan' | 'meeting' | 'ad_hoc';
 
 /** 工作任务/交办事项 */

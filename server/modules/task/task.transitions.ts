@@ -15,7 +15,7 @@ export const TASK_TRANSITIONS: Record<
   cancel: { from: ['open', 'in_progress'], to: 'cancelled', roles: LEADS },
   reopen: { from: ['done'], to: 'in_progress', roles: LEADS },
 };
-export const TASK_STATUSES: readonly TaskStatus[] = ['open', 'in_progress', 'done', 'cancelled'];
+export { TASK_STATUSES } from './task.constants.ts';
 export const TASK_ACTIONS = Object.keys(TASK_TRANSITIONS) as TaskAction[];
 
 /** 任务类别 — the completion rate (rule 2.3) is computed per category */

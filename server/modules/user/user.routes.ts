@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../lib/http.ts';
-import { ZUser, ZUserCreate, ZUserPage, ZUserQuery, ZUserUpdate } from './user.schemas.ts';
+import { ZOk } from '../../lib/schemas.ts';
+import { ZPasswordReset, ZUser, ZUserCreate, ZUserPage, ZUserQuery, ZUserUpdate } from './user.schemas.ts';
 import type { UserService } from './user.service.ts';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -30,10 +31,8 @@ export function userRoutes(app: App, users: UserService): void {
         tags,
         summary: '重置密码',
         params: IdParams,
-        body: Type.Object(
-          { password: Type.String({ minLength: 8, maxLength: 200 }) },
-          { additionalProperties: false },
-        ),
+        body: ZPasswordReset,
+        response: { 200: ZOk },
       },
     },
     async (req) => {

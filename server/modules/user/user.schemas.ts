@@ -1,27 +1,23 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { Phone } from '../../lib/schemas.ts';
+import { Phone, StringEnum } from '../../lib/schemas.ts';
+import { LOCALES, ROLES } from './user.constants.ts';
 
-export const ZRole = Type.Union([
-  Type.Literal('admin'),
-  Type.Literal('manager'),
-  Type.Literal('supervisor'),
-  Type.Literal('officer'),
-  Type.Literal('frontdesk'),
-  Type.Literal('owner'),
-]);
+export const ZRole = Type.Union(ROLES.map((r) => Type.Literal(r)));
+export const ZLocale = Type.Union(LOCALES.map((l) => Type.Literal(l)));
 
 export const ZUser = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
   displayName: Type.String(),
-  role: Type.String(),
+  role: StringEnum(ROLES),
   phone: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
   employeeId: Type.Union([Type.Integer(), Type.Null()]),
   projectIds: Type.Array(Type.Integer()),
   createdAt: Type.String(),
 });
+export type TUser = Static<typeof ZUser>;
 
 const userFields = {
   displayName: Type.String({ minLength: 1, maxLength: 50 }),
@@ -58,3 +54,13 @@ export const ZUserQuery = Type.Object(
 );
 export type TUserQuery = Static<typeof ZUserQuery>;
 export const ZUserPage = PageOf(ZUser);
+export type TUserPage = Static<typeof ZUserPage>;
+
+export const ZPasswordReset = Type.Object(
+  { password: Type.String({ minLength: 8, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+export type TRole = Static<typeof ZRole>;
+export type TLocale = Static<typeof ZLocale>;
+export type TPasswordReset = Static<typeof ZPasswordReset>;

@@ -1,29 +1,59 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TOk } from '../../../server/lib/schemas.ts';
+import type {
+  TLoginInput,
+  TLoginResult,
+  TMe,
+  TPasswordChange,
+} from '../../../server/modules/auth/auth.schemas.ts';
+import type { Locale, Role } from '../../../server/modules/user/user.constants.ts';
 import { api } from './client.ts';
 
-export type Role = 'admin' | 'manager' | 'supervisor' | 'officer' | 'frontdesk' | 'owner';
+export type Me = TMe;
+export type { Locale, Role };
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  employeeId: number | null;
-  projectIds: number[];
-  allProjects: boolean;
-  locale: 'zh-CN' | 'en-US';
-}
+export const authKeys = {
+  all: ['auth'] as const,
+  me: () => [...authKeys.all, 'me'] as const,
+};
 
 export const authApi = {
-  me: () => api.get<Me>('/auth/me'),
-  login: (username: string, password: string) =>
-    api.post<{ ok: true; role: Role }>('/auth/login', { username, password }),
-  logout: () => api.post('/auth/logout'),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    api.post('/auth/password', { currentPassword, newPassword }),
-  setLocale: (locale: 'zh-CN' | 'en-US') => api.put('/auth/locale', { locale }),
+  me: () => api.get<TMe>('/auth/me'),
+  login: (body: TLoginInput) => api.post<TLoginResult>('/auth/login', body),
+  logout: () => api.post<TOk>('/auth/logout'),
+  changePassword: (body: TPasswordChange) => api.post<TOk>('/auth/password', body),
+  setLocale: (locale: Locale) => api.put<TOk>('/auth/locale', { locale }),
 };
 
 export function useMe() {
-  return useQuery({ queryKey: ['me'], queryFn: authApi.me, retry: false, staleTime: 60_000 });
+  return useQuery({ queryKey: authKeys.me(), queryFn: authApi.me, retry: false, staleTime: 60_000 });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: authApi.login,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.all }),
+  });
+}
+
+/** Signs out and forgets every cached answer: the next user must not see the last one's data. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => authApi.logout().catch(() => undefined),
+    onSettled: () => queryClient.clear(),
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({ mutationFn: authApi.changePassword });
+}
+
+export function useSetLocale() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: authApi.setLocale,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.all }),
+  });
 }

@@ -1,98 +1,85 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, type Page } from './client.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  TEmployee,
+  TEmployeeInput,
+  TEmployeePage,
+  TEmployeeQuery,
+  TPosition,
+  TPositionInput,
+  TTeam,
+  TTeamInput,
+  TTeamRow,
+} from '../../../server/modules/staff/staff.schemas.ts';
+import { auditKeys } from './audit.ts';
+import { api } from './client.ts';
 
-export interface Project {
-  id: number;
-  code: string;
-  name: string;
-  address: string | null;
-  phone: string | null;
-  status: string;
-}
+export { EMPLOYEE_STATUSES, GENDERS } from '../../../server/modules/staff/staff.constants.ts';
+// the service-desk pages still import these from here; their home is project.ts
+export { type Project, useProjects } from './project.ts';
 
-export interface Position {
-  id: number;
-  code: string;
-  name: string;
-  level: string | null;
-  superior: string | null;
-  jobFamily: string | null;
-  characteristics: string | null;
-  authorities: string | null;
-  qualifications: string | null;
-  responsibilities: string | null;
-  workNorms: string | null;
-  workflow: string | null;
-  updatedAt: string;
-}
+export type Position = TPosition;
+export type Employee = TEmployee;
+export type Team = TTeam;
+export type EmployeeQuery = Partial<TEmployeeQuery>;
 
-export interface Employee {
-  id: number;
-  projectId: number;
-  projectName: string;
-  code: string;
-  name: string;
-  gender: 'M' | 'F' | null;
-  phone: string | null;
-  positionId: number | null;
-  positionName: string | null;
-  teamId: number | null;
-  teamName: string | null;
-  hiredOn: string | null;
-  status: 'active' | 'left' | 'dismissed';
-  updatedAt: string;
-}
-
-export interface Team {
-  id: number;
-  projectId: number;
-  projectName: string;
-  name: string;
-  kind: string;
-  leaderEmployeeId: number | null;
-  leaderName: string | null;
-  memberCount: number;
-}
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: string;
-  phone: string | null;
-  active: boolean;
-  employeeId: number | null;
-  projectIds: number[];
-  createdAt: string;
-}
-
-export const staffApi = {
-  projects: () => api.get<Project[]>('/projects'),
-  saveProject: (id: number | null, body: Partial<Project>) =>
-    id ? api.put<Project>(`/projects/${id}`, body) : api.post<Project>('/projects', body),
-  positions: () => api.get<Position[]>('/positions'),
-  position: (id: number) => api.get<Position>(`/positions/${id}`),
-  savePosition: (id: number | null, body: Partial<Position>) =>
-    id ? api.put<Position>(`/positions/${id}`, body) : api.post<Position>('/positions', body),
-  employees: (query: Record<string, string | number | undefined>) =>
-    api.get<Page<Employee>>('/employees', query),
-  saveEmployee: (id: number | null, body: Partial<Employee>) =>
-    id ? api.put<Employee>(`/employees/${id}`, body) : api.post<Employee>('/employees', body),
-  teams: (projectId?: number) => api.get<Team[]>('/teams', { projectId }),
-  saveTeam: (id: number | null, body: Partial<Team>) =>
-    id ? api.put(`/teams/${id}`, body) : api.post('/teams', body),
-  users: (query: Record<string, string | number | undefined>) => api.get<Page<User>>('/users', query),
-  saveUser: (id: number | null, body: Record<string, unknown>) =>
-    id ? api.put<User>(`/users/${id}`, body) : api.post<User>('/users', body),
-  resetPassword: (id: number, password: string) => api.post(`/users/${id}/password`, { password }),
+export const staffKeys = {
+  all: ['staff'] as const,
+  positions: () => [...staffKeys.all, 'positions'] as const,
+  position: (id: number) => [...staffKeys.all, 'position', id] as const,
+  employees: (query: EmployeeQuery) => [...staffKeys.all, 'employees', query] as const,
+  teams: (projectId?: number) => [...staffKeys.all, 'teams', projectId ?? 'all'] as const,
 };
 
-export function useProjects() {
-  return useQuery({ queryKey: ['projects'], queryFn: staffApi.projects, staleTime: 60_000 });
-}
+export const staffApi = {
+  positions: () => api.get<TPosition[]>('/positions'),
+  position: (id: number) => api.get<TPosition>(`/positions/${id}`),
+  savePosition: (id: number | null, body: TPositionInput) =>
+    id ? api.put<TPosition>(`/positions/${id}`, body) : api.post<TPosition>('/positions', body),
+  employees: (query: EmployeeQuery) => api.get<TEmployeePage>('/employees', query),
+  saveEmployee: (id: number | null, body: TEmployeeInput) =>
+    id ? api.put<TEmployee>(`/employees/${id}`, body) : api.post<TEmployee>('/employees', body),
+  teams: (projectId?: number) => api.get<TTeam[]>('/teams', { projectId }),
+  saveTeam: (id: number | null, body: TTeamInput) =>
+    id ? api.put<TTeamRow>(`/teams/${id}`, body) : api.post<TTeamRow>('/teams', body),
+};
+
 export function usePositions() {
-  return useQuery({ queryKey: ['positions'], queryFn: staffApi.positions, staleTime: 60_000 });
+  return useQuery({ queryKey: staffKeys.positions(), queryFn: staffApi.positions, staleTime: 60_000 });
+}
+export function usePosition(id: number) {
+  return useQuery({ queryKey: staffKeys.position(id), queryFn: () => staffApi.position(id) });
+}
+export function useEmployees(query: EmployeeQuery, enabled = true) {
+  return useQuery({
+    queryKey: staffKeys.employees(query),
+    queryFn: () => staffApi.employees(query),
+    enabled,
+  });
 }
 export function useTeams(projectId?: number) {
-  return useQuery({ queryKey: ['teams', projectId ?? 'all'], queryFn: () => staffApi.teams(projectId) });
+  return useQuery({ queryKey: staffKeys.teams(projectId), queryFn: () => staffApi.teams(projectId) });
 }
+
+/** A save of one staff record: refreshes every staff list and the open histories. */
+function useStaffMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: staffKeys.all }),
+        queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+      ]),
+  });
+}
+
+export const useSavePosition = () =>
+  useStaffMutation(({ id, body }: { id: number | null; body: TPositionInput }) =>
+    staffApi.savePosition(id, body),
+  );
+export const useSaveEmployee = () =>
+  useStaffMutation(({ id, body }: { id: number | null; body: TEmployeeInput }) =>
+    staffApi.saveEmployee(id, body),
+  );
+export const useSaveTeam = () =>
+  useStaffMutation(({ id, body }: { id: number | null; body: TTeamInput }) => staffApi.saveTeam(id, body));

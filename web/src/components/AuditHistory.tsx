@@ -1,10 +1,10 @@
 import { HistoryOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Drawer, Empty, Table, Timeline, Typography } from 'antd';
+import { Button, Drawer, Table, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { auditApi } from '../api/audit.ts';
+import { useAuditHistory } from '../api/audit.ts';
 import { useI18n } from '../i18n.tsx';
 import { formatDateTime } from './format.ts';
+import { QueryState } from './QueryState.tsx';
 
 function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
@@ -20,35 +20,38 @@ function changedFields(before: Record<string, unknown> | null, after: Record<str
 /** The record's history (who, when, before → after), from the audit trail. */
 export function AuditTimeline({ entity, id }: { entity: string; id: number | string }) {
   const { t, auditAction } = useI18n();
-  const query = useQuery({ queryKey: ['audit', entity, id], queryFn: () => auditApi.history(entity, id) });
-  if (!query.data?.length) return <Empty description={t('common.audit.none')} />;
+  const query = useAuditHistory(entity, id);
   return (
-    <Timeline
-      items={query.data.map((entry) => ({
-        key: entry.id,
-        children: (
-          <div>
-            <Typography.Text strong>
-              {formatDateTime(entry.at)} · {entry.userName ?? '—'} · {auditAction(entry.action)}
-            </Typography.Text>
-            {entry.action !== 'create' && entry.before && entry.after ? (
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="field"
-                style={{ marginTop: 4 }}
-                dataSource={changedFields(entry.before, entry.after)}
-                columns={[
-                  { title: t('common.audit.field'), dataIndex: 'field', width: 140 },
-                  { title: t('common.audit.before'), dataIndex: 'before' },
-                  { title: t('common.audit.after'), dataIndex: 'after' },
-                ]}
-              />
-            ) : null}
-          </div>
-        ),
-      }))}
-    />
+    <QueryState query={query} empty={t('common.audit.none')}>
+      {(entries) => (
+        <Timeline
+          items={entries.map((entry) => ({
+            key: entry.id,
+            children: (
+              <div>
+                <Typography.Text strong>
+                  {formatDateTime(entry.at)} · {entry.userName ?? '—'} · {auditAction(entry.action)}
+                </Typography.Text>
+                {entry.action !== 'create' && entry.before && entry.after ? (
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey="field"
+                    style={{ marginTop: 4 }}
+                    dataSource={changedFields(entry.before, entry.after)}
+                    columns={[
+                      { title: t('common.audit.field'), dataIndex: 'field', width: 140 },
+                      { title: t('common.audit.before'), dataIndex: 'before' },
+                      { title: t('common.audit.after'), dataIndex: 'after' },
+                    ]}
+                  />
+                ) : null}
+              </div>
+            ),
+          }))}
+        />
+      )}
+    </QueryState>
   );
 }
 

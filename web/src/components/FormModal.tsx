@@ -10,9 +10,13 @@ interface FormModalProps<V> {
   /** Saves the form's values; a thrown ApiError's field errors appear beside their fields */
   onSubmit(values: V): Promise<unknown>;
   /** Query keys to refetch after a save */
-  invalidate?: unknown[][];
+  invalidate?: (readonly unknown[])[];
   onClose(): void;
   width?: number;
+  /** the OK button's text; 保存 by default */
+  okText?: ReactNode;
+  /** no "saved" message (an action dialog: the record's new state says it) */
+  quiet?: boolean;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
 }
 
@@ -27,6 +31,8 @@ export function FormModal<V extends object>({
   invalidate = [],
   onClose,
   width,
+  okText,
+  quiet = false,
   children,
 }: FormModalProps<V>) {
   const { t } = useI18n();
@@ -40,14 +46,14 @@ export function FormModal<V extends object>({
       width={width}
       onCancel={onClose}
       confirmLoading={saving}
-      okText={t('common.save')}
+      okText={okText ?? t('common.save')}
       destroyOnHidden
       onOk={async () => {
         const values = await form.validateFields();
         setSaving(true);
         try {
           await onSubmit(values);
-          message.success(t('common.saved'));
+          if (!quiet) message.success(t('common.saved'));
           await Promise.all(invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
           onClose();
         } catch (e) {

@@ -4,6 +4,7 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import type { Page } from '../api/client.ts';
 import { useI18n } from '../i18n.tsx';
+import { EmptyState, QueryError } from './QueryState.tsx';
 
 export interface PageParams {
   page: number;
@@ -15,7 +16,7 @@ export interface PageParams {
 interface PagedTableProps<T>
   extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'onChange' | 'loading'> {
   /** cache key: include every filter, so a change refetches */
-  queryKey: unknown[];
+  queryKey: readonly unknown[];
   fetch(params: PageParams): Promise<Page<T>>;
   defaultPageSize?: number;
 }
@@ -51,7 +52,13 @@ export function PagedTable<T extends object>({
       {...rest}
       loading={query.isFetching}
       dataSource={query.data?.items ?? []}
-      locale={{ emptyText: query.isError ? String((query.error as Error).message) : t('common.empty') }}
+      locale={{
+        emptyText: query.isError ? (
+          <QueryError error={query.error} onRetry={() => void query.refetch()} />
+        ) : (
+          <EmptyState />
+        ),
+      }}
       pagination={{
         current: params.page,
         pageSize: params.pageSize,

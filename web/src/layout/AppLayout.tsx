@@ -1,10 +1,10 @@
 import { GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Dropdown, Flex, Form, Input, Layout, Menu, Modal, message, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { authApi, type Me } from '../api/auth.ts';
+import { accessOf } from '../access.ts';
+import { type Me, useChangePassword, useLogout, useSetLocale } from '../api/auth.ts';
 import { showError } from '../components/errors.ts';
 import { useI18n } from '../i18n.tsx';
 import { ReminderBell } from '../pages/servicedesk/RemindersPage.tsx';
@@ -13,6 +13,7 @@ import { appRoutes, canOpen, menuGroups } from '../routes.tsx';
 function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
+  const changePassword = useChangePassword();
   return (
     <Modal
       title={t('common.changePassword')}
@@ -22,7 +23,7 @@ function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(): void
       onOk={async () => {
         const values = await form.validateFields();
         try {
-          await authApi.changePassword(values.currentPassword, values.newPassword);
+          await changePassword.mutateAsync(values);
           message.success(t('common.passwordChanged'));
           onClose();
         } catch (e) {
@@ -46,11 +47,12 @@ export function AppLayout({ me }: { me: Me }) {
   const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const queryClient = useQueryClient();
+  const setServerLocale = useSetLocale();
   const [pwOpen, setPwOpen] = useState(false);
 
   const items = useMemo<ItemType[]>(() => {
-    const visible = appRoutes.filter((r) => r.menu && canOpen(r, me.role));
+    const access = accessOf(me);
+    const visible = appRoutes.filter((r) => r.menu && canOpen(r, access));
     const top: ItemType[] = visible
       .filter((r) => !r.menu?.group)
       .map((r) => ({ key: r.path, icon: r.menu?.icon, label: t(r.menu!.labelKey) }));
@@ -61,7 +63,7 @@ export function AppLayout({ me }: { me: Me }) {
       if (children.length) top.push({ key: `group:${g.key}`, icon: g.icon, label: t(g.labelKey), children });
     }
     return top;
-  }, [me.role, t]);
+  }, [me, t]);
 
   const selected = appRoutes
     .filter(
@@ -74,7 +76,7 @@ export function AppLayout({ me }: { me: Me }) {
   const switchLocale = async () => {
     const next = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
     setLocale(next);
-    await authApi.setLocale(next).catch(() => undefined);
+    await setServerLocale.mutateAsync(next).catch(() => undefined);
   };
 
   return (
@@ -123,35 +125,7 @@ export function AppLayout({ me }: { me: Me }) {
             <Button type="text" icon={<GlobalOutlined />} onClick={switchLocale}>
               {t('common.language')}
             </Button>
-            <Dropdown
-              menu={{
-                items: [
-                  {
-                    key: 'pw',
-                    icon: <KeyOutlined />,
-                    label: t('common.changePassword'),
-                    onClick: () => setPwOpen(true),
-                  },
-                  {
-                    key: 'logout',
-                    icon: <LogoutOutlined />,
-                    label: t('common.logout'),
-                    onClick: async () => {
-                      await authApi.logout().catch(() => undefined);
-                      queryClient.clear();
-                      navigate('/login');
-                    },
-                  },
-                ],
-              }}
-            >
-              <Flex align="center" gap={8} style={{ cursor: 'pointer' }} data-testid="user-menu">
-                <Avatar size="small" icon={<UserOutlined />} />
-                <Typography.Text>
-                  {me.displayName}（{t(`common.roles.${me.role}`)}）
-                </Typography.Text>
-              </Flex>
-            </Dropdown>
+            <UserMenu me={me} onChangePassword={() => setPwOpen(true)} />
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ margin: 20 }}>
@@ -162,5 +136,42 @@ export function AppLayout({ me }: { me: Me }) {
       </Layout>
       <ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />
     </Layout>
+  );
+}
+
+/** Who is signed in, with 修改密码 and 退出登录. */
+function UserMenu({ me, onChangePassword }: { me: Me; onChangePassword(): void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  return (
+    <Dropdown
+      menu={{
+        items: [
+          {
+            key: 'pw',
+            icon: <KeyOutlined />,
+            label: t('common.changePassword'),
+            onClick: onChangePassword,
+          },
+          {
+            key: 'logout',
+            icon: <LogoutOutlined />,
+            label: t('common.logout'),
+            onClick: async () => {
+              await logout.mutateAsync();
+              navigate('/login');
+            },
+          },
+        ],
+      }}
+    >
+      <Flex align="center" gap={8} style={{ cursor: 'pointer' }} data-testid="user-menu">
+        <Avatar size="small" icon={<UserOutlined />} />
+        <Typography.Text>
+          {me.displayName}（{t(`common.roles.${me.role}`)}）
+        </Typography.Text>
+      </Flex>
+    </Dropdown>
   );
 }

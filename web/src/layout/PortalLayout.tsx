@@ -1,15 +1,14 @@
 import { LogoutOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Typography } from 'antd';
 import { Outlet, useNavigate } from 'react-router';
-import { authApi, type Me } from '../api/auth.ts';
+import { type Me, useLogout } from '../api/auth.ts';
 import { useI18n } from '../i18n.tsx';
 
 /** The owner portal: one column, phone-sized, large touch targets. */
 export function PortalLayout({ me }: { me: Me }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const logout = useLogout();
   return (
     <div style={{ maxWidth: 480, margin: '0 auto', minHeight: '100vh', background: '#f5f7fa' }}>
       <Flex
@@ -31,8 +30,7 @@ export function PortalLayout({ me }: { me: Me }) {
             icon={<LogoutOutlined />}
             aria-label={t('common.logout')}
             onClick={async () => {
-              await authApi.logout().catch(() => undefined);
-              queryClient.clear();
+              await logout.mutateAsync();
               navigate('/login');
             }}
           />

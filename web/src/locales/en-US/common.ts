@@ -33,6 +33,11 @@ export default {
   requestId: 'Request',
   notFound: 'Page not found',
   backHome: 'Back to the workbench',
+  forbidden: 'No access',
+  forbiddenHint: 'Your role may not open this page or do this. Ask an administrator if you need it.',
+  back: 'Go back',
+  loadFailed: 'Could not load',
+  retry: 'Retry',
   confirmLeave: 'Are you sure?',
   roles: {
     admin: 'Administrator',

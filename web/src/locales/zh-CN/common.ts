@@ -33,6 +33,11 @@ export default {
   requestId: '请求编号',
   notFound: '页面不存在',
   backHome: '返回首页',
+  forbidden: '无权访问',
+  forbiddenHint: '您的角色无权打开此页面或执行此操作，如需访问请联系管理员。',
+  back: '返回上一页',
+  loadFailed: '加载失败',
+  retry: '重试',
   confirmLeave: '确定要执行此操作吗？',
   roles: {
     admin: '管理员',

@@ -1,15 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { type Project, staffApi, useProjects } from '../../api/staff.ts';
+import type { TProjectInput } from '../../../../server/modules/project/project.schemas.ts';
+import { PROJECT_STATUSES, type Project, useProjects, useSaveProject } from '../../api/project.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { tableState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 export function ProjectsPage() {
   const { t } = useI18n();
   const projects = useProjects();
+  const save = useSaveProject();
   const [editing, setEditing] = useState<Project | null | undefined>(undefined);
   return (
     <div>
@@ -23,8 +26,7 @@ export function ProjectsPage() {
       />
       <Table<Project>
         rowKey="id"
-        loading={projects.isFetching}
-        dataSource={projects.data ?? []}
+        {...tableState(projects)}
         pagination={false}
         columns={[
           { title: t('admin.projectCode'), dataIndex: 'code' },
@@ -54,13 +56,11 @@ export function ProjectsPage() {
         <FormModal
           title={editing ? t('common.edit') : t('admin.newProject')}
           initialValues={editing ?? { status: 'active' }}
-          invalidate={[['projects']]}
           onClose={() => setEditing(undefined)}
-          onSubmit={(values: Partial<Project>) =>
-            staffApi.saveProject(editing?.id ?? null, {
-              ...values,
-              address: values.address || null,
-              phone: values.phone || null,
+          onSubmit={(values: TProjectInput) =>
+            save.mutateAsync({
+              id: editing?.id ?? null,
+              body: { ...values, address: values.address || null, phone: values.phone || null },
             })
           }
         >
@@ -77,9 +77,7 @@ export function ProjectsPage() {
             <Input maxLength={40} />
           </Form.Item>
           <Form.Item name="status" label={t('common.status')}>
-            <Select
-              options={['active', 'archived'].map((s) => ({ value: s, label: t(`admin.statuses.${s}`) }))}
-            />
+            <Select options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`admin.statuses.${s}`) }))} />
           </Form.Item>
         </FormModal>
       ) : null}

@@ -1,7 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
-import { staffApi, type User, useProjects } from '../../api/staff.ts';
+import type { TUserCreate, TUserUpdate } from '../../../../server/modules/user/user.schemas.ts';
+import { useProjects } from '../../api/project.ts';
+import {
+  ROLES,
+  type User,
+  type UserQuery,
+  useCreateUser,
+  useResetPassword,
+  userApi,
+  userKeys,
+  useUpdateUser,
+} from '../../api/user.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { formatDateTime } from '../../components/format.ts';
@@ -10,12 +21,10 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { useI18n } from '../../i18n.tsx';
 
-const ROLES = ['admin', 'manager', 'supervisor', 'officer', 'frontdesk', 'owner'];
-
 export function UsersPage() {
   const { t } = useI18n();
   const projects = useProjects();
-  const [filters, setFilters] = useState<{ q?: string; role?: string; projectId?: number }>({});
+  const [filters, setFilters] = useState<UserQuery>({});
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
   const [resetting, setResetting] = useState<User | null>(null);
   const projectName = (id: number) => projects.data?.find((p) => p.id === id)?.name ?? id;
@@ -53,8 +62,8 @@ export function UsersPage() {
         </Space>
       </PageHeader>
       <PagedTable<User>
-        queryKey={['users', filters]}
-        fetch={(p) => staffApi.users({ ...p, ...filters })}
+        queryKey={userKeys.list(filters)}
+        fetch={(p) => userApi.list({ ...p, ...filters })}
         columns={[
           { title: t('admin.username'), dataIndex: 'username', sorter: true },
           { title: t('admin.displayName'), dataIndex: 'displayName', sorter: true },
@@ -88,66 +97,82 @@ export function UsersPage() {
           },
         ]}
       />
-      {editing !== undefined ? (
-        <FormModal
-          title={editing ? t('admin.editUser') : t('admin.newUser')}
-          initialValues={
-            (editing as Record<string, unknown> | null) ?? { role: 'officer', projectIds: [], active: true }
-          }
-          invalidate={[['users']]}
-          onClose={() => setEditing(undefined)}
-          onSubmit={(values: Record<string, unknown>) =>
-            staffApi.saveUser(editing?.id ?? null, {
-              ...values,
-              phone: values.phone || null,
-              employeeId: values.employeeId ?? null,
-              projectIds: values.projectIds ?? [],
-            })
-          }
-        >
-          {!editing ? (
-            <>
-              <Form.Item name="username" label={t('admin.username')} rules={[{ required: true }]}>
-                <Input maxLength={32} />
-              </Form.Item>
-              <Form.Item name="password" label={t('admin.password')} rules={[{ required: true, min: 8 }]}>
-                <Input.Password />
-              </Form.Item>
-            </>
-          ) : null}
-          <Form.Item name="displayName" label={t('admin.displayName')} rules={[{ required: true }]}>
-            <Input maxLength={50} />
+      {editing !== undefined ? <UserForm user={editing} onClose={() => setEditing(undefined)} /> : null}
+      {resetting ? <ResetPasswordForm user={resetting} onClose={() => setResetting(null)} /> : null}
+    </div>
+  );
+}
+
+/** 新建 / 编辑用户: a new user also gets a username and a first password. */
+function UserForm({ user, onClose }: { user: User | null; onClose(): void }) {
+  const { t } = useI18n();
+  const createUser = useCreateUser();
+  const updateUser = useUpdateUser();
+  return (
+    <FormModal
+      title={user ? t('admin.editUser') : t('admin.newUser')}
+      initialValues={
+        (user as Record<string, unknown> | null) ?? { role: 'officer', projectIds: [], active: true }
+      }
+      onClose={onClose}
+      onSubmit={(values: TUserCreate & TUserUpdate) => {
+        const body = {
+          ...values,
+          phone: values.phone || null,
+          employeeId: values.employeeId ?? null,
+          projectIds: values.projectIds ?? [],
+        };
+        return user ? updateUser.mutateAsync({ id: user.id, body }) : createUser.mutateAsync(body);
+      }}
+    >
+      {!user ? (
+        <>
+          <Form.Item name="username" label={t('admin.username')} rules={[{ required: true }]}>
+            <Input maxLength={32} />
           </Form.Item>
-          <Form.Item name="role" label={t('admin.role')} rules={[{ required: true }]}>
-            <Select options={ROLES.map((r) => ({ value: r, label: t(`common.roles.${r}`) }))} />
-          </Form.Item>
-          <Form.Item name="projectIds" label={t('admin.projects')}>
-            <ProjectSelect mode="multiple" />
-          </Form.Item>
-          <Form.Item name="phone" label={t('admin.phone')}>
-            <Input maxLength={11} />
-          </Form.Item>
-          <Form.Item name="employeeId" label={t('admin.employee')}>
-            <InputNumber min={1} style={{ width: '100%' }} />
-          </Form.Item>
-          {editing ? (
-            <Form.Item name="active" label={t('admin.active')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          ) : null}
-        </FormModal>
-      ) : null}
-      {resetting ? (
-        <FormModal
-          title={`${t('admin.resetPassword')} · ${resetting.username}`}
-          onClose={() => setResetting(null)}
-          onSubmit={(values: { password: string }) => staffApi.resetPassword(resetting.id, values.password)}
-        >
-          <Form.Item name="password" label={t('common.newPassword')} rules={[{ required: true, min: 8 }]}>
+          <Form.Item name="password" label={t('admin.password')} rules={[{ required: true, min: 8 }]}>
             <Input.Password />
           </Form.Item>
-        </FormModal>
+        </>
       ) : null}
-    </div>
+      <Form.Item name="displayName" label={t('admin.displayName')} rules={[{ required: true }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="role" label={t('admin.role')} rules={[{ required: true }]}>
+        <Select options={ROLES.map((r) => ({ value: r, label: t(`common.roles.${r}`) }))} />
+      </Form.Item>
+      <Form.Item name="projectIds" label={t('admin.projects')}>
+        <ProjectSelect mode="multiple" />
+      </Form.Item>
+      <Form.Item name="phone" label={t('admin.phone')}>
+        <Input maxLength={11} />
+      </Form.Item>
+      <Form.Item name="employeeId" label={t('admin.employee')}>
+        <InputNumber min={1} style={{ width: '100%' }} />
+      </Form.Item>
+      {user ? (
+        <Form.Item name="active" label={t('admin.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      ) : null}
+    </FormModal>
+  );
+}
+
+function ResetPasswordForm({ user, onClose }: { user: User; onClose(): void }) {
+  const { t } = useI18n();
+  const resetPassword = useResetPassword();
+  return (
+    <FormModal
+      title={`${t('admin.resetPassword')} · ${user.username}`}
+      onClose={onClose}
+      onSubmit={(values: { password: string }) =>
+        resetPassword.mutateAsync({ id: user.id, password: values.password })
+      }
+    >
+      <Form.Item name="password" label={t('common.newPassword')} rules={[{ required: true, min: 8 }]}>
+        <Input.Password />
+      </Form.Item>
+    </FormModal>
   );
 }

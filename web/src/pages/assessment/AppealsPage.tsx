@@ -1,33 +1,32 @@
-import { useQuery } from '@tanstack/react-query';
 import { Segmented, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { type AppealListItem, assessmentApi } from '../../api/assessment.ts';
-import { showError } from '../../components/errors.ts';
+import {
+  APPEAL_STATUSES,
+  type AppealListItem,
+  type AppealStatus,
+  useAppealLocation,
+  useAppeals,
+} from '../../api/assessment.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState, tableState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
-
-const COLORS = { pending: 'orange', upheld: 'green', rejected: 'red' } as const;
+import { APPEAL_COLOR } from './SheetHeading.tsx';
 
 /** 申诉处理: the appeals the caller may see; the manager decides the pending ones on their sheets. */
 export function AppealsPage() {
   const { t } = useI18n();
-  const [status, setStatus] = useState<string>('pending');
-  const query = useQuery({
-    queryKey: ['assessment-appeals', status],
-    queryFn: () => assessmentApi.appeals(status === 'all' ? undefined : status),
-  });
+  const [status, setStatus] = useState<AppealStatus | 'all'>('pending');
+  const query = useAppeals(status === 'all' ? undefined : status);
   return (
     <div>
       <PageHeader title={t('assessment.menu.appeals')}>
         <Segmented
           value={status}
-          onChange={(v) => setStatus(String(v))}
+          onChange={(v) => setStatus(v as AppealStatus | 'all')}
           options={[
-            { value: 'pending', label: t('assessment.appealStatuses.pending') },
-            { value: 'upheld', label: t('assessment.appealStatuses.upheld') },
-            { value: 'rejected', label: t('assessment.appealStatuses.rejected') },
+            ...APPEAL_STATUSES.map((s) => ({ value: s, label: t(`assessment.appealStatuses.${s}`) })),
             { value: 'all', label: t('common.all') },
           ]}
         />
@@ -35,8 +34,7 @@ export function AppealsPage() {
       <Table<AppealListItem>
         rowKey="id"
         size="middle"
-        loading={query.isFetching}
-        dataSource={query.data ?? []}
+        {...tableState(query)}
         columns={[
           { title: t('assessment.period'), dataIndex: 'period' },
           { title: t('assessment.assessee'), dataIndex: 'assesseeName' },
@@ -50,7 +48,7 @@ export function AppealsPage() {
             dataIndex: 'status',
             render: (s: AppealListItem['status'], r) => (
               <>
-                <Tag color={COLORS[s]}>{t(`assessment.appealStatuses.${s}`)}</Tag>
+                <Tag color={APPEAL_COLOR[s]}>{t(`assessment.appealStatuses.${s}`)}</Tag>
                 {r.decisionReason}
               </>
             ),
@@ -72,10 +70,10 @@ export function AppealsPage() {
 export function AppealRedirect() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
+  const query = useAppealLocation(id);
+  const sheetId = query.data?.assessmentId;
   useEffect(() => {
-    assessmentApi
-      .appealLocation(id)
-      .then((where) => navigate(`/assessment/sheets/${where.assessmentId}`, { replace: true }), showError);
-  }, [id, navigate]);
-  return null;
+    if (sheetId) navigate(`/assessment/sheets/${sheetId}`, { replace: true });
+  }, [sheetId, navigate]);
+  return <QueryState query={query}>{() => null}</QueryState>;
 }

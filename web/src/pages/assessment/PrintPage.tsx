@@ -1,17 +1,22 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Skeleton, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { type Sheet, useSheet } from '../../api/assessment.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { ScoreSheetTable } from './ScoreSheetTable.tsx';
-import { SheetHeading, useSheet } from './SheetPage.tsx';
+import { SheetHeading } from './SheetHeading.tsx';
 
 /** 打印版: the sheet alone, as the document prints it, with the appeals and a signature line. */
 export function PrintPage() {
-  const { t } = useI18n();
   const id = Number(useParams().id);
   const query = useSheet(id);
-  const sheet = query.data;
-  if (!sheet) return <Skeleton active />;
+  return <QueryState query={query}>{(sheet) => <PrintSheet sheet={sheet} />}</QueryState>;
+}
+
+function PrintSheet({ sheet }: { sheet: Sheet }) {
+  const { t } = useI18n();
+  const id = sheet.assessment.id;
   return (
     <div className="print-sheet" data-testid="print-sheet">
       <div className="no-print" style={{ marginBottom: 12, display: 'flex', gap: 8 }}>

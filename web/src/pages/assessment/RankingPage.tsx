@@ -1,12 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { assessmentApi, useAssessmentSettings, useSchemes } from '../../api/assessment.ts';
+import {
+  type AssessmentStatus,
+  useAssessmentSettings,
+  useRanking,
+  useSchemes,
+} from '../../api/assessment.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { tableState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
-import { STATUS_COLOR } from './SheetPage.tsx';
+import { STATUS_COLOR } from './SheetHeading.tsx';
 
 /** 考核排名: the assessees of one position in one period, by score. */
 export function RankingPage() {
@@ -23,11 +28,7 @@ export function RankingPage() {
   const current =
     period ?? (settings.data ? dayjs(`${settings.data.currentPeriod}-01`).subtract(1, 'month') : null);
   const p = current?.format('YYYY-MM');
-  const query = useQuery({
-    queryKey: ['assessment-ranking', p, positionCode],
-    queryFn: () => assessmentApi.ranking({ period: p!, positionCode }),
-    enabled: !!p,
-  });
+  const query = useRanking({ period: p, positionCode });
   const positions = [...new Set((schemes.data ?? []).map((s) => s.positionCode))];
   return (
     <div>
@@ -44,8 +45,7 @@ export function RankingPage() {
       </PageHeader>
       <Table
         rowKey="id"
-        loading={query.isFetching}
-        dataSource={query.data ?? []}
+        {...tableState(query)}
         pagination={false}
         data-testid="ranking"
         columns={[
@@ -60,7 +60,7 @@ export function RankingPage() {
           {
             title: t('assessment.status'),
             dataIndex: 'status',
-            render: (s: 'published' | 'finalized') => (
+            render: (s: AssessmentStatus) => (
               <Tag color={STATUS_COLOR[s]}>{t(`assessment.statuses.${s}`)}</Tag>
             ),
           },

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -9,34 +8,42 @@ import {
   Modal,
   message,
   Select,
-  Skeleton,
   Space,
   Tag,
   Typography,
 } from 'antd';
 import { Fragment, useState } from 'react';
-import { assessmentApi, type Scheme, useAssessmentSettings, useSchemes } from '../../api/assessment.ts';
-import { useMe } from '../../api/auth.ts';
+import { useAccess } from '../../access.ts';
+import {
+  type Scheme,
+  useAssessmentSettings,
+  useSaveScheme,
+  useSaveSettings,
+  useSchemes,
+} from '../../api/assessment.ts';
 import { ApiError } from '../../api/client.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { showError } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 /** 考核方案: each scheme's latest version in the document's layout; the admin edits numbers and texts. */
 export function SchemesPage() {
-  const { t } = useI18n();
-  const me = useMe();
   const schemes = useSchemes();
+  return <QueryState query={schemes}>{(list) => <SchemesView schemes={list} />}</QueryState>;
+}
+
+function SchemesView({ schemes }: { schemes: Scheme[] }) {
+  const { t } = useI18n();
   const [selected, setSelected] = useState<number | undefined>();
   const [editing, setEditing] = useState(false);
-  const isAdmin = me.data?.role === 'admin';
-  if (!schemes.data) return <Skeleton active />;
-  const options = schemes.data.map((s) => ({
+  const access = useAccess();
+  const options = schemes.map((s) => ({
     value: s.id,
     label: `${s.name} · ${t('assessment.schemeVersion', { v: s.version })}${s.latest ? ` (${t('assessment.latest')})` : ''}`,
   }));
-  const scheme = schemes.data.find((s) => s.id === selected) ?? schemes.data.find((s) => s.latest);
+  const scheme = schemes.find((s) => s.id === selected) ?? schemes.find((s) => s.latest);
   return (
     <div>
       <PageHeader
@@ -44,7 +51,7 @@ export function SchemesPage() {
         extra={
           scheme ? (
             <>
-              {isAdmin && scheme.latest ? (
+              {access.canEditScheme && scheme.latest ? (
                 <Button type="primary" onClick={() => setEditing(true)}>
                   {t('assessment.editScheme')}
                 </Button>
@@ -57,7 +64,7 @@ export function SchemesPage() {
         <Select style={{ minWidth: 360 }} value={scheme?.id} onChange={setSelected} options={options} />
       </PageHeader>
       {scheme ? <SchemeTable scheme={scheme} /> : null}
-      {isAdmin ? <SettingsCard /> : null}
+      {access.canEditAssessmentSettings ? <SettingsCard /> : null}
       {editing && scheme ? (
         <SchemeEditor scheme={scheme} onClose={() => setEditing(false)} onSaved={setSelected} />
       ) : null}
@@ -143,15 +150,14 @@ function SchemeEditor({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
-  const queryClient = useQueryClient();
-  const [saving, setSaving] = useState(false);
+  const save = useSaveScheme();
   return (
     <Modal
       open
       width={960}
       title={`${t('assessment.editScheme')} · ${scheme.name}`}
       onCancel={onClose}
-      confirmLoading={saving}
+      confirmLoading={save.isPending}
       okText={t('common.save')}
       onOk={async () => {
         const values = await form.validateFields();
@@ -160,15 +166,12 @@ function SchemeEditor({
           weight: values.items[i].weight,
           rules: item.rules.map((rule, j) => ({ ...rule, ...values.items[i].rules[j] })),
         }));
-        setSaving(true);
         try {
-          const saved = await assessmentApi.saveScheme(scheme.id, {
-            name: values.name,
-            positionCode: scheme.positionCode,
-            items,
+          const saved = await save.mutateAsync({
+            id: scheme.id,
+            body: { name: values.name, positionCode: scheme.positionCode, items },
           });
           message.success(t('common.saved'));
-          await queryClient.invalidateQueries({ queryKey: ['assessment-schemes'] });
           onSaved(saved.id);
           onClose();
         } catch (e) {
@@ -182,8 +185,6 @@ function SchemeEditor({
             );
             message.error(`${e.message}：${e.fields.map((f) => f.message).join('；')}`);
           } else showError(e);
-        } finally {
-          setSaving(false);
         }
       }}
     >
@@ -238,33 +239,40 @@ function SchemeEditor({
 function SettingsCard() {
   const { t } = useI18n();
   const settings = useAssessmentSettings();
-  const queryClient = useQueryClient();
+  const save = useSaveSettings();
   const [form] = Form.useForm();
-  if (!settings.data) return null;
   return (
     <Card title={t('assessment.settings')} style={{ marginTop: 24, maxWidth: 520 }}>
-      <Form
-        form={form}
-        layout="inline"
-        initialValues={settings.data}
-        onFinish={async (values) => {
-          try {
-            await assessmentApi.saveSettings(values);
-            message.success(t('common.saved'));
-            await queryClient.invalidateQueries({ queryKey: ['assessment-settings'] });
-          } catch (e) {
-            showError(e, form);
-          }
-        }}
-      >
-        <Form.Item name="periodStartDay" label={t('assessment.periodStartDay')}>
-          <InputNumber min={1} max={28} />
-        </Form.Item>
-        <Form.Item name="appealDays" label={t('assessment.appealDays')}>
-          <InputNumber min={1} max={30} />
-        </Form.Item>
-        <Button htmlType="submit">{t('common.save')}</Button>
-      </Form>
+      <QueryState query={settings}>
+        {(initial) => (
+          <Form
+            form={form}
+            layout="inline"
+            initialValues={initial}
+            onFinish={async (values) => {
+              try {
+                await save.mutateAsync({
+                  periodStartDay: values.periodStartDay,
+                  appealDays: values.appealDays,
+                });
+                message.success(t('common.saved'));
+              } catch (e) {
+                showError(e, form);
+              }
+            }}
+          >
+            <Form.Item name="periodStartDay" label={t('assessment.periodStartDay')}>
+              <InputNumber min={1} max={28} />
+            </Form.Item>
+            <Form.Item name="appealDays" label={t('assessment.appealDays')}>
+              <InputNumber min={1} max={30} />
+            </Form.Item>
+            <Button htmlType="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Form>
+        )}
+      </QueryState>
     </Card>
   );
 }

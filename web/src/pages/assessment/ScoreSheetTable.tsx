@@ -4,8 +4,7 @@ import { Link } from 'react-router';
 import type { Appeal, DeductionRow, Sheet } from '../../api/assessment.ts';
 import { useI18n } from '../../i18n.tsx';
 import { recordHref } from './recordLinks.ts';
-
-const APPEAL_COLOR = { pending: 'orange', upheld: 'green', rejected: 'red' } as const;
+import { APPEAL_COLOR } from './SheetHeading.tsx';
 
 const hundredths = (rows: DeductionRow[]) => rows.reduce((s, r) => s + Math.round(r.points * 100), 0) / 100;
 
@@ -35,76 +34,6 @@ export function ScoreSheetTable({ sheet, printable, onAppeal, onDeleteManual, on
   const canAppeal = !printable && sheet.actions.includes('appeal');
   const canDelete = !printable && sheet.actions.includes('deleteManual');
   const canDecide = !printable && sheet.actions.includes('decide');
-
-  function rowView(row: DeductionRow) {
-    const appeal = appealOf.get(row.rowKey);
-    return (
-      <div key={row.rowKey} className="deduction" data-testid={`row-${row.rowKey}`}>
-        <Space size={4} wrap>
-          {row.points > 0 ? <Tag color="red">{t('assessment.deducted', { points: row.points })}</Tag> : null}
-          {row.metricMissing ? <Tag color="orange">{t('assessment.metricMissing')}</Tag> : null}
-          {row.source === 'manual' ? (
-            <Tag>
-              {t('assessment.manual')}
-              {row.by ? ` · ${row.by}` : ''}
-            </Tag>
-          ) : null}
-          {appeal ? (
-            <Tag color={APPEAL_COLOR[appeal.status]} data-testid={`appeal-status-${row.rowKey}`}>
-              {t(`assessment.appealStatuses.${appeal.status}`)}
-            </Tag>
-          ) : null}
-        </Space>
-        <div className={row.points > 0 ? undefined : 'muted'}>{row.detail}</div>
-        {row.adjusted ? (
-          <div className="adjusted">
-            {t('assessment.adjustedFrom', {
-              from: row.adjusted.fromPoints,
-              to: row.points,
-              reason: row.adjusted.reason,
-            })}
-          </div>
-        ) : null}
-        {row.evidence.length ? (
-          <ul className="evidence">
-            {row.evidence.map((ref) => {
-              const href = recordHref(ref);
-              const label = ref.label ?? `${ref.entity} #${ref.id}`;
-              return (
-                <li key={`${ref.entity}:${ref.id}`}>
-                  {href && !printable ? <Link to={href}>{label}</Link> : label}
-                </li>
-              );
-            })}
-          </ul>
-        ) : null}
-        {!printable ? (
-          <Space size={4}>
-            {canAppeal && row.points > 0 && !appeal ? (
-              <Button size="small" data-testid={`appeal-${row.rowKey}`} onClick={() => onAppeal?.(row)}>
-                {t('assessment.appealBtn')}
-              </Button>
-            ) : null}
-            {canDecide && appeal?.status === 'pending' ? (
-              <Button
-                size="small"
-                type="primary"
-                data-testid={`decide-${appeal.id}`}
-                onClick={() => onDecide?.(appeal)}
-              >
-                {t('assessment.decide')}
-              </Button>
-            ) : null}
-            {canDelete && row.manualEntryId ? (
-              <Button size="small" danger type="link" onClick={() => onDeleteManual?.(row)}>
-                {t('assessment.deleteManual')}
-              </Button>
-            ) : null}
-          </Space>
-        ) : null}
-      </div>
-    );
-  }
 
   return (
     <table className="doc-table score-sheet" data-testid="score-sheet">
@@ -157,7 +86,20 @@ export function ScoreSheetTable({ sheet, printable, onAppeal, onDeleteManual, on
                     </td>
                     <td className="small">
                       {visible.length ? (
-                        visible.map(rowView)
+                        visible.map((row) => (
+                          <DeductionRowView
+                            key={row.rowKey}
+                            row={row}
+                            appeal={appealOf.get(row.rowKey)}
+                            printable={printable}
+                            canAppeal={canAppeal}
+                            canDecide={canDecide}
+                            canDelete={canDelete}
+                            onAppeal={onAppeal}
+                            onDeleteManual={onDeleteManual}
+                            onDecide={onDecide}
+                          />
+                        ))
                       ) : (
                         <Typography.Text type="secondary">
                           {ruleRows[0]?.detail ?? t('assessment.noDeduction')}
@@ -190,5 +132,98 @@ export function ScoreSheetTable({ sheet, printable, onAppeal, onDeleteManual, on
         </tr>
       </tbody>
     </table>
+  );
+}
+
+interface RowProps {
+  row: DeductionRow;
+  appeal?: Appeal;
+  printable?: boolean;
+  canAppeal: boolean;
+  canDecide: boolean;
+  canDelete: boolean;
+  onAppeal?(row: DeductionRow): void;
+  onDeleteManual?(row: DeductionRow): void;
+  onDecide?(appeal: Appeal): void;
+}
+
+/** One deduction: its tags, what happened, the adjustment, the records behind it and its buttons. */
+function DeductionRowView({
+  row,
+  appeal,
+  printable,
+  canAppeal,
+  canDecide,
+  canDelete,
+  onAppeal,
+  onDeleteManual,
+  onDecide,
+}: RowProps) {
+  const { t } = useI18n();
+  return (
+    <div key={row.rowKey} className="deduction" data-testid={`row-${row.rowKey}`}>
+      <Space size={4} wrap>
+        {row.points > 0 ? <Tag color="red">{t('assessment.deducted', { points: row.points })}</Tag> : null}
+        {row.metricMissing ? <Tag color="orange">{t('assessment.metricMissing')}</Tag> : null}
+        {row.source === 'manual' ? (
+          <Tag>
+            {t('assessment.manual')}
+            {row.by ? ` · ${row.by}` : ''}
+          </Tag>
+        ) : null}
+        {appeal ? (
+          <Tag color={APPEAL_COLOR[appeal.status]} data-testid={`appeal-status-${row.rowKey}`}>
+            {t(`assessment.appealStatuses.${appeal.status}`)}
+          </Tag>
+        ) : null}
+      </Space>
+      <div className={row.points > 0 ? undefined : 'muted'}>{row.detail}</div>
+      {row.adjusted ? (
+        <div className="adjusted">
+          {t('assessment.adjustedFrom', {
+            from: row.adjusted.fromPoints,
+            to: row.points,
+            reason: row.adjusted.reason,
+          })}
+        </div>
+      ) : null}
+      {row.evidence.length ? (
+        <ul className="evidence">
+          {row.evidence.map((ref) => {
+            const href = recordHref(ref);
+            const label = ref.label ?? `${ref.entity} #${ref.id}`;
+            return (
+              <li key={`${ref.entity}:${ref.id}`}>
+                {href && !printable ? <Link to={href}>{label}</Link> : label}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {!printable ? (
+        <Space size={4}>
+          {canAppeal && row.points > 0 && !appeal ? (
+            <Button size="small" data-testid={`appeal-${row.rowKey}`} onClick={() => onAppeal?.(row)}>
+              {t('assessment.appealBtn')}
+            </Button>
+          ) : null}
+          {canDecide && appeal?.status === 'pending' ? (
+            <Button
+              size="small"
+              type="primary"
+              data-testid={`decide-${appeal.id}`}
+              onClick={() => onDecide?.(appeal)}
+            >
+              {t('assessment.decide')}
+            </Button>
+          ) : null}
+          {canDelete && row.manualEntryId ? (
+            <Button size="small" danger type="link" onClick={() => onDeleteManual?.(row)}>
+              {t('assessment.deleteManual')}
+            </Button>
+          ) : null}
+        </Space>
+      ) : null}
+    </div>
   );
 }

@@ -3,28 +3,37 @@ import { Button, DatePicker, Form, Modal, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { type AssessmentSummary, assessmentApi } from '../../api/assessment.ts';
-import { useMe } from '../../api/auth.ts';
-import { useProjects } from '../../api/staff.ts';
+import { useAccess } from '../../access.ts';
+import {
+  ASSESSMENT_STATUSES,
+  type AssessmentQuery,
+  type AssessmentStatus,
+  type AssessmentSummary,
+  assessmentApi,
+  assessmentKeys,
+  useAssessees,
+  useCreateSheet,
+} from '../../api/assessment.ts';
+import { useProjects } from '../../api/project.ts';
 import { showError } from '../../components/errors.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
+import { QueryError } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
-import { STATUS_COLOR } from './SheetPage.tsx';
+import { STATUS_COLOR } from './SheetHeading.tsx';
 
 /** 考核表 list: a manager sees every sheet of their projects, a supervisor those they assess and their own. */
 export function SheetsPage() {
   const { t } = useI18n();
-  const me = useMe();
   const navigate = useNavigate();
   const projects = useProjects();
   const [period, setPeriod] = useState<Dayjs | null>(null);
-  const [status, setStatus] = useState<string | undefined>();
+  const [status, setStatus] = useState<AssessmentStatus | undefined>();
   const [projectId, setProjectId] = useState<number | undefined>();
   const [creating, setCreating] = useState(false);
-  const canCreate = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
-  const filters = { period: period?.format('YYYY-MM'), status, projectId };
+  const { canCreateSheet: canCreate } = useAccess();
+  const filters: AssessmentQuery = { period: period?.format('YYYY-MM'), status, projectId };
   return (
     <div>
       <PageHeader
@@ -50,7 +59,7 @@ export function SheetsPage() {
             placeholder={t('assessment.status')}
             value={status}
             onChange={setStatus}
-            options={(['draft', 'published', 'finalized'] as const).map((s) => ({
+            options={ASSESSMENT_STATUSES.map((s) => ({
               value: s,
               label: t(`assessment.statuses.${s}`),
             }))}
@@ -67,7 +76,7 @@ export function SheetsPage() {
         </Space>
       </PageHeader>
       <PagedTable<AssessmentSummary>
-        queryKey={['assessments', filters]}
+        queryKey={assessmentKeys.list(filters)}
         fetch={(p) => assessmentApi.list({ ...p, ...filters })}
         onRow={(r) => ({
           onClick: () => navigate(`/assessment/sheets/${r.id}`),
@@ -110,22 +119,19 @@ function CreateSheetModal({ onClose }: { onClose(): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   const navigate = useNavigate();
-  const [people, setPeople] = useState<Awaited<ReturnType<typeof assessmentApi.assessees>>>([]);
-  const [loaded, setLoaded] = useState(false);
-  if (!loaded) {
-    setLoaded(true);
-    assessmentApi.assessees().then(setPeople, showError);
-  }
+  const people = useAssessees();
+  const create = useCreateSheet();
   return (
     <Modal
       open
       title={t('assessment.newSheet')}
       onCancel={onClose}
       okText={t('common.confirm')}
+      confirmLoading={create.isPending}
       onOk={async () => {
         const values = await form.validateFields();
         try {
-          const sheet = await assessmentApi.create({
+          const sheet = await create.mutateAsync({
             assesseeUserId: values.assesseeUserId,
             period: values.period.format('YYYY-MM'),
           });
@@ -140,7 +146,9 @@ function CreateSheetModal({ onClose }: { onClose(): void }) {
           <Select
             showSearch
             optionFilterProp="label"
-            options={people.map((p) => ({
+            loading={people.isLoading}
+            notFoundContent={people.isError ? <QueryError error={people.error} /> : undefined}
+            options={(people.data ?? []).map((p) => ({
               value: p.userId,
               label: `${p.name}（${p.positionName ?? '—'} · ${p.projectName}）`,
               disabled: !p.schemeId,

@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Select, Skeleton } from 'antd';
+import { Card, Select, Skeleton } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { assessmentApi } from '../../api/assessment.ts';
+import { useAccess } from '../../access.ts';
+import { useAssessees, useTrend } from '../../api/assessment.ts';
 import { useMe } from '../../api/auth.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 const TrendChart = lazy(() => import('./TrendChart.tsx'));
@@ -13,18 +14,10 @@ export function TrendPage() {
   const { t } = useI18n();
   const me = useMe();
   const [userId, setUserId] = useState<number | undefined>();
-  const canPick = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
-  const people = useQuery({
-    queryKey: ['assessment-assessees'],
-    queryFn: () => assessmentApi.assessees(),
-    enabled: canPick,
-  });
-  const query = useQuery({
-    queryKey: ['assessment-trend', userId ?? 'me'],
-    queryFn: () => assessmentApi.trend({ userId }),
-  });
+  const { canViewOthersTrend: canPick } = useAccess();
+  const people = useAssessees(undefined, canPick);
+  const query = useTrend({ userId });
   const data = query.data;
-  const hasData = data?.points.some((p) => p.total !== null);
   const name = data?.name ?? me.data?.displayName ?? '';
   return (
     <div>
@@ -47,17 +40,19 @@ export function TrendPage() {
         ) : null}
       </PageHeader>
       <Card title={t('assessment.trendOf', { name })}>
-        {!data ? (
-          <Skeleton active />
-        ) : hasData ? (
-          <Suspense fallback={<Skeleton active />}>
-            <div data-testid="trend-chart">
-              <TrendChart points={data.points} name={name} />
-            </div>
-          </Suspense>
-        ) : (
-          <Empty description={t('assessment.noData')} />
-        )}
+        <QueryState
+          query={query}
+          isEmpty={(trend) => !trend.points.some((p) => p.total !== null)}
+          empty={t('assessment.noData')}
+        >
+          {(trend) => (
+            <Suspense fallback={<Skeleton active />}>
+              <div data-testid="trend-chart">
+                <TrendChart points={trend.points} name={name} />
+              </div>
+            </Suspense>
+          )}
+        </QueryState>
       </Card>
     </div>
   );

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Steps, Typography } from 'antd';
 import { useMe } from '../../api/auth.ts';
-import { useProjects } from '../../api/staff.ts';
+import { useProjects } from '../../api/project.ts';
 import { useI18n } from '../../i18n.tsx';
 
 /** The workbench: the supervisor's day in the order the document gives it. */

@@ -1,30 +1,25 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { authApi } from '../../api/auth.ts';
+import { accessOf } from '../../access.ts';
+import { useLogin } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n.tsx';
 
 export function LoginPage() {
   const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const login = useLogin();
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const onFinish = async (values: { username: string; password: string }) => {
-    setBusy(true);
     setError(null);
     try {
-      const res = await authApi.login(values.username, values.password);
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
-      navigate(res.role === 'owner' ? '/portal' : '/', { replace: true });
+      const res = await login.mutateAsync(values);
+      navigate(accessOf({ role: res.role }).homePath, { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -62,7 +57,7 @@ export function LoginPage() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
             {t('auth.login')}
           </Button>
         </Form>

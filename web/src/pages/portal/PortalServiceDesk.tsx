@@ -1,5 +1,4 @@
 import { CameraOutlined, CommentOutlined, ToolOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -9,7 +8,6 @@ import {
   List,
   message,
   Rate,
-  Result,
   Select,
   Space,
   Typography,
@@ -19,12 +17,22 @@ import {
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMe } from '../../api/auth.ts';
-import { propertyApi } from '../../api/property.ts';
-import { sdApi, useComplaintCategories, useRepairCategories } from '../../api/servicedesk.ts';
+import { useMyUnits } from '../../api/property.ts';
+import {
+  type TRepairDetail,
+  useCreateRepair,
+  useMyRepairs,
+  useRepair,
+  useRepairAction,
+  useRepairCategories,
+  useUploadRepairPhoto,
+} from '../../api/servicedesk.ts';
 import { showError } from '../../components/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { StatusTag } from '../servicedesk/shared.tsx';
+import { PortalComplaintList } from './PortalComplaints.tsx';
 
 /** The portal home's service desk cards: report, complain, and follow one's own */
 export function PortalServiceCards() {
@@ -59,10 +67,11 @@ export function PortalServiceCards() {
 function PortalRepairList() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['repairs', 'mine'], queryFn: () => sdApi.repairs({ pageSize: 20 }) });
+  const q = useMyRepairs();
   return (
     <Card size="small" title={t('servicedesk.portal.myRepairs')}>
       <List
+        loading={q.isLoading}
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: '—' }}
         renderItem={(r) => (
@@ -83,37 +92,15 @@ function PortalRepairList() {
   );
 }
 
-function PortalComplaintList() {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['complaints', 'mine'], queryFn: () => sdApi.complaints({ pageSize: 20 }) });
-  return (
-    <Card size="small" title={t('servicedesk.portal.myComplaints')}>
-      <List
-        dataSource={q.data?.items ?? []}
-        locale={{ emptyText: '—' }}
-        renderItem={(k) => (
-          <List.Item onClick={() => navigate(`/portal/complaints/${k.id}`)} style={{ cursor: 'pointer' }}>
-            <List.Item.Meta
-              title={`${k.categoryName} · ${k.content}`}
-              description={formatDateTime(k.createdAt)}
-            />
-            <StatusTag status={k.status} group="complaintStatuses" />
-          </List.Item>
-        )}
-      />
-    </Card>
-  );
-}
-
 /** 我要报修: a phone-sized form with photos */
 export function PortalRepairNew() {
   const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const categories = useRepairCategories();
-  const units = useQuery({ queryKey: ['my-units'], queryFn: propertyApi.myUnits });
+  const create = useCreateRepair();
+  const upload = useUploadRepairPhoto();
+  const units = useMyUnits();
   const [form] = Form.useForm();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [saving, setSaving] = useState(false);
@@ -126,14 +113,13 @@ export function PortalRepairNew() {
           setSaving(true);
           try {
             const unit = units.data?.find((u) => u.id === v.unitId);
-            const r = await sdApi.createRepair({
+            const r = await create.mutateAsync({
               ...v,
               projectId: unit?.projectId ?? me.data?.projectIds[0],
               buildingId: unit?.buildingId ?? null,
             });
-            for (const f of files) await sdApi.uploadPhoto(r.id, f.originFileObj as File);
+            for (const f of files) await upload.mutateAsync({ id: r.id, file: f.originFileObj as File });
             message.success(t('servicedesk.portal.submitted'));
-            await queryClient.invalidateQueries({ queryKey: ['repairs'] });
             navigate(`/portal/repairs/${r.id}`);
           } catch (e) {
             showError(e, form);
@@ -173,17 +159,7 @@ export function PortalRepairNew() {
         >
           <Input.TextArea rows={4} maxLength={1000} />
         </Form.Item>
-        <Form.Item label={t('servicedesk.photos')} extra={t('servicedesk.photoHint')}>
-          <Upload
-            listType="picture-card"
-            accept="image/jpeg,image/png,image/webp"
-            fileList={files}
-            beforeUpload={() => false}
-            onChange={({ fileList }) => setFiles(fileList.slice(0, 6))}
-          >
-            {files.length < 6 ? <CameraOutlined style={{ fontSize: 24 }} /> : null}
-          </Upload>
-        </Form.Item>
+        <PhotoPicker files={files} onChange={setFiles} />
         <Button type="primary" htmlType="submit" block size="large" loading={saving}>
           {t('servicedesk.portal.submit')}
         </Button>
@@ -192,21 +168,39 @@ export function PortalRepairNew() {
   );
 }
 
+/** up to 6 photos, kept in the browser until the order exists */
+function PhotoPicker({ files, onChange }: { files: UploadFile[]; onChange(files: UploadFile[]): void }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item label={t('servicedesk.photos')} extra={t('servicedesk.photoHint')}>
+      <Upload
+        listType="picture-card"
+        accept="image/jpeg,image/png,image/webp"
+        fileList={files}
+        beforeUpload={() => false}
+        onChange={({ fileList }) => onChange(fileList.slice(0, 6))}
+      >
+        {files.length < 6 ? <CameraOutlined style={{ fontSize: 24 }} /> : null}
+      </Upload>
+    </Form.Item>
+  );
+}
+
 /** Follow one repair; rate it at the follow-up (回访) or ask for it to be redone */
 export function PortalRepairDetail() {
-  const { t } = useI18n();
   const { id } = useParams();
-  const queryClient = useQueryClient();
-  const q = useQuery({ queryKey: ['repair', Number(id)], queryFn: () => sdApi.repair(Number(id)) });
+  const q = useRepair(Number(id));
+  return <QueryState query={q}>{(r) => <PortalRepair r={r} />}</QueryState>;
+}
+
+function PortalRepair({ r }: { r: TRepairDetail }) {
+  const { t } = useI18n();
+  const repairAction = useRepairAction();
   const [rating, setRating] = useState(5);
   const [comment, setComment] = useState('');
-  const r = q.data;
-  if (!r) return null;
-  const act = async (action: string, body: unknown) => {
+  const act = async (action: string, body: { rating?: number; comment?: string }) => {
     try {
-      await sdApi.repairAction(r.id, action, body);
-      await queryClient.invalidateQueries({ queryKey: ['repair', r.id] });
-      await queryClient.invalidateQueries({ queryKey: ['repairs'] });
+      await repairAction.mutateAsync({ id: r.id, action, body });
       if (action === 'visit') message.success(t('servicedesk.portal.rateDone'));
     } catch (e) {
       showError(e);
@@ -280,97 +274,4 @@ export function PortalRepairDetail() {
   );
 }
 
-export function PortalComplaintNew() {
-  const { t } = useI18n();
-  const me = useMe();
-  const navigate = useNavigate();
-  const categories = useComplaintCategories();
-  const [form] = Form.useForm();
-  return (
-    <Card title={t('servicedesk.portal.complain')}>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          try {
-            const k = await sdApi.createComplaint({ ...v, projectId: me.data?.projectIds[0] });
-            message.success(t('servicedesk.portal.submitted'));
-            navigate(`/portal/complaints/${k.id}`);
-          } catch (e) {
-            showError(e, form);
-          }
-        }}
-      >
-        <Form.Item name="categoryId" label={t('servicedesk.category')} rules={[{ required: true }]}>
-          <Select size="large" options={categories.data?.map((c) => ({ value: c.id, label: c.name }))} />
-        </Form.Item>
-        <Form.Item name="content" label={t('servicedesk.content')} rules={[{ required: true, min: 2 }]}>
-          <Input.TextArea rows={5} maxLength={2000} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large">
-          {t('servicedesk.portal.submit')}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
-
-export function PortalComplaintDetail() {
-  const { t } = useI18n();
-  const { id } = useParams();
-  const queryClient = useQueryClient();
-  const q = useQuery({ queryKey: ['complaint', Number(id)], queryFn: () => sdApi.complaint(Number(id)) });
-  const [satisfaction, setSatisfaction] = useState('satisfied');
-  const k = q.data;
-  if (!k) return null;
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Card
-        title={`${k.code} · ${k.categoryName}`}
-        extra={<StatusTag status={k.status} group="complaintStatuses" />}
-      >
-        <Typography.Paragraph>{k.content}</Typography.Paragraph>
-        <List
-          size="small"
-          dataSource={k.records}
-          renderItem={(r) => (
-            <List.Item>
-              {r.note} · {formatDateTime(r.at)}
-            </List.Item>
-          )}
-        />
-        {k.resolution ? <Result status="success" subTitle={k.resolution} /> : null}
-      </Card>
-      {k.actions.includes('visit') ? (
-        <Card title={t('servicedesk.satisfaction')}>
-          <Select
-            size="large"
-            style={{ width: '100%' }}
-            value={satisfaction}
-            onChange={setSatisfaction}
-            options={['very_satisfied', 'satisfied', 'neutral', 'dissatisfied'].map((s) => ({
-              value: s,
-              label: t(`servicedesk.satisfactions.${s}`),
-            }))}
-          />
-          <Button
-            type="primary"
-            block
-            size="large"
-            style={{ marginTop: 12 }}
-            onClick={async () => {
-              try {
-                await sdApi.complaintAction(k.id, 'visit', { satisfaction });
-                await queryClient.invalidateQueries({ queryKey: ['complaint', k.id] });
-              } catch (e) {
-                showError(e);
-              }
-            }}
-          >
-            {t('servicedesk.portal.submit')}
-          </Button>
-        </Card>
-      ) : null}
-    </Space>
-  );
-}
+export { PortalComplaintDetail, PortalComplaintNew } from './PortalComplaints.tsx';

@@ -1,13 +1,22 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Progress, Radio, Result, Space, Steps, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { type ImportError, type ImportJob, propertyApi } from '../../api/property.ts';
-import { useProjects } from '../../api/staff.ts';
+import { useProjects } from '../../api/project.ts';
+import {
+  IMPORT_MODES,
+  type ImportError,
+  type ImportJob,
+  type ImportMode,
+  propertyApi,
+  useImportFinished,
+  useImportJob,
+  useStartImport,
+} from '../../api/property.ts';
 import { showError } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
+import { QueryError } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 /**
@@ -17,46 +26,29 @@ import { useI18n } from '../../i18n.tsx';
 export function ImportPage() {
   const { t } = useI18n();
   const projects = useProjects();
-  const queryClient = useQueryClient();
   const [projectId, setProjectId] = useState<number>();
-  const [mode, setMode] = useState<'create' | 'update'>('create');
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const [mode, setMode] = useState<ImportMode>('create');
+  const [jobId, setJobId] = useState<number>();
+  const startImport = useStartImport();
+  // the job runs on the server; its query asks for progress until it ends
+  const jobQuery = useImportJob(jobId);
+  const job = jobId ? (jobQuery.data ?? null) : null;
+  const uploading = startImport.isPending;
   const project = projectId ?? projects.data?.[0]?.id;
-
-  // the job runs on the server; poll its progress until it ends
+  const importFinished = useImportFinished();
   useEffect(() => {
-    if (job?.status !== 'running') return;
-    const timer = setTimeout(async () => {
-      try {
-        setJob(await propertyApi.importJob(job.id));
-      } catch (e) {
-        showError(e);
-      }
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [job]);
-  useEffect(() => {
-    if (job?.status === 'done') {
-      queryClient.invalidateQueries({ queryKey: ['property-tree'] });
-      queryClient.invalidateQueries({ queryKey: ['units'] });
-    }
-  }, [job?.status, queryClient]);
+    if (job?.status === 'done') void importFinished();
+  }, [job?.status, importFinished]);
 
   const start = async (file: File) => {
     if (!project) return;
-    setUploading(true);
-    setJob(null);
+    setJobId(undefined);
     try {
-      setJob(await propertyApi.startImport(project, mode, file));
+      setJobId((await startImport.mutateAsync({ projectId: project, mode, file })).id);
     } catch (e) {
       showError(e);
-    } finally {
-      setUploading(false);
     }
   };
-
-  const percent = job?.total ? Math.floor((job.processed * 100) / job.total) : 0;
 
   return (
     <div>
@@ -95,7 +87,7 @@ export function ImportPage() {
                     <Radio.Group
                       value={mode}
                       onChange={(e) => setMode(e.target.value)}
-                      options={(['create', 'update'] as const).map((m) => ({
+                      options={IMPORT_MODES.map((m) => ({
                         value: m,
                         label: t(`property.import.modes.${m}`),
                       }))}
@@ -124,7 +116,21 @@ export function ImportPage() {
         />
       </Card>
 
-      {job?.status === 'running' ? (
+      {jobQuery.isError ? (
+        <QueryError error={jobQuery.error} onRetry={() => void jobQuery.refetch()} />
+      ) : null}
+      {job ? <ImportOutcome job={job} /> : null}
+    </div>
+  );
+}
+
+/** Where a job stands: progress while it runs, then the row errors, the counts, or why it failed. */
+function ImportOutcome({ job }: { job: ImportJob }) {
+  const { t } = useI18n();
+  const percent = job.total ? Math.floor((job.processed * 100) / job.total) : 0;
+  return (
+    <>
+      {job.status === 'running' ? (
         <Card style={{ marginTop: 16 }} data-testid="import-progress">
           <Typography.Text>
             {t(`property.import.phases.${job.phase}`)} {job.total ? `${job.processed} / ${job.total}` : ''}
@@ -133,7 +139,7 @@ export function ImportPage() {
         </Card>
       ) : null}
 
-      {job?.status === 'invalid' ? (
+      {job.status === 'invalid' ? (
         <Card style={{ marginTop: 16 }} data-testid="import-errors">
           <Alert
             type="error"
@@ -161,7 +167,7 @@ export function ImportPage() {
         </Card>
       ) : null}
 
-      {job?.status === 'done' && job.counts ? (
+      {job.status === 'done' && job.counts ? (
         <Card style={{ marginTop: 16 }} data-testid="import-done">
           <Result
             status="success"
@@ -179,13 +185,13 @@ export function ImportPage() {
         </Card>
       ) : null}
 
-      {job?.status === 'failed' ? (
+      {job.status === 'failed' ? (
         <Alert
           style={{ marginTop: 16 }}
           type="error"
           message={t('property.import.failed', { message: job.message ?? '' })}
         />
       ) : null}
-    </div>
+    </>
   );
 }

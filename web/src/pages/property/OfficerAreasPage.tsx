@@ -1,28 +1,31 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Drawer, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useMe } from '../../api/auth.ts';
-import { type OfficerArea, propertyApi } from '../../api/property.ts';
-import { staffApi, useProjects } from '../../api/staff.ts';
+import { useAccess } from '../../access.ts';
+import { useProjects } from '../../api/project.ts';
+import {
+  type OfficerArea,
+  useAssignOfficer,
+  useOfficerAreas,
+  useOfficerHistory,
+} from '../../api/property.ts';
+import { useEmployees } from '../../api/staff.ts';
 import { showError } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
+import { tableState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 function HistoryDrawer({ buildingId, onClose }: { buildingId: number; onClose(): void }) {
   const { t } = useI18n();
-  const query = useQuery({
-    queryKey: ['officer-history', buildingId],
-    queryFn: () => propertyApi.officerHistory(buildingId),
-  });
+  const query = useOfficerHistory(buildingId);
   return (
     <Drawer open title={t('property.areas.history')} onClose={onClose}>
       <Table
         rowKey="id"
         size="small"
         pagination={false}
-        dataSource={query.data ?? []}
+        {...tableState(query)}
         columns={[
           { title: t('property.officer'), dataIndex: 'employeeName' },
           { title: t('property.areas.since'), dataIndex: 'fromDate' },
@@ -36,32 +39,24 @@ function HistoryDrawer({ buildingId, onClose }: { buildingId: number; onClose():
 /** 房管员区域划分: buildings → officer, one at a time, with history; the supervisor edits it. */
 export function OfficerAreasPage() {
   const { t } = useI18n();
-  const me = useMe();
   const projects = useProjects();
-  const queryClient = useQueryClient();
   const [projectId, setProjectId] = useState<number>();
   const project = projectId ?? projects.data?.[0]?.id;
   const [fromDate, setFromDate] = useState<Dayjs>(dayjs());
   const [historyOf, setHistoryOf] = useState<number | null>(null);
-  const canEdit = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
-  const areas = useQuery({
-    queryKey: ['officer-areas', project],
-    queryFn: () => propertyApi.officerAreas(project!),
-    enabled: !!project,
-  });
-  const officers = useQuery({
-    queryKey: ['employees', 'officers', project],
-    queryFn: () => staffApi.employees({ projectId: project, status: 'active', pageSize: 200 }),
-    enabled: !!project && canEdit,
-  });
+  const { canEditOfficerAreas: canEdit } = useAccess();
+  const areas = useOfficerAreas(project);
+  const officers = useEmployees(
+    { projectId: project, status: 'active', pageSize: 200 },
+    !!project && canEdit,
+  );
+  const assignOfficer = useAssignOfficer();
   const assign = async (row: OfficerArea, employeeId: number | null) => {
     try {
-      await propertyApi.assignOfficer(row.buildingId, {
-        employeeId,
-        fromDate: fromDate.format('YYYY-MM-DD'),
+      await assignOfficer.mutateAsync({
+        buildingId: row.buildingId,
+        body: { employeeId, fromDate: fromDate.format('YYYY-MM-DD') },
       });
-      await queryClient.invalidateQueries({ queryKey: ['officer-areas'] });
-      queryClient.invalidateQueries({ queryKey: ['property-tree'] });
     } catch (e) {
       showError(e);
     }
@@ -83,8 +78,7 @@ export function OfficerAreasPage() {
       <Table<OfficerArea>
         rowKey="buildingId"
         size="middle"
-        loading={areas.isLoading}
-        dataSource={areas.data ?? []}
+        {...tableState(areas)}
         pagination={false}
         columns={[
           { title: t('property.section'), dataIndex: 'sectionName' },

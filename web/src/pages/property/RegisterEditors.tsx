@@ -2,8 +2,16 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Dropdown, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
-import { type Tree, UNIT_STATUSES, type UnitListItem } from '../../api/property.ts';
+import {
+  type Tree,
+  UNIT_STATUSES,
+  type UnitListItem,
+  type UnitStatus,
+  useCreateBuilding,
+  useCreateSection,
+  useCreateUnit,
+  useUpdateUnit,
+} from '../../api/property.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n.tsx';
 
@@ -63,24 +71,25 @@ function CreateModal({
   onClose(): void;
 }) {
   const { t } = useI18n();
+  const createSection = useCreateSection();
+  const createBuilding = useCreateBuilding();
+  const createUnit = useCreateUnit();
   return (
     <FormModal<CreateValues>
       title={t(`property.new.${kind}`)}
       initialValues={{ buildingId, status: 'vacant' }}
-      invalidate={[['property-tree'], ['building-units'], ['units']]}
       onClose={onClose}
-      onSubmit={async (values) => {
-        const v = values;
-        if (kind === 'section') return api.post('/property/sections', { projectId, name: v.name });
+      onSubmit={async (v) => {
+        if (kind === 'section') return createSection.mutateAsync({ projectId, name: v.name! });
         if (kind === 'building') {
-          return api.post('/property/buildings', {
+          return createBuilding.mutateAsync({
             projectId,
-            sectionId: v.sectionId,
-            name: v.name,
+            sectionId: v.sectionId!,
+            name: v.name!,
             floors: v.floors ?? null,
           });
         }
-        return api.post('/units', { ...unitBody(v), status: v.status });
+        return createUnit.mutateAsync({ ...unitBody(v), status: v.status });
       }}
     >
       {kind === 'building' ? (
@@ -110,7 +119,7 @@ interface UnitFormValues {
   roomNo: string;
   floor: number;
   area: string;
-  status?: string;
+  status?: UnitStatus;
   handoverDate?: Dayjs;
   moveInDate?: Dayjs;
 }
@@ -185,6 +194,7 @@ function UnitFields({
 /** Edits a unit's facts (its status changes through 变更状态, which keeps the dated history). */
 export function UnitEditModal({ unit, tree, onClose }: { unit: UnitListItem; tree?: Tree; onClose(): void }) {
   const { t } = useI18n();
+  const update = useUpdateUnit();
   return (
     <FormModal<UnitFormValues>
       title={t('property.editUnit')}
@@ -196,9 +206,8 @@ export function UnitEditModal({ unit, tree, onClose }: { unit: UnitListItem; tre
         handoverDate: unit.handoverDate ? dayjs(unit.handoverDate) : undefined,
         moveInDate: unit.moveInDate ? dayjs(unit.moveInDate) : undefined,
       }}
-      invalidate={[['unit', unit.id], ['audit', 'unit', unit.id], ['building-units'], ['units']]}
       onClose={onClose}
-      onSubmit={(v) => api.put(`/units/${unit.id}`, unitBody(v))}
+      onSubmit={(v) => update.mutateAsync({ id: unit.id, body: unitBody(v) })}
     >
       <UnitFields tree={tree} fallback={unit} />
     </FormModal>

@@ -1,157 +1,31 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Empty,
-  Flex,
-  Input,
-  Row,
-  Select,
-  Space,
-  Tabs,
-  Tag,
-  Tree,
-  Typography,
-} from 'antd';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useMe } from '../../api/auth.ts';
-import {
-  formatArea,
-  type OwnerListItem,
-  propertyApi,
-  STATUS_COLOR,
-  STATUS_TAG,
-  type StatusCounts,
-  UNIT_STATUSES,
-  type UnitListItem,
-  type UnitStatus,
-  useTree,
-} from '../../api/property.ts';
-import { useProjects } from '../../api/staff.ts';
-import { PagedTable } from '../../components/PagedTable.tsx';
+import { Button, Card, Checkbox, Col, Row, Space, Tabs, Tag, Tree, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useAccess } from '../../access.ts';
+import { useProjects } from '../../api/project.ts';
+import { propertyApi, useTree } from '../../api/property.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
+import { EmptyState, QueryError } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
+import { BuildingGrid, CountsText } from './BuildingGrid.tsx';
 import { RegisterCreateMenu } from './RegisterEditors.tsx';
+import { type ListBase, OwnersTab, UnitsTab } from './RegisterLists.tsx';
 
-function Legend() {
+/** The project's sections and buildings (an officer's own marked, or alone); picking one opens its grid. */
+function BuildingTree({
+  tree,
+  onlyMine,
+  buildingId,
+  onSelect,
+}: {
+  tree: ReturnType<typeof useTree>;
+  onlyMine: boolean;
+  buildingId?: number;
+  onSelect(buildingId: number): void;
+}) {
   const { t } = useI18n();
-  return (
-    <Space size={12}>
-      {UNIT_STATUSES.map((s) => (
-        <Space key={s} size={4}>
-          <span
-            style={{
-              display: 'inline-block',
-              width: 12,
-              height: 12,
-              borderRadius: 2,
-              background: STATUS_COLOR[s],
-            }}
-          />
-          {t(`property.statuses.${s}`)}
-        </Space>
-      ))}
-    </Space>
-  );
-}
-
-function CountsText({ counts }: { counts: StatusCounts }) {
-  const { t } = useI18n();
-  return <Typography.Text type="secondary">{t('property.counts', { ...counts })}</Typography.Text>;
-}
-
-/** The units of one building as a grid: a row per floor, top floor first, coloured by status. */
-function BuildingGrid({ buildingId }: { buildingId: number }) {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  const query = useQuery({
-    queryKey: ['building-units', buildingId],
-    queryFn: () => propertyApi.buildingUnits(buildingId),
-  });
-  const floors = useMemo(() => {
-    const map = new Map<number, NonNullable<typeof query.data>['units']>();
-    for (const u of query.data?.units ?? []) map.set(u.floor, [...(map.get(u.floor) ?? []), u]);
-    return [...map.entries()].sort((a, b) => b[0] - a[0]);
-  }, [query.data]);
-  if (!query.data) return <Card loading />;
-  return (
-    <Card
-      size="small"
-      title={`${query.data.sectionName} · ${query.data.buildingName}`}
-      extra={
-        <Space>
-          <span>
-            {t('property.officer')}：{query.data.officerName ?? t('property.noOfficer')}
-          </span>
-          <Legend />
-        </Space>
-      }
-    >
-      <div data-testid="unit-grid" style={{ overflowX: 'auto' }}>
-        {floors.map(([floor, units]) => (
-          <Flex key={floor} gap={4} align="center" style={{ marginBottom: 4 }}>
-            <div style={{ width: 56, flex: 'none', color: '#888', textAlign: 'right', paddingRight: 8 }}>
-              {t('property.floorN', { floor })}
-            </div>
-            {units.map((u) => (
-              <button
-                type="button"
-                key={u.id}
-                data-testid={`unit-cell-${u.roomNo}`}
-                title={`${u.roomNo} · ${t(`property.statuses.${u.status}`)} · ${formatArea(u.areaCentiM2)}㎡`}
-                onClick={() => navigate(`/property/units/${u.id}`)}
-                style={{
-                  width: 64,
-                  height: 30,
-                  flex: 'none',
-                  border: '1px solid rgba(0,0,0,0.08)',
-                  borderRadius: 4,
-                  cursor: 'pointer',
-                  background: STATUS_COLOR[u.status],
-                  color: u.status === 'vacant' ? '#333' : '#fff',
-                  fontSize: 12,
-                }}
-              >
-                {u.roomNo}
-              </button>
-            ))}
-          </Flex>
-        ))}
-        {!floors.length ? <Empty /> : null}
-      </div>
-    </Card>
-  );
-}
-
-export function RegisterPage() {
-  const { t } = useI18n();
-  const me = useMe();
-  const projects = useProjects();
-  const [params, setParams] = useSearchParams();
-  const projectId = Number(params.get('projectId')) || projects.data?.[0]?.id;
-  const buildingId = Number(params.get('buildingId')) || undefined;
-  const tree = useTree(projectId);
-  const isOfficer = me.data?.role === 'officer';
-  const [onlyMine, setOnlyMine] = useState(true);
-  const [unitFilter, setUnitFilter] = useState<{ q?: string; status?: UnitStatus }>({});
-  const [ownerQ, setOwnerQ] = useState<string>();
-  const canImport = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
-  const scope = isOfficer && onlyMine ? 'area' : 'all';
-
-  const select = (next: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined) p.delete(k);
-      else p.set(k, String(v));
-    }
-    setParams(p, { replace: true });
-  };
-
   const treeData = (tree.data?.sections ?? []).map((s) => ({
     key: `s${s.id}`,
     selectable: false,
@@ -161,7 +35,7 @@ export function RegisterPage() {
       </span>
     ),
     children: s.buildings
-      .filter((b) => !isOfficer || !onlyMine || b.mine)
+      .filter((b) => !onlyMine || b.mine)
       .map((b) => ({
         key: `b${b.id}`,
         title: (
@@ -179,8 +53,46 @@ export function RegisterPage() {
         ),
       })),
   }));
+  return (
+    <Card size="small" title={t('property.building')} loading={tree.isLoading}>
+      {tree.isError ? <QueryError error={tree.error} onRetry={() => void tree.refetch()} /> : null}
+      {tree.data && !treeData.length ? <EmptyState /> : null}
+      <Tree
+        defaultExpandAll
+        key={`${tree.data?.projectId}-${onlyMine}`}
+        selectedKeys={buildingId ? [`b${buildingId}`] : []}
+        treeData={treeData}
+        onSelect={(keys) => {
+          const key = String(keys[0] ?? '');
+          if (key.startsWith('b')) onSelect(Number(key.slice(1)));
+        }}
+      />
+    </Card>
+  );
+}
 
-  const filterQuery = { projectId, buildingId, scope, ...unitFilter };
+/** 房屋档案: the register of one project — tree, floor grid, unit and people lists. */
+export function RegisterPage() {
+  const { t } = useI18n();
+  const projects = useProjects();
+  const [params, setParams] = useSearchParams();
+  const projectId = Number(params.get('projectId')) || projects.data?.[0]?.id;
+  const buildingId = Number(params.get('buildingId')) || undefined;
+  const tree = useTree(projectId);
+  const { isOfficer, canImportProperty: canImport } = useAccess();
+  const [onlyMine, setOnlyMine] = useState(true);
+  const scope: 'area' | 'all' = isOfficer && onlyMine ? 'area' : 'all';
+
+  const select = (next: Record<string, string | number | undefined>) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v === undefined) p.delete(k);
+      else p.set(k, String(v));
+    }
+    setParams(p, { replace: true });
+  };
+
+  const base: ListBase = { projectId, buildingId, scope };
 
   return (
     <div>
@@ -218,18 +130,12 @@ export function RegisterPage() {
       </PageHeader>
       <Row gutter={16}>
         <Col xs={24} md={7} lg={6}>
-          <Card size="small" title={t('property.building')} loading={tree.isLoading}>
-            <Tree
-              defaultExpandAll
-              key={`${projectId}-${onlyMine}`}
-              selectedKeys={buildingId ? [`b${buildingId}`] : []}
-              treeData={treeData}
-              onSelect={(keys) => {
-                const key = String(keys[0] ?? '');
-                if (key.startsWith('b')) select({ buildingId: Number(key.slice(1)) });
-              }}
-            />
-          </Card>
+          <BuildingTree
+            tree={tree}
+            onlyMine={isOfficer && onlyMine}
+            buildingId={buildingId}
+            onSelect={(id) => select({ buildingId: id })}
+          />
         </Col>
         <Col xs={24} md={17} lg={18}>
           <Tabs
@@ -240,123 +146,18 @@ export function RegisterPage() {
                 children: buildingId ? (
                   <BuildingGrid buildingId={buildingId} />
                 ) : (
-                  <Empty description={t('property.pickBuilding')} />
+                  <EmptyState description={t('property.pickBuilding')} />
                 ),
               },
               {
                 key: 'units',
                 label: t('property.tabs.units'),
-                children: (
-                  <>
-                    <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 12 }}>
-                      <Space wrap>
-                        <Input.Search
-                          allowClear
-                          data-testid="unit-search"
-                          placeholder={t('property.searchPlaceholder')}
-                          style={{ width: 240 }}
-                          onSearch={(q) => setUnitFilter((f) => ({ ...f, q: q || undefined }))}
-                        />
-                        <Select
-                          allowClear
-                          placeholder={t('common.status')}
-                          style={{ width: 120 }}
-                          options={UNIT_STATUSES.map((s) => ({
-                            value: s,
-                            label: t(`property.statuses.${s}`),
-                          }))}
-                          onChange={(status) => setUnitFilter((f) => ({ ...f, status }))}
-                        />
-                      </Space>
-                      {projectId ? (
-                        <Button icon={<DownloadOutlined />} href={propertyApi.exportUnitsHref(filterQuery)}>
-                          {t('property.exportUnits')}
-                        </Button>
-                      ) : null}
-                    </Flex>
-                    <PagedTable<UnitListItem>
-                      queryKey={['units', filterQuery]}
-                      fetch={(p) => propertyApi.units({ ...p, ...filterQuery })}
-                      columns={[
-                        { title: t('property.section'), dataIndex: 'sectionName' },
-                        {
-                          title: t('property.building'),
-                          dataIndex: 'buildingName',
-                          sorter: true,
-                          key: 'building',
-                        },
-                        {
-                          title: t('property.roomNo'),
-                          dataIndex: 'roomNo',
-                          sorter: true,
-                          render: (v, row) => <Link to={`/property/units/${row.id}`}>{v}</Link>,
-                        },
-                        { title: t('property.floor'), dataIndex: 'floor', sorter: true },
-                        { title: t('property.area'), dataIndex: 'areaCentiM2', render: (v) => formatArea(v) },
-                        {
-                          title: t('common.status'),
-                          dataIndex: 'status',
-                          render: (s: UnitStatus) => (
-                            <Tag color={STATUS_TAG[s]}>{t(`property.statuses.${s}`)}</Tag>
-                          ),
-                        },
-                        { title: t('property.mainContact'), dataIndex: 'mainName', render: (v) => v ?? '—' },
-                        { title: t('property.phone'), dataIndex: 'mainPhone', render: (v) => v ?? '—' },
-                        { title: t('property.moveInDate'), dataIndex: 'moveInDate', render: (v) => v ?? '—' },
-                      ]}
-                    />
-                  </>
-                ),
+                children: <UnitsTab base={base} />,
               },
               {
                 key: 'owners',
                 label: t('property.tabs.owners'),
-                children: (
-                  <>
-                    <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 12 }}>
-                      <Input.Search
-                        allowClear
-                        placeholder={t('property.searchPlaceholder')}
-                        style={{ width: 240 }}
-                        onSearch={(q) => setOwnerQ(q || undefined)}
-                      />
-                      {projectId ? (
-                        <Button
-                          icon={<DownloadOutlined />}
-                          href={propertyApi.exportOwnersHref({ projectId, buildingId, scope, q: ownerQ })}
-                        >
-                          {t('property.exportOwners')}
-                        </Button>
-                      ) : null}
-                    </Flex>
-                    <PagedTable<OwnerListItem>
-                      queryKey={['owners', projectId, buildingId, scope, ownerQ]}
-                      fetch={(p) => propertyApi.owners({ ...p, projectId, buildingId, scope, q: ownerQ })}
-                      columns={[
-                        { title: t('property.building'), dataIndex: 'buildingName' },
-                        {
-                          title: t('property.roomNo'),
-                          dataIndex: 'roomNo',
-                          sorter: true,
-                          render: (v, row) => <Link to={`/property/units/${row.unitId}`}>{v}</Link>,
-                        },
-                        {
-                          title: t('property.kind'),
-                          dataIndex: 'kind',
-                          render: (k) => t(`property.kinds.${k}`),
-                        },
-                        { title: t('staff.name'), dataIndex: 'name', sorter: true },
-                        { title: t('property.phone'), dataIndex: 'phone', render: (v) => v ?? '—' },
-                        { title: t('property.relation'), dataIndex: 'relation', render: (v) => v ?? '—' },
-                        {
-                          title: t('property.mainContact'),
-                          dataIndex: 'isMainContact',
-                          render: (v) => (v ? t('common.yes') : ''),
-                        },
-                      ]}
-                    />
-                  </>
-                ),
+                children: <OwnersTab base={base} />,
               },
             ]}
           />

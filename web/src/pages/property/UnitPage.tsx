@@ -1,240 +1,58 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   Card,
   Col,
-  DatePicker,
   Descriptions,
-  Form,
-  Input,
   Popconfirm,
   Row,
-  Select,
   Space,
-  Switch,
   Table,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useMe } from '../../api/auth.ts';
+import { useAccess } from '../../access.ts';
 import {
   formatArea,
   type Person,
-  propertyApi,
   STATUS_TAG,
-  UNIT_STATUSES,
   type UnitDetail,
   type UnitStatus,
+  useRemovePerson,
   useTree,
+  useUnit,
 } from '../../api/property.ts';
-import { staffApi } from '../../api/staff.ts';
 import { AuditTimeline } from '../../components/AuditHistory.tsx';
 import { showError } from '../../components/errors.ts';
-import { FormModal } from '../../components/FormModal.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { UnitEditModal } from './RegisterEditors.tsx';
-
-const PHONE_RE = /^(1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-?[0-9]{7,8}(-[0-9]{1,6})?)$/;
-
-function PersonForm({
-  unitId,
-  person,
-  onClose,
-  onSaved,
-}: {
-  unitId: number;
-  person: Person | null;
-  onClose(): void;
-  onSaved(unit: UnitDetail): void;
-}) {
-  const { t } = useI18n();
-  return (
-    <FormModal<Omit<Person, 'id' | 'unitId'>>
-      title={person ? t('property.editPerson') : t('property.addPerson')}
-      initialValues={person ?? { kind: 'owner', isMainContact: false, relation: '本人' }}
-      onClose={onClose}
-      onSubmit={async (values) => {
-        const body = { ...values, phone: values.phone || null, relation: values.relation || null };
-        onSaved(
-          person
-            ? await propertyApi.updatePerson(person.id, body)
-            : await propertyApi.addPerson(unitId, body),
-        );
-      }}
-    >
-      <Form.Item name="kind" label={t('property.kind')} rules={[{ required: true }]}>
-        <Select options={['owner', 'resident'].map((k) => ({ value: k, label: t(`property.kinds.${k}`) }))} />
-      </Form.Item>
-      <Form.Item name="name" label={t('staff.name')} rules={[{ required: true, max: 30 }]}>
-        <Input />
-      </Form.Item>
-      <Form.Item
-        name="phone"
-        label={t('property.phone')}
-        rules={[{ pattern: PHONE_RE, message: '13800000000 / 0571-88001234' }]}
-      >
-        <Input maxLength={20} />
-      </Form.Item>
-      <Form.Item name="relation" label={t('property.relation')}>
-        <Input maxLength={20} />
-      </Form.Item>
-      <Form.Item name="isMainContact" label={t('property.mainContact')} valuePropName="checked">
-        <Switch />
-      </Form.Item>
-    </FormModal>
-  );
-}
-
-function StatusForm({
-  unit,
-  onClose,
-  onSaved,
-}: {
-  unit: UnitDetail;
-  onClose(): void;
-  onSaved(u: UnitDetail): void;
-}) {
-  const { t } = useI18n();
-  // today, unless the last change is dated later (the server counts days in China's time zone)
-  const last = unit.history[0]?.fromDate;
-  const defaultDate = last && dayjs(last).isAfter(dayjs(), 'day') ? dayjs(last) : dayjs();
-  return (
-    <FormModal<{ status: UnitStatus; fromDate: Dayjs; note?: string }>
-      title={t('property.changeStatus')}
-      initialValues={{ status: unit.status, fromDate: defaultDate }}
-      onClose={onClose}
-      onSubmit={async (v) =>
-        onSaved(
-          await propertyApi.changeStatus(unit.id, {
-            status: v.status,
-            fromDate: v.fromDate.format('YYYY-MM-DD'),
-            note: v.note || null,
-          }),
-        )
-      }
-    >
-      <Form.Item name="status" label={t('common.status')} rules={[{ required: true }]}>
-        <Select options={UNIT_STATUSES.map((s) => ({ value: s, label: t(`property.statuses.${s}`) }))} />
-      </Form.Item>
-      <Form.Item name="fromDate" label={t('property.fromDate')} rules={[{ required: true }]}>
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="note" label={t('property.note')}>
-        <Input maxLength={200} />
-      </Form.Item>
-    </FormModal>
-  );
-}
-
-/** The owner logins linked to the unit (the portal shows them this unit); admins link them here. */
-function OwnerAccounts({
-  unit,
-  canLink,
-  onSaved,
-}: {
-  unit: UnitDetail;
-  canLink: boolean;
-  onSaved(u: UnitDetail): void;
-}) {
-  const { t } = useI18n();
-  const [userId, setUserId] = useState<number>();
-  const owners = useQuery({
-    queryKey: ['users', 'owners'],
-    queryFn: () => staffApi.users({ role: 'owner', pageSize: 200 }),
-    enabled: canLink,
-  });
-  const unlink = async (id: number) => {
-    try {
-      onSaved(await propertyApi.unlinkOwnerUser(id, unit.id));
-    } catch (err) {
-      showError(err);
-    }
-  };
-  return (
-    <Space wrap>
-      {unit.linkedUsers.map((u) => (
-        <Tag
-          key={u.userId}
-          closable={canLink}
-          onClose={(e) => {
-            e.preventDefault();
-            unlink(u.userId);
-          }}
-        >
-          {u.displayName}（{u.username}）
-        </Tag>
-      ))}
-      {!unit.linkedUsers.length && !canLink ? '—' : null}
-      {canLink ? (
-        <Space.Compact>
-          <Select
-            size="small"
-            style={{ width: 160 }}
-            showSearch
-            optionFilterProp="label"
-            data-testid="owner-link-select"
-            placeholder={t('property.linkPlaceholder')}
-            value={userId}
-            onChange={setUserId}
-            options={owners.data?.items.map((u) => ({
-              value: u.id,
-              label: `${u.displayName}（${u.username}）`,
-            }))}
-          />
-          <Button
-            size="small"
-            disabled={!userId}
-            onClick={async () => {
-              try {
-                onSaved(await propertyApi.linkOwnerUser(userId!, unit.id));
-                setUserId(undefined);
-              } catch (err) {
-                showError(err);
-              }
-            }}
-          >
-            {t('property.link')}
-          </Button>
-        </Space.Compact>
-      ) : null}
-    </Space>
-  );
-}
+import { OwnerAccounts, PersonForm, StatusForm } from './UnitEditors.tsx';
 
 /** A unit: its facts, owners and residents, dated status history and audit trail. */
 export function UnitPage() {
-  const { t } = useI18n();
   const { id } = useParams();
-  const unitId = Number(id);
-  const me = useMe();
-  const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: ['unit', unitId], queryFn: () => propertyApi.unit(unitId) });
+  const query = useUnit(Number(id));
+  return <QueryState query={query}>{(unit) => <UnitView unit={unit} />}</QueryState>;
+}
+
+function UnitView({ unit }: { unit: UnitDetail }) {
+  const { t } = useI18n();
   const [editing, setEditing] = useState<Person | null | undefined>(undefined);
   const [statusOpen, setStatusOpen] = useState(false);
   const [editOpen, setEditOpen] = useState(false);
-  const role = me.data?.role ?? 'owner';
-  const canEditPeople = role !== 'owner';
-  const canChangeStatus = ['admin', 'manager', 'supervisor', 'officer'].includes(role);
-  const canEditUnit = ['admin', 'manager', 'supervisor'].includes(role);
-  const unit = query.data;
-  const tree = useTree(canEditUnit ? unit?.projectId : undefined);
-  const saved = (u: UnitDetail) => {
-    queryClient.setQueryData(['unit', unitId], u);
-    queryClient.invalidateQueries({ queryKey: ['audit', 'unit', unitId] });
-    queryClient.invalidateQueries({ queryKey: ['building-units'] });
-    queryClient.invalidateQueries({ queryKey: ['property-tree'] });
+  const access = useAccess();
+  const { canEditUnitPeople: canEditPeople, canChangeUnitStatus: canChangeStatus, canEditUnit } = access;
+  const tree = useTree(canEditUnit ? unit.projectId : undefined);
+  const saved = () => {
     setEditing(undefined);
     setStatusOpen(false);
   };
-  if (query.isError) return <Typography.Text type="danger">{(query.error as Error).message}</Typography.Text>;
-  if (!unit) return <Card loading />;
   return (
     <div>
       <PageHeader
@@ -274,100 +92,18 @@ export function UnitPage() {
                 {unit.handoverDate ?? '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('property.moveInDate')}>{unit.moveInDate ?? '—'}</Descriptions.Item>
-              {role !== 'owner' ? (
+              {access.isStaff ? (
                 <Descriptions.Item label={t('property.linkedUsers')}>
-                  <OwnerAccounts unit={unit} canLink={role === 'admin'} onSaved={saved} />
+                  <OwnerAccounts unit={unit} canLink={access.canLinkOwnerAccounts} />
                 </Descriptions.Item>
               ) : null}
             </Descriptions>
           </Card>
-          <Card
-            size="small"
-            title={t('property.people')}
-            style={{ marginTop: 16 }}
-            extra={
-              canEditPeople ? (
-                <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-                  {t('property.addPerson')}
-                </Button>
-              ) : null
-            }
-          >
-            <Table<Person>
-              data-testid="unit-people"
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={unit.people}
-              columns={[
-                { title: t('property.kind'), dataIndex: 'kind', render: (k) => t(`property.kinds.${k}`) },
-                { title: t('staff.name'), dataIndex: 'name' },
-                { title: t('property.phone'), dataIndex: 'phone', render: (v) => v ?? '—' },
-                { title: t('property.relation'), dataIndex: 'relation', render: (v) => v ?? '—' },
-                {
-                  title: t('property.mainContact'),
-                  dataIndex: 'isMainContact',
-                  render: (v) => (v ? <Tag color="blue">{t('property.mainContact')}</Tag> : null),
-                },
-                ...(canEditPeople
-                  ? [
-                      {
-                        title: t('common.actions'),
-                        key: 'actions',
-                        render: (_: unknown, p: Person) => (
-                          <Space>
-                            <Button size="small" onClick={() => setEditing(p)}>
-                              {t('common.edit')}
-                            </Button>
-                            <Popconfirm
-                              title={t('property.removeConfirm')}
-                              onConfirm={async () => {
-                                try {
-                                  saved(await propertyApi.removePerson(p.id));
-                                } catch (e) {
-                                  showError(e);
-                                }
-                              }}
-                            >
-                              <Button size="small" danger>
-                                {t('property.removePerson')}
-                              </Button>
-                            </Popconfirm>
-                          </Space>
-                        ),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-            {unit.phonesMasked ? (
-              <Typography.Text type="secondary">{t('property.phonesMasked')}</Typography.Text>
-            ) : null}
-          </Card>
+          <PeopleCard unit={unit} canEdit={canEditPeople} onEdit={setEditing} />
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title={t('property.statusHistory')}>
-            <Timeline
-              items={unit.history.map((h) => ({
-                key: h.id,
-                color: h.status === 'vacant' ? 'gray' : h.status === 'occupied' ? 'green' : 'orange',
-                children: (
-                  <div>
-                    <Typography.Text strong>
-                      {h.fromDate} {t(`property.statuses.${h.status as UnitStatus}`)}
-                    </Typography.Text>
-                    <div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {h.note ? `${h.note} · ` : ''}
-                        {h.userName ?? ''} {formatDateTime(h.createdAt)}
-                      </Typography.Text>
-                    </div>
-                  </div>
-                ),
-              }))}
-            />
-          </Card>
-          {role !== 'owner' ? (
+          <StatusHistoryCard unit={unit} />
+          {access.isStaff ? (
             <Card size="small" title={t('property.audit')} style={{ marginTop: 16 }}>
               <AuditTimeline entity="unit" id={unit.id} />
             </Card>
@@ -380,5 +116,112 @@ export function UnitPage() {
       {editOpen ? <UnitEditModal unit={unit} tree={tree.data} onClose={() => setEditOpen(false)} /> : null}
       {statusOpen ? <StatusForm unit={unit} onClose={() => setStatusOpen(false)} onSaved={saved} /> : null}
     </div>
+  );
+}
+
+/** 业主及住户 of the unit; staff add, change and remove them. */
+function PeopleCard({
+  unit,
+  canEdit,
+  onEdit,
+}: {
+  unit: UnitDetail;
+  canEdit: boolean;
+  onEdit(person: Person | null): void;
+}) {
+  const { t } = useI18n();
+  const removePerson = useRemovePerson();
+  return (
+    <Card
+      size="small"
+      title={t('property.people')}
+      style={{ marginTop: 16 }}
+      extra={
+        canEdit ? (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => onEdit(null)}>
+            {t('property.addPerson')}
+          </Button>
+        ) : null
+      }
+    >
+      <Table<Person>
+        data-testid="unit-people"
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={unit.people}
+        columns={[
+          { title: t('property.kind'), dataIndex: 'kind', render: (k) => t(`property.kinds.${k}`) },
+          { title: t('staff.name'), dataIndex: 'name' },
+          { title: t('property.phone'), dataIndex: 'phone', render: (v) => v ?? '—' },
+          { title: t('property.relation'), dataIndex: 'relation', render: (v) => v ?? '—' },
+          {
+            title: t('property.mainContact'),
+            dataIndex: 'isMainContact',
+            render: (v) => (v ? <Tag color="blue">{t('property.mainContact')}</Tag> : null),
+          },
+          ...(canEdit
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, p: Person) => (
+                    <Space>
+                      <Button size="small" onClick={() => onEdit(p)}>
+                        {t('common.edit')}
+                      </Button>
+                      <Popconfirm
+                        title={t('property.removeConfirm')}
+                        onConfirm={async () => {
+                          try {
+                            await removePerson.mutateAsync(p.id);
+                          } catch (e) {
+                            showError(e);
+                          }
+                        }}
+                      >
+                        <Button size="small" danger>
+                          {t('property.removePerson')}
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {unit.phonesMasked ? (
+        <Typography.Text type="secondary">{t('property.phonesMasked')}</Typography.Text>
+      ) : null}
+    </Card>
+  );
+}
+
+/** The dated status history (空置 → 入住 → 装修中…), newest first. */
+function StatusHistoryCard({ unit }: { unit: UnitDetail }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={t('property.statusHistory')}>
+      <Timeline
+        items={unit.history.map((h) => ({
+          key: h.id,
+          color: h.status === 'vacant' ? 'gray' : h.status === 'occupied' ? 'green' : 'orange',
+          children: (
+            <div>
+              <Typography.Text strong>
+                {h.fromDate} {t(`property.statuses.${h.status as UnitStatus}`)}
+              </Typography.Text>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {h.note ? `${h.note} · ` : ''}
+                  {h.userName ?? ''} {formatDateTime(h.createdAt)}
+                </Typography.Text>
+              </div>
+            </div>
+          ),
+        }))}
+      />
+    </Card>
   );
 }

@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -15,29 +14,27 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import {
+  type TCalendarDay,
+  useCalendarDays,
+  useClearCalendarDay,
+  useSetCalendarDay,
+} from '../../api/servicedesk.ts';
 import { showError } from '../../components/errors.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { tableState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
-interface Day {
-  date: string;
-  kind: 'holiday' | 'workday';
-  name: string;
-}
+type Day = TCalendarDay;
 
 /** 工作日历: the admin keeps holidays and adjusted working days (调休) */
 export function CalendarPage() {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const [year, setYear] = useState(2027);
   const [adding, setAdding] = useState(false);
-  const days = useQuery({
-    queryKey: ['calendar', year],
-    queryFn: () => api.get<Day[]>('/calendar/days', { year }),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['calendar'] });
+  const days = useCalendarDays(year);
+  const clearDay = useClearCalendarDay();
   return (
     <div>
       <PageHeader
@@ -63,8 +60,7 @@ export function CalendarPage() {
       <Table<Day>
         rowKey="date"
         size="small"
-        loading={days.isFetching}
-        dataSource={days.data ?? []}
+        {...tableState(days)}
         pagination={false}
         columns={[
           { title: t('servicedesk.calendar.date'), dataIndex: 'date' },
@@ -82,7 +78,7 @@ export function CalendarPage() {
             render: (_: unknown, d) => (
               <Popconfirm
                 title={t('servicedesk.calendar.removeConfirm')}
-                onConfirm={() => api.delete(`/calendar/days/${d.date}`).then(refresh).catch(showError)}
+                onConfirm={() => clearDay.mutateAsync(d.date).catch(showError)}
               >
                 <Button size="small" danger>
                   {t('servicedesk.calendar.remove')}
@@ -92,32 +88,38 @@ export function CalendarPage() {
           },
         ]}
       />
-      {adding ? (
-        <FormModal
-          title={t('servicedesk.calendar.add')}
-          initialValues={{ kind: 'holiday' }}
-          invalidate={[['calendar']]}
-          onClose={() => setAdding(false)}
-          onSubmit={(v: { date: Dayjs; kind: string; name: string }) =>
-            api.put(`/calendar/days/${v.date.format('YYYY-MM-DD')}`, { kind: v.kind, name: v.name })
-          }
-        >
-          <Form.Item name="date" label={t('servicedesk.calendar.date')} rules={[{ required: true }]}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="kind" label={t('servicedesk.calendar.kind')} rules={[{ required: true }]}>
-            <Select
-              options={['holiday', 'workday'].map((k) => ({
-                value: k,
-                label: t(`servicedesk.calendar.kinds.${k}`),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="name" label={t('servicedesk.calendar.name')} rules={[{ required: true }]}>
-            <Input maxLength={30} placeholder="春节" />
-          </Form.Item>
-        </FormModal>
-      ) : null}
+      {adding ? <DayForm onClose={() => setAdding(false)} /> : null}
     </div>
+  );
+}
+
+/** Marks a date as a holiday (放假) or a worked weekend day (调休上班) */
+function DayForm({ onClose }: { onClose(): void }) {
+  const { t } = useI18n();
+  const setDay = useSetCalendarDay();
+  return (
+    <FormModal
+      title={t('servicedesk.calendar.add')}
+      initialValues={{ kind: 'holiday' }}
+      onClose={onClose}
+      onSubmit={(v: { date: Dayjs; kind: Day['kind']; name: string }) =>
+        setDay.mutateAsync({ date: v.date.format('YYYY-MM-DD'), body: { kind: v.kind, name: v.name } })
+      }
+    >
+      <Form.Item name="date" label={t('servicedesk.calendar.date')} rules={[{ required: true }]}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('servicedesk.calendar.kind')} rules={[{ required: true }]}>
+        <Select
+          options={['holiday', 'workday'].map((k) => ({
+            value: k,
+            label: t(`servicedesk.calendar.kinds.${k}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="name" label={t('servicedesk.calendar.name')} rules={[{ required: true }]}>
+        <Input maxLength={30} placeholder="春节" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,29 +1,37 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Input, Select, Space, Statistic, Switch, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { useMe } from '../../api/auth.ts';
-import { type ComplaintItem, sdApi, useComplaintCategories } from '../../api/servicedesk.ts';
-import { useProjects } from '../../api/staff.ts';
-import { FormModal } from '../../components/FormModal.tsx';
+import { Card, Space, Statistic, Tag } from 'antd';
+import dayjs from 'dayjs';
+import {
+  COMPLAINT_STAFF_CHANNELS,
+  COMPLAINT_STATUSES,
+} from '../../../../server/modules/complaint/complaint.constants.ts';
+import { useAccess } from '../../access.ts';
+import { useProjects } from '../../api/project.ts';
+import {
+  type ComplaintQuery,
+  complaintKeys,
+  sdApi,
+  type TComplaintInput,
+  type TComplaintListItem,
+  useComplaintCategories,
+  useComplaintRate,
+  useCreateComplaint,
+} from '../../api/servicedesk.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { PagedTable } from '../../components/PagedTable.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { ProjectSelect } from '../../components/ProjectSelect.tsx';
+import { type FieldRow, type FilterDecl, ListPage, type Option } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
-import { OverdueTag, StatusTag, useBuildings } from './shared.tsx';
-
-const STATUSES = ['received', 'handling', 'resolved', 'visited', 'closed', 'cancelled'];
+import {
+  categoryAndBuildingFilters,
+  OverdueTag,
+  personFields,
+  projectField,
+  StatusTag,
+  type T,
+} from './shared.tsx';
 
 /** 投诉率 of each visible project for the chosen period */
 function RateCards({ from, to }: { from: string; to: string }) {
   const { t } = useI18n();
-  const rate = useQuery({
-    queryKey: ['complaint-rate', from, to],
-    queryFn: () => sdApi.complaintRate({ from, to }),
-  });
+  const rate = useComplaintRate({ from, to });
   return (
     <Space wrap style={{ marginBottom: 12 }}>
       {rate.data?.map((r) => (
@@ -43,169 +51,122 @@ function RateCards({ from, to }: { from: string; to: string }) {
   );
 }
 
+function complaintFilters(
+  t: T,
+  categoryOptions: Option[] | undefined,
+  month: [string, string],
+): FilterDecl[] {
+  return [
+    { kind: 'dateRange', shown: month },
+    { kind: 'project', key: 'projectId', placeholder: t('common.project') },
+    {
+      kind: 'select',
+      key: 'status',
+      placeholder: t('servicedesk.status'),
+      options: COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`servicedesk.complaintStatuses.${s}`) })),
+    },
+    ...categoryAndBuildingFilters(t, categoryOptions),
+    { kind: 'switch', key: 'overdue', label: t('servicedesk.overdueOnly') },
+    { kind: 'switch', key: 'improper', label: t('servicedesk.improper') },
+  ];
+}
+
+function complaintFields(t: T, categoryOptions: Option[] | undefined): FieldRow[] {
+  return [
+    projectField(t),
+    personFields('complainantName', t('servicedesk.complainant'), 'complainantPhone', t),
+    [
+      {
+        kind: 'select',
+        name: 'categoryId',
+        label: t('servicedesk.category'),
+        required: true,
+        width: '50%',
+        options: categoryOptions,
+      },
+      {
+        kind: 'select',
+        name: 'channel',
+        label: t('servicedesk.channel'),
+        width: '50%',
+        options: COMPLAINT_STAFF_CHANNELS.map((c) => ({ value: c, label: t(`servicedesk.channels.${c}`) })),
+      },
+    ],
+    {
+      kind: 'textarea',
+      name: 'content',
+      label: t('servicedesk.content'),
+      required: true,
+      min: 2,
+      maxLength: 2000,
+    },
+  ];
+}
+
+/** 投诉处理: complaints, with each project's complaint rate for the period */
 export function ComplaintsPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const me = useMe();
+  const access = useAccess();
   const projects = useProjects();
   const categories = useComplaintCategories();
-  const [filters, setFilters] = useState<Record<string, string | number | boolean | undefined>>({});
-  const buildings = useBuildings((filters.projectId as number) ?? projects.data?.[0]?.id);
-  const [period, setPeriod] = useState<[string, string]>([
+  const create = useCreateComplaint();
+  const categoryOptions = categories.data?.map((c) => ({ value: c.id, label: c.name }));
+  // the rate cards show this month until a period is chosen; the list stays unfiltered meanwhile
+  const month: [string, string] = [
     dayjs().startOf('month').format('YYYY-MM-DD'),
     dayjs().format('YYYY-MM-DD'),
-  ]);
-  const [creating, setCreating] = useState(false);
-  const set = (k: string, v: unknown) => setFilters((f) => ({ ...f, [k]: v as never }));
+  ];
+  const filters = complaintFilters(t, categoryOptions, month);
+  const fields = complaintFields(t, categoryOptions);
   return (
-    <div>
-      <PageHeader
-        title={t('servicedesk.complaints')}
-        extra={
-          me.data?.role !== 'owner' ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('servicedesk.newComplaint')}
-            </Button>
-          ) : null
-        }
-      >
-        <Space wrap>
-          <DatePicker.RangePicker
-            value={[dayjs(period[0]), dayjs(period[1])]}
-            onChange={(r) => {
-              const [a, b] = (r ?? []) as [Dayjs | null, Dayjs | null];
-              if (a && b) setPeriod([a.format('YYYY-MM-DD'), b.format('YYYY-MM-DD')]);
-              setFilters((f) => ({ ...f, from: a?.format('YYYY-MM-DD'), to: b?.format('YYYY-MM-DD') }));
-            }}
-          />
-          <ProjectSelect
-            allowClear
-            placeholder={t('common.project')}
-            style={{ width: 140 }}
-            onChange={(v) => set('projectId', v)}
-          />
-          <Select
-            allowClear
-            placeholder={t('servicedesk.status')}
-            style={{ width: 120 }}
-            options={STATUSES.map((s) => ({ value: s, label: t(`servicedesk.complaintStatuses.${s}`) }))}
-            onChange={(v) => set('status', v)}
-          />
-          <Select
-            allowClear
-            placeholder={t('servicedesk.category')}
-            style={{ width: 130 }}
-            options={categories.data?.map((c) => ({ value: c.id, label: c.name }))}
-            onChange={(v) => set('categoryId', v)}
-          />
-          <Select
-            allowClear
-            placeholder={t('servicedesk.building')}
-            style={{ width: 150 }}
-            options={buildings.data}
-            onChange={(v) => set('buildingId', v)}
-          />
-          <Space>
-            <Switch size="small" onChange={(v) => set('overdue', v || undefined)} />
-            {t('servicedesk.overdueOnly')}
-          </Space>
-          <Space>
-            <Switch size="small" onChange={(v) => set('improper', v || undefined)} />
-            {t('servicedesk.improper')}
-          </Space>
-        </Space>
-      </PageHeader>
-      <RateCards from={period[0]} to={period[1]} />
-      <PagedTable<ComplaintItem>
-        queryKey={['complaints', filters]}
-        fetch={(p) => sdApi.complaints({ ...p, ...filters })}
-        onRow={(row) => ({
-          onClick: () => navigate(`/servicedesk/complaints/${row.id}`),
-          style: { cursor: 'pointer' },
-        })}
-        columns={[
-          { title: t('servicedesk.code'), dataIndex: 'code', width: 100 },
-          {
-            title: t('servicedesk.receivedAt'),
-            dataIndex: 'createdAt',
-            sorter: true,
-            render: formatDateTime,
-            width: 150,
-          },
-          { title: t('servicedesk.complainant'), dataIndex: 'complainantName', width: 100 },
-          { title: t('servicedesk.category'), dataIndex: 'categoryName', width: 100 },
-          { title: t('servicedesk.content'), dataIndex: 'content', ellipsis: true },
-          { title: t('servicedesk.handler'), dataIndex: 'handlerName', render: (v) => v ?? '—', width: 90 },
-          {
-            title: t('servicedesk.responseDue'),
-            dataIndex: 'responseDueAt',
-            sorter: true,
-            render: formatDateTime,
-            width: 150,
-          },
-          {
-            title: t('servicedesk.status'),
-            dataIndex: 'status',
-            width: 180,
-            render: (s: string, row) => (
-              <Space size={4}>
-                <StatusTag status={s} group="complaintStatuses" />
-                <OverdueTag overdue={row.overdue} />
-                {row.improper ? <Tag color="magenta">{t('servicedesk.improper')}</Tag> : null}
-              </Space>
-            ),
-          },
-        ]}
-      />
-      {creating ? (
-        <FormModal
-          title={t('servicedesk.newComplaint')}
-          initialValues={{ projectId: projects.data?.[0]?.id, channel: 'frontdesk' }}
-          invalidate={[['complaints'], ['complaint-rate']]}
-          onClose={() => setCreating(false)}
-          onSubmit={(v: Record<string, unknown>) =>
-            sdApi.createComplaint({ ...v, complainantPhone: v.complainantPhone || null })
-          }
-        >
-          <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
-            <ProjectSelect />
-          </Form.Item>
-          <Space.Compact block>
-            <Form.Item
-              name="complainantName"
-              label={t('servicedesk.complainant')}
-              rules={[{ required: true }]}
-              style={{ width: '50%' }}
-            >
-              <Input maxLength={30} />
-            </Form.Item>
-            <Form.Item name="complainantPhone" label={t('servicedesk.phone')} style={{ width: '50%' }}>
-              <Input maxLength={11} />
-            </Form.Item>
-          </Space.Compact>
-          <Space.Compact block>
-            <Form.Item
-              name="categoryId"
-              label={t('servicedesk.category')}
-              rules={[{ required: true }]}
-              style={{ width: '50%' }}
-            >
-              <Select options={categories.data?.map((c) => ({ value: c.id, label: c.name }))} />
-            </Form.Item>
-            <Form.Item name="channel" label={t('servicedesk.channel')} style={{ width: '50%' }}>
-              <Select
-                options={['frontdesk', 'phone'].map((c) => ({
-                  value: c,
-                  label: t(`servicedesk.channels.${c}`),
-                }))}
-              />
-            </Form.Item>
-          </Space.Compact>
-          <Form.Item name="content" label={t('servicedesk.content')} rules={[{ required: true, min: 2 }]}>
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        </FormModal>
-      ) : null}
-    </div>
+    <ListPage<TComplaintListItem, unknown, ComplaintQuery>
+      title={t('servicedesk.complaints')}
+      filters={filters}
+      queryKey={(f) => complaintKeys.list(f)}
+      fetch={(f, page) => sdApi.complaints({ ...page, ...f })}
+      rowLink={(r) => `/servicedesk/complaints/${r.id}`}
+      summary={(f) => <RateCards from={f.from ?? month[0]} to={f.to ?? month[1]} />}
+      create={{
+        label: t('servicedesk.newComplaint'),
+        allowed: access.canCreateComplaint,
+        initialValues: { projectId: projects.data?.[0]?.id, channel: 'frontdesk' },
+        fields,
+        submit: (v) =>
+          create.mutateAsync({ ...v, complainantPhone: v.complainantPhone || null } as TComplaintInput),
+      }}
+      columns={[
+        { title: t('servicedesk.code'), dataIndex: 'code', width: 100 },
+        {
+          title: t('servicedesk.receivedAt'),
+          dataIndex: 'createdAt',
+          sorter: true,
+          render: formatDateTime,
+          width: 150,
+        },
+        { title: t('servicedesk.complainant'), dataIndex: 'complainantName', width: 100 },
+        { title: t('servicedesk.category'), dataIndex: 'categoryName', width: 100 },
+        { title: t('servicedesk.content'), dataIndex: 'content', ellipsis: true },
+        { title: t('servicedesk.handler'), dataIndex: 'handlerName', render: (v) => v ?? '—', width: 90 },
+        {
+          title: t('servicedesk.responseDue'),
+          dataIndex: 'responseDueAt',
+          sorter: true,
+          render: formatDateTime,
+          width: 150,
+        },
+        {
+          title: t('servicedesk.status'),
+          dataIndex: 'status',
+          width: 180,
+          render: (s: string, row) => (
+            <Space size={4}>
+              <StatusTag status={s} group="complaintStatuses" />
+              <OverdueTag overdue={row.overdue} />
+              {row.improper ? <Tag color="magenta">{t('servicedesk.improper')}</Tag> : null}
+            </Space>
+          ),
+        },
+      ]}
+    />
   );
 }

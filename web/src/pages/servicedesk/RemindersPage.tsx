@@ -1,13 +1,20 @@
 import { BellOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, List, Tag, Typography } from 'antd';
+import { Badge, Button, List, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { type Reminder, sdApi } from '../../api/servicedesk.ts';
+import {
+  type TReminder,
+  useReadAllReminders,
+  useReadReminder,
+  useReminderCount,
+  useReminders,
+} from '../../api/servicedesk.ts';
+import { showError } from '../../components/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
-export function reminderLink(r: Reminder): string | null {
+export function reminderLink(r: TReminder): string | null {
   if (r.entity === 'repair_order') return `/servicedesk/repairs/${r.entityId}`;
   if (r.entity === 'complaint') return `/servicedesk/complaints/${r.entityId}`;
   if (r.entity === 'task') return '/servicedesk/tasks';
@@ -19,7 +26,7 @@ export function reminderLink(r: Reminder): string | null {
 export function ReminderBell() {
   const navigate = useNavigate();
   const { t } = useI18n();
-  const q = useQuery({ queryKey: ['reminder-count'], queryFn: sdApi.reminderCount, refetchInterval: 60_000 });
+  const q = useReminderCount();
   return (
     <Badge count={q.data?.unread ?? 0} size="small" overflowCount={99}>
       <Button
@@ -36,52 +43,50 @@ export function ReminderBell() {
 export function RemindersPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const q = useQuery({ queryKey: ['reminders'], queryFn: sdApi.reminders });
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['reminders'] });
-    await queryClient.invalidateQueries({ queryKey: ['reminder-count'] });
-  };
+  const q = useReminders();
+  const read = useReadReminder();
+  const readAll = useReadAllReminders();
   return (
     <div>
       <PageHeader
         title={`${t('servicedesk.reminders')}（${q.data?.unread ?? 0}）`}
         extra={
-          <Button onClick={() => sdApi.readAllReminders().then(refresh)}>{t('servicedesk.readAll')}</Button>
+          <Button loading={readAll.isPending} onClick={() => readAll.mutateAsync().catch(showError)}>
+            {t('servicedesk.readAll')}
+          </Button>
         }
       />
-      {q.data?.items.length ? (
-        <List
-          dataSource={q.data.items}
-          renderItem={(r) => (
-            <List.Item
-              style={{ cursor: 'pointer', opacity: r.read ? 0.55 : 1 }}
-              onClick={async () => {
-                await sdApi.readReminder(r.id);
-                await refresh();
-                const link = reminderLink(r);
-                if (link) navigate(link);
-              }}
-            >
-              <List.Item.Meta
-                title={
-                  <span>
-                    <Tag color={r.kind === 'overdue' ? 'red' : 'orange'}>
-                      {t(`servicedesk.kinds.${r.kind}`)}
-                    </Tag>
-                    {r.title}
-                  </span>
-                }
-                description={
-                  <Typography.Text type="secondary">{formatDateTime(r.createdAt)}</Typography.Text>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      ) : (
-        <Empty description={t('servicedesk.noReminders')} />
-      )}
+      <QueryState query={q} isEmpty={(data) => data.items.length === 0} empty={t('servicedesk.noReminders')}>
+        {(data) => (
+          <List
+            dataSource={data.items}
+            renderItem={(r) => (
+              <List.Item
+                style={{ cursor: 'pointer', opacity: r.read ? 0.55 : 1 }}
+                onClick={async () => {
+                  await read.mutateAsync(r.id).catch(showError);
+                  const link = reminderLink(r);
+                  if (link) navigate(link);
+                }}
+              >
+                <List.Item.Meta
+                  title={
+                    <span>
+                      <Tag color={r.kind === 'overdue' ? 'red' : 'orange'}>
+                        {t(`servicedesk.kinds.${r.kind}`)}
+                      </Tag>
+                      {r.title}
+                    </span>
+                  }
+                  description={
+                    <Typography.Text type="secondary">{formatDateTime(r.createdAt)}</Typography.Text>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </QueryState>
     </div>
   );
 }

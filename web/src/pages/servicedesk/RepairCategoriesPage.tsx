@@ -1,12 +1,17 @@
 import { Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { type RepairCategory, sdApi, useRepairCategories } from '../../api/servicedesk.ts';
+import { DUE_UNITS } from '../../../../server/modules/calendar/calendar.constants.ts';
+import {
+  type TRepairCategory,
+  type TRepairCategoryInput,
+  useRepairCategories,
+  useSaveRepairCategory,
+} from '../../api/servicedesk.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { tableState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
-
-const UNITS = ['working_hours', 'working_days', 'hours', 'days'];
 
 /** A time limit: an amount and its unit (working hours, working days, hours, days). */
 function LimitField(props: {
@@ -32,17 +37,15 @@ function LimitField(props: {
 export function RepairCategoriesPage() {
   const { t } = useI18n();
   const categories = useRepairCategories();
-  const [editing, setEditing] = useState<RepairCategory | null>(null);
+  const [editing, setEditing] = useState<TRepairCategory | null>(null);
   const limit = (amount: number, unit: string) => `${amount} ${t(`servicedesk.units.${unit}`)}`;
-  const unitOptions = UNITS.map((u) => ({ value: u, label: t(`servicedesk.units.${u}`) }));
   return (
     <div>
       <PageHeader title={t('servicedesk.categories.title')} />
       <Typography.Paragraph type="secondary">{t('servicedesk.categories.hint')}</Typography.Paragraph>
-      <Table<RepairCategory>
+      <Table<TRepairCategory>
         rowKey="id"
-        loading={categories.isFetching}
-        dataSource={categories.data ?? []}
+        {...tableState(categories)}
         pagination={false}
         columns={[
           { title: t('servicedesk.categories.name'), dataIndex: 'name' },
@@ -80,37 +83,47 @@ export function RepairCategoriesPage() {
           },
         ]}
       />
-      {editing ? (
-        <FormModal
-          title={`${t('common.edit')} · ${editing.name}`}
-          initialValues={editing}
-          invalidate={[['repair-categories']]}
-          onClose={() => setEditing(null)}
-          onSubmit={(v: RepairCategory) =>
-            sdApi.saveRepairCategory(editing.id, {
-              name: v.name,
-              dispatchAmount: v.dispatchAmount,
-              dispatchUnit: v.dispatchUnit,
-              completeAmount: v.completeAmount,
-              completeUnit: v.completeUnit,
-              responsible: v.responsible,
-              active: v.active,
-            })
-          }
-        >
-          <Form.Item name="name" label={t('servicedesk.categories.name')} rules={[{ required: true }]}>
-            <Input maxLength={30} />
-          </Form.Item>
-          <LimitField label={t('servicedesk.dispatchDue')} prefix="dispatch" options={unitOptions} />
-          <LimitField label={t('servicedesk.completeDue')} prefix="complete" options={unitOptions} />
-          <Form.Item name="responsible" label={t('servicedesk.responsible')} rules={[{ required: true }]}>
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item name="active" label={t('servicedesk.categories.inUse')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </FormModal>
-      ) : null}
+      {editing ? <CategoryForm category={editing} onClose={() => setEditing(null)} /> : null}
     </div>
+  );
+}
+
+/** The edit dialog of one category: its limits, responsible department and whether it is offered */
+function CategoryForm({ category, onClose }: { category: TRepairCategory; onClose(): void }) {
+  const { t } = useI18n();
+  const save = useSaveRepairCategory();
+  const unitOptions = DUE_UNITS.map((u) => ({ value: u, label: t(`servicedesk.units.${u}`) }));
+  return (
+    <FormModal
+      title={`${t('common.edit')} · ${category.name}`}
+      initialValues={category}
+      onClose={onClose}
+      onSubmit={(v: TRepairCategoryInput) =>
+        save.mutateAsync({
+          id: category.id,
+          body: {
+            name: v.name,
+            dispatchAmount: v.dispatchAmount,
+            dispatchUnit: v.dispatchUnit,
+            completeAmount: v.completeAmount,
+            completeUnit: v.completeUnit,
+            responsible: v.responsible,
+            active: v.active,
+          },
+        })
+      }
+    >
+      <Form.Item name="name" label={t('servicedesk.categories.name')} rules={[{ required: true }]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <LimitField label={t('servicedesk.dispatchDue')} prefix="dispatch" options={unitOptions} />
+      <LimitField label={t('servicedesk.completeDue')} prefix="complete" options={unitOptions} />
+      <Form.Item name="responsible" label={t('servicedesk.responsible')} rules={[{ required: true }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="active" label={t('servicedesk.categories.inUse')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }

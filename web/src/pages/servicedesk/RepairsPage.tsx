@@ -1,230 +1,159 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Select, Space, Switch } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Space } from 'antd';
 import { useNavigate } from 'react-router';
-import { useMe } from '../../api/auth.ts';
-import { type RepairItem, sdApi, useRepairCategories } from '../../api/servicedesk.ts';
-import { useProjects } from '../../api/staff.ts';
-import { FormModal } from '../../components/FormModal.tsx';
+import {
+  REPAIR_PRIORITIES,
+  REPAIR_STAFF_CHANNELS,
+  REPAIR_STATUSES,
+} from '../../../../server/modules/repair/repair.constants.ts';
+import { useAccess } from '../../access.ts';
+import { useProjects } from '../../api/project.ts';
+import {
+  type RepairQuery,
+  repairKeys,
+  sdApi,
+  type TRepairCategory,
+  type TRepairDetail,
+  type TRepairInput,
+  type TRepairListItem,
+  useCreateRepair,
+  useRepairCategories,
+} from '../../api/servicedesk.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { PagedTable } from '../../components/PagedTable.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { ProjectSelect } from '../../components/ProjectSelect.tsx';
+import { type FieldRow, type FilterDecl, ListPage, type Option } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
-import { OverdueTag, StatusTag, useBuildings, useProjectEmployees } from './shared.tsx';
+import {
+  categoryAndBuildingFilters,
+  OverdueTag,
+  personFields,
+  projectField,
+  StatusTag,
+  type T,
+} from './shared.tsx';
 
-const STATUSES = [
-  'submitted',
-  'dispatched',
-  'in_progress',
-  'completed',
-  'visited',
-  'closed',
-  'cancelled',
-  'reopened',
-];
-
-function NewRepair({ onClose }: { onClose(id?: number): void }) {
-  const { t } = useI18n();
-  const projects = useProjects();
-  const categories = useRepairCategories();
-  return (
-    <FormModal
-      title={t('servicedesk.newRepair')}
-      initialValues={{ projectId: projects.data?.[0]?.id, priority: 'normal', channel: 'frontdesk' }}
-      invalidate={[['repairs']]}
-      onClose={() => onClose()}
-      onSubmit={async (v: Record<string, unknown>) => {
-        const r = await sdApi.createRepair({ ...v, reporterPhone: v.reporterPhone || null });
-        onClose(r.id);
-      }}
-    >
-      <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
-        <ProjectSelect />
-      </Form.Item>
-      <Form.Item name="location" label={t('servicedesk.location')} rules={[{ required: true }]}>
-        <Input maxLength={100} placeholder="3栋2单元501" />
-      </Form.Item>
-      <Space.Compact block>
-        <Form.Item
-          name="reporterName"
-          label={t('servicedesk.reporter')}
-          rules={[{ required: true }]}
-          style={{ width: '50%' }}
-        >
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item name="reporterPhone" label={t('servicedesk.phone')} style={{ width: '50%' }}>
-          <Input maxLength={11} />
-        </Form.Item>
-      </Space.Compact>
-      <Space.Compact block>
-        <Form.Item
-          name="categoryId"
-          label={t('servicedesk.category')}
-          rules={[{ required: true }]}
-          style={{ width: '40%' }}
-        >
-          <Select
-            options={categories.data?.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="priority" label={t('servicedesk.priority')} style={{ width: '30%' }}>
-          <Select
-            options={['low', 'normal', 'high', 'urgent'].map((p) => ({
-              value: p,
-              label: t(`servicedesk.priorities.${p}`),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="channel" label={t('servicedesk.channel')} style={{ width: '30%' }}>
-          <Select
-            options={['phone', 'frontdesk', 'patrol'].map((c) => ({
-              value: c,
-              label: t(`servicedesk.channels.${c}`),
-            }))}
-          />
-        </Form.Item>
-      </Space.Compact>
-      <Form.Item name="description" label={t('servicedesk.description')} rules={[{ required: true, min: 2 }]}>
-        <Input.TextArea rows={3} maxLength={1000} />
-      </Form.Item>
-    </FormModal>
-  );
+function repairFilters(t: T, categoryOptions: Option[] | undefined): FilterDecl[] {
+  return [
+    { kind: 'project', key: 'projectId', placeholder: t('common.project') },
+    {
+      kind: 'select',
+      key: 'status',
+      placeholder: t('servicedesk.status'),
+      testId: 'filter-status',
+      options: REPAIR_STATUSES.map((s) => ({ value: s, label: t(`servicedesk.statuses.${s}`) })),
+    },
+    ...categoryAndBuildingFilters(t, categoryOptions),
+    { kind: 'employee', key: 'assigneeEmployeeId', placeholder: t('servicedesk.assignee') },
+    { kind: 'dateRange' },
+    { kind: 'switch', key: 'overdue', label: t('servicedesk.overdueOnly') },
+    { kind: 'search', key: 'q', placeholder: t('servicedesk.location') },
+  ];
 }
 
+function repairFields(t: T, categories: TRepairCategory[] | undefined): FieldRow[] {
+  return [
+    projectField(t),
+    {
+      kind: 'text',
+      name: 'location',
+      label: t('servicedesk.location'),
+      required: true,
+      maxLength: 100,
+      placeholder: '3栋2单元501',
+    },
+    personFields('reporterName', t('servicedesk.reporter'), 'reporterPhone', t),
+    [
+      {
+        kind: 'select',
+        name: 'categoryId',
+        label: t('servicedesk.category'),
+        required: true,
+        width: '40%',
+        options: categories?.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name })),
+      },
+      {
+        kind: 'select',
+        name: 'priority',
+        label: t('servicedesk.priority'),
+        width: '30%',
+        options: REPAIR_PRIORITIES.map((p) => ({ value: p, label: t(`servicedesk.priorities.${p}`) })),
+      },
+      {
+        kind: 'select',
+        name: 'channel',
+        label: t('servicedesk.channel'),
+        width: '30%',
+        options: REPAIR_STAFF_CHANNELS.map((c) => ({ value: c, label: t(`servicedesk.channels.${c}`) })),
+      },
+    ],
+    {
+      kind: 'textarea',
+      name: 'description',
+      label: t('servicedesk.description'),
+      required: true,
+      min: 2,
+      maxLength: 1000,
+    },
+  ];
+}
+
+/** 业主报修: the repair orders, filtered, exported, registered at the desk */
 export function RepairsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const me = useMe();
+  const access = useAccess();
   const projects = useProjects();
   const categories = useRepairCategories();
-  const [filters, setFilters] = useState<Record<string, string | number | boolean | undefined>>({});
-  const buildings = useBuildings((filters.projectId as number) ?? projects.data?.[0]?.id);
-  const employees = useProjectEmployees((filters.projectId as number) ?? projects.data?.[0]?.id);
-  const [creating, setCreating] = useState(false);
-  const canCreate = ['admin', 'manager', 'supervisor', 'officer', 'frontdesk'].includes(me.data?.role ?? '');
-  const set = (k: string, v: unknown) => setFilters((f) => ({ ...f, [k]: v as never }));
+  const create = useCreateRepair();
+  const categoryOptions = categories.data?.map((c) => ({ value: c.id, label: c.name }));
+  const filters = repairFilters(t, categoryOptions);
+  const fields = repairFields(t, categories.data);
   return (
-    <div>
-      <PageHeader
-        title={t('servicedesk.repairs')}
-        extra={
-          <>
-            <Button icon={<DownloadOutlined />} href={sdApi.repairExportHref(filters)}>
-              {t('servicedesk.export')}
-            </Button>
-            {canCreate ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('servicedesk.newRepair')}
-              </Button>
-            ) : null}
-          </>
-        }
-      >
-        <Space wrap>
-          <ProjectSelect
-            allowClear
-            placeholder={t('common.project')}
-            style={{ width: 140 }}
-            onChange={(v) => set('projectId', v)}
-          />
-          <Select
-            allowClear
-            placeholder={t('servicedesk.status')}
-            style={{ width: 120 }}
-            data-testid="filter-status"
-            options={STATUSES.map((s) => ({ value: s, label: t(`servicedesk.statuses.${s}`) }))}
-            onChange={(v) => set('status', v)}
-          />
-          <Select
-            allowClear
-            placeholder={t('servicedesk.category')}
-            style={{ width: 130 }}
-            options={categories.data?.map((c) => ({ value: c.id, label: c.name }))}
-            onChange={(v) => set('categoryId', v)}
-          />
-          <Select
-            allowClear
-            placeholder={t('servicedesk.building')}
-            style={{ width: 150 }}
-            options={buildings.data}
-            onChange={(v) => set('buildingId', v)}
-          />
-          <Select
-            allowClear
-            placeholder={t('servicedesk.assignee')}
-            style={{ width: 120 }}
-            options={employees.data?.items.map((e) => ({ value: e.id, label: e.name }))}
-            onChange={(v) => set('assigneeEmployeeId', v)}
-          />
-          <DatePicker.RangePicker
-            onChange={(r) => {
-              const [a, b] = (r ?? []) as [Dayjs | null, Dayjs | null];
-              setFilters((f) => ({ ...f, from: a?.format('YYYY-MM-DD'), to: b?.format('YYYY-MM-DD') }));
-            }}
-          />
-          <Space>
-            <Switch size="small" onChange={(v) => set('overdue', v || undefined)} />
-            {t('servicedesk.overdueOnly')}
-          </Space>
-          <Input.Search
-            allowClear
-            placeholder={t('servicedesk.location')}
-            style={{ width: 160 }}
-            onSearch={(q) => set('q', q || undefined)}
-          />
-        </Space>
-      </PageHeader>
-      <PagedTable<RepairItem>
-        queryKey={['repairs', filters]}
-        fetch={(p) => sdApi.repairs({ ...p, ...filters })}
-        onRow={(row) => ({
-          onClick: () => navigate(`/servicedesk/repairs/${row.id}`),
-          style: { cursor: 'pointer' },
-        })}
-        columns={[
-          { title: t('servicedesk.code'), dataIndex: 'code', width: 100 },
-          {
-            title: t('servicedesk.createdAt'),
-            dataIndex: 'createdAt',
-            sorter: true,
-            render: formatDateTime,
-            width: 150,
-          },
-          { title: t('servicedesk.location'), dataIndex: 'location' },
-          { title: t('servicedesk.category'), dataIndex: 'categoryName', width: 100 },
-          { title: t('servicedesk.reporter'), dataIndex: 'reporterName', width: 90 },
-          { title: t('servicedesk.assignee'), dataIndex: 'assigneeName', render: (v) => v ?? '—', width: 90 },
-          {
-            title: t('servicedesk.completeDue'),
-            dataIndex: 'completeDueAt',
-            sorter: true,
-            render: formatDateTime,
-            width: 150,
-          },
-          {
-            title: t('servicedesk.status'),
-            dataIndex: 'status',
-            width: 140,
-            render: (s: string, row) => (
-              <Space size={4}>
-                <StatusTag status={s} />
-                <OverdueTag overdue={row.overdue} />
-              </Space>
-            ),
-          },
-        ]}
-      />
-      {creating ? (
-        <NewRepair
-          onClose={(id) => {
-            setCreating(false);
-            if (id) navigate(`/servicedesk/repairs/${id}`);
-          }}
-        />
-      ) : null}
-    </div>
+    <ListPage<TRepairListItem, TRepairDetail, RepairQuery>
+      title={t('servicedesk.repairs')}
+      filters={filters}
+      queryKey={(f) => repairKeys.list(f)}
+      fetch={(f, page) => sdApi.repairs({ ...page, ...f })}
+      rowLink={(r) => `/servicedesk/repairs/${r.id}`}
+      exportHref={(f) => sdApi.repairExportHref(f)}
+      create={{
+        label: t('servicedesk.newRepair'),
+        allowed: access.canCreateRepair,
+        initialValues: { projectId: projects.data?.[0]?.id, priority: 'normal', channel: 'frontdesk' },
+        fields,
+        submit: (v) => create.mutateAsync({ ...v, reporterPhone: v.reporterPhone || null } as TRepairInput),
+        done: (r) => navigate(`/servicedesk/repairs/${r.id}`),
+      }}
+      columns={[
+        { title: t('servicedesk.code'), dataIndex: 'code', width: 100 },
+        {
+          title: t('servicedesk.createdAt'),
+          dataIndex: 'createdAt',
+          sorter: true,
+          render: formatDateTime,
+          width: 150,
+        },
+        { title: t('servicedesk.location'), dataIndex: 'location' },
+        { title: t('servicedesk.category'), dataIndex: 'categoryName', width: 100 },
+        { title: t('servicedesk.reporter'), dataIndex: 'reporterName', width: 90 },
+        { title: t('servicedesk.assignee'), dataIndex: 'assigneeName', render: (v) => v ?? '—', width: 90 },
+        {
+          title: t('servicedesk.completeDue'),
+          dataIndex: 'completeDueAt',
+          sorter: true,
+          render: formatDateTime,
+          width: 150,
+        },
+        {
+          title: t('servicedesk.status'),
+          dataIndex: 'status',
+          width: 140,
+          render: (s: string, row) => (
+            <Space size={4}>
+              <StatusTag status={s} />
+              <OverdueTag overdue={row.overdue} />
+            </Space>
+          ),
+        },
+      ]}
+    />
   );
 }

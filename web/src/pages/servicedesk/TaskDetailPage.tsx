@@ -1,32 +1,38 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Skeleton } from 'antd';
+import { Button, Card, Descriptions } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { sdApi } from '../../api/servicedesk.ts';
+import { type TTask, useTask, useTaskCategories } from '../../api/servicedesk.ts';
 import { AuditTimeline } from '../../components/AuditHistory.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
+import { useTaskActions } from './recordActions.tsx';
 import { OverdueTag, StatusTag } from './shared.tsx';
 
 /** One task (交办事项): what an assessment deduction for an overdue task opens. */
 export function TaskDetailPage() {
-  const { t } = useI18n();
   const { id } = useParams();
+  const task = useTask(Number(id));
+  return <QueryState query={task}>{(k) => <TaskDetail k={k} />}</QueryState>;
+}
+
+function TaskDetail({ k }: { k: TTask }) {
+  const { t } = useI18n();
   const navigate = useNavigate();
-  const task = useQuery({ queryKey: ['task', id], queryFn: () => sdApi.task(Number(id)) });
-  const categories = useQuery({ queryKey: ['task-categories'], queryFn: sdApi.taskCategories });
-  if (task.isError) return <Card>{String((task.error as Error).message)}</Card>;
-  const k = task.data;
-  if (!k) return <Skeleton active />;
+  const categories = useTaskCategories();
+  const actions = useTaskActions();
   return (
     <div>
       <PageHeader
         title={`${t('servicedesk.task')} ${k.code}`}
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/servicedesk/tasks')}>
-            {t('servicedesk.tasks')}
-          </Button>
+          <>
+            {actions.buttons(k, k.actions)}
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/servicedesk/tasks')}>
+              {t('servicedesk.tasks')}
+            </Button>
+          </>
         }
       />
       <Descriptions bordered column={{ xs: 1, md: 2 }} size="small">
@@ -57,6 +63,7 @@ export function TaskDetailPage() {
       <Card title={t('common.history')} size="small" style={{ marginTop: 16 }}>
         <AuditTimeline entity="task" id={k.id} />
       </Card>
+      {actions.dialog}
     </div>
   );
 }

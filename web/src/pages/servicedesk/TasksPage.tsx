@@ -1,40 +1,32 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Progress,
-  Select,
-  Space,
-  Switch,
-} from 'antd';
+import { Card, Progress, Space } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMe } from '../../api/auth.ts';
-import { sdApi, type Task, useTaskCategories } from '../../api/servicedesk.ts';
-import { useProjects } from '../../api/staff.ts';
-import { showError } from '../../components/errors.ts';
-import { FormModal } from '../../components/FormModal.tsx';
+import { DUE_UNITS } from '../../../../server/modules/calendar/calendar.constants.ts';
+import { TASK_STATUSES } from '../../../../server/modules/task/task.constants.ts';
+import { useAccess } from '../../access.ts';
+import { useProjects } from '../../api/project.ts';
+import {
+  sdApi,
+  type TaskQuery,
+  type TTask,
+  type TTaskCategories,
+  type TTaskInput,
+  taskKeys,
+  useCreateTask,
+  useTaskCategories,
+  useTaskCompletion,
+} from '../../api/servicedesk.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { PagedTable } from '../../components/PagedTable.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { ProjectSelect } from '../../components/ProjectSelect.tsx';
+import { type FieldRow, type FilterDecl, ListPage } from '../../components/list/index.ts';
 import { useI18n } from '../../i18n.tsx';
-import { OverdueTag, StatusTag, useProjectEmployees } from './shared.tsx';
+import { useTaskActions } from './recordActions.tsx';
+import { OverdueTag, projectField, StatusTag, type T } from './shared.tsx';
 
+/** 各类任务完成率 of a project for the period */
 function Completion({ projectId, from, to }: { projectId?: number; from: string; to: string }) {
   const { t } = useI18n();
-  const q = useQuery({
-    queryKey: ['task-completion', projectId, from, to],
-    queryFn: () => sdApi.taskCompletion({ projectId, from, to }),
-    enabled: !!projectId,
-  });
+  const q = useTaskCompletion({ projectId, from, to });
   return (
     <Card
       size="small"
@@ -61,258 +53,178 @@ function Completion({ projectId, from, to }: { projectId?: number; from: string;
   );
 }
 
-function NewTask({ onClose }: { onClose(): void }) {
-  const { t } = useI18n();
-  const projects = useProjects();
-  const cats = useTaskCategories();
-  const [projectId, setProjectId] = useState(projects.data?.[0]?.id);
-  const employees = useProjectEmployees(projectId);
-  return (
-    <FormModal
-      title={t('servicedesk.newTask')}
-      initialValues={{ projectId, source: 'manager', amount: 1, unit: 'working_days' }}
-      invalidate={[['tasks'], ['task-completion']]}
-      onClose={onClose}
-      onSubmit={(v: Record<string, unknown> & { dueAt?: Dayjs; amount?: number; unit?: string }) =>
-        sdApi.createTask({
-          projectId: v.projectId,
-          title: v.title,
-          category: v.category,
-          source: v.source,
-          assigneeEmployeeId: v.assigneeEmployeeId,
-          ...(v.dueAt ? { dueAt: v.dueAt.toISOString() } : { dueIn: { amount: v.amount, unit: v.unit } }),
-        })
-      }
-    >
-      <Form.Item name="projectId" label={t('common.project')} rules={[{ required: true }]}>
-        <ProjectSelect onChange={setProjectId} />
-      </Form.Item>
-      <Form.Item name="title" label={t('servicedesk.title')} rules={[{ required: true, min: 2 }]}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Space.Compact block>
-        <Form.Item
-          name="category"
-          label={t('servicedesk.category')}
-          rules={[{ required: true }]}
-          style={{ width: '50%' }}
-        >
-          <Select
-            options={Object.entries(cats.data?.categories ?? {}).map(([value, label]) => ({ value, label }))}
-          />
-        </Form.Item>
-        <Form.Item name="source" label={t('servicedesk.source')} style={{ width: '50%' }}>
-          <Select
-            options={Object.entries(cats.data?.sources ?? {}).map(([value, label]) => ({ value, label }))}
-          />
-        </Form.Item>
-      </Space.Compact>
-      <Form.Item name="assigneeEmployeeId" label={t('servicedesk.assignee')} rules={[{ required: true }]}>
-        <Select options={employees.data?.items.map((e) => ({ value: e.id, label: e.name }))} />
-      </Form.Item>
-      <Space.Compact block>
-        <Form.Item name="amount" label={t('servicedesk.dueIn')} style={{ width: '30%' }}>
-          <InputNumber min={0.5} max={1000} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="unit" label=" " style={{ width: '30%' }}>
-          <Select
-            options={['working_hours', 'working_days', 'hours', 'days'].map((u) => ({
-              value: u,
-              label: t(`servicedesk.units.${u}`),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="dueAt" label={t('servicedesk.due')} style={{ width: '40%' }}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-        </Form.Item>
-      </Space.Compact>
-    </FormModal>
-  );
+/** a code → label map as choices */
+const labels = (m: Record<string, string> = {}) =>
+  Object.entries(m).map(([value, label]) => ({ value, label }));
+
+type NewTaskValues = Omit<TTaskInput, 'dueAt' | 'dueIn'> & { dueAt?: Dayjs; amount?: number; unit?: string };
+
+function taskFilters(t: T, cats: TTaskCategories | undefined, month: [string, string]): FilterDecl[] {
+  return [
+    { kind: 'project', key: 'projectId', placeholder: t('common.project') },
+    {
+      kind: 'select',
+      key: 'status',
+      width: 110,
+      placeholder: t('servicedesk.status'),
+      options: TASK_STATUSES.map((s) => ({ value: s, label: t(`servicedesk.taskStatuses.${s}`) })),
+    },
+    {
+      kind: 'select',
+      key: 'category',
+      placeholder: t('servicedesk.category'),
+      options: labels(cats?.categories),
+    },
+    { kind: 'dateRange', shown: month },
+    { kind: 'switch', key: 'overdue', label: t('servicedesk.overdueOnly') },
+    { kind: 'switch', key: 'mine', label: t('servicedesk.mine') },
+  ];
 }
 
+function taskFields(t: T, cats: TTaskCategories | undefined): FieldRow[] {
+  return [
+    projectField(t),
+    { kind: 'text', name: 'title', label: t('servicedesk.title'), required: true, min: 2, maxLength: 100 },
+    [
+      {
+        kind: 'select',
+        name: 'category',
+        label: t('servicedesk.category'),
+        required: true,
+        width: '50%',
+        options: labels(cats?.categories),
+      },
+      {
+        kind: 'select',
+        name: 'source',
+        label: t('servicedesk.source'),
+        width: '50%',
+        options: labels(cats?.sources),
+      },
+    ],
+    {
+      kind: 'employee',
+      name: 'assigneeEmployeeId',
+      label: t('servicedesk.assignee'),
+      required: true,
+      projectField: 'projectId',
+    },
+    [
+      {
+        kind: 'number',
+        name: 'amount',
+        label: t('servicedesk.dueIn'),
+        width: '30%',
+        minValue: 0.5,
+        maxValue: 1000,
+      },
+      {
+        kind: 'select',
+        name: 'unit',
+        label: ' ',
+        width: '30%',
+        options: DUE_UNITS.map((u) => ({ value: u, label: t(`servicedesk.units.${u}`) })),
+      },
+      { kind: 'datetime', name: 'dueAt', label: t('servicedesk.due'), width: '40%' },
+    ],
+  ];
+}
+
+/** the form's due time: an exact time if one is chosen, else the limit from now */
+function toTaskInput(v: NewTaskValues): TTaskInput {
+  return {
+    projectId: v.projectId,
+    title: v.title,
+    category: v.category,
+    source: v.source,
+    assigneeEmployeeId: v.assigneeEmployeeId,
+    ...(v.dueAt
+      ? { dueAt: v.dueAt.toISOString() }
+      : { dueIn: { amount: v.amount, unit: v.unit } as TTaskInput['dueIn'] }),
+  };
+}
+
+function taskColumns(t: T, cats: TTaskCategories | undefined): ColumnsType<TTask> {
+  return [
+    {
+      title: t('servicedesk.code'),
+      dataIndex: 'code',
+      width: 100,
+      render: (code: string, row) => <Link to={`/servicedesk/tasks/${row.id}`}>{code}</Link>,
+    },
+    { title: t('servicedesk.title'), dataIndex: 'title' },
+    {
+      title: t('servicedesk.category'),
+      dataIndex: 'category',
+      render: (c: string) => cats?.categories[c] ?? c,
+      width: 100,
+    },
+    {
+      title: t('servicedesk.source'),
+      dataIndex: 'source',
+      render: (c: string) => cats?.sources[c] ?? c,
+      width: 90,
+    },
+    { title: t('servicedesk.assignee'), dataIndex: 'assigneeName', width: 90 },
+    { title: t('servicedesk.due'), dataIndex: 'dueAt', sorter: true, render: formatDateTime, width: 150 },
+    {
+      title: t('servicedesk.status'),
+      dataIndex: 'status',
+      width: 150,
+      render: (s: string, r) => (
+        <Space size={4}>
+          <StatusTag status={s} group="taskStatuses" />
+          <OverdueTag overdue={r.overdue} />
+        </Space>
+      ),
+    },
+  ];
+}
+
+/** 工作任务: tasks handed out, with the completion rate of each category */
 export function TasksPage() {
   const { t } = useI18n();
-  const me = useMe();
+  const access = useAccess();
   const projects = useProjects();
   const cats = useTaskCategories();
-  const queryClient = useQueryClient();
-  const [filters, setFilters] = useState<Record<string, string | number | boolean | undefined>>({});
-  const [creating, setCreating] = useState(false);
-  const [completing, setCompleting] = useState<Task | null>(null);
-  const [period, setPeriod] = useState<[string, string]>([
+  const create = useCreateTask();
+  const actions = useTaskActions();
+  const month: [string, string] = [
     dayjs().startOf('month').format('YYYY-MM-DD'),
     dayjs().endOf('month').format('YYYY-MM-DD'),
-  ]);
-  const set = (k: string, v: unknown) => setFilters((f) => ({ ...f, [k]: v as never }));
-  const canCreate = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
-  const act = async (task: Task, action: string, body: unknown = {}) => {
-    try {
-      await sdApi.taskAction(task.id, action, body);
-      await queryClient.invalidateQueries({ queryKey: ['tasks'] });
-      await queryClient.invalidateQueries({ queryKey: ['task-completion'] });
-    } catch (e) {
-      showError(e);
-    }
-  };
+  ];
+  const filters = taskFilters(t, cats.data, month);
+  const fields = taskFields(t, cats.data);
+  const submit = (values: Record<string, unknown>) =>
+    create.mutateAsync(toTaskInput(values as NewTaskValues));
   return (
-    <div>
-      <PageHeader
-        title={t('servicedesk.tasks')}
-        extra={
-          canCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('servicedesk.newTask')}
-            </Button>
-          ) : null
-        }
-      >
-        <Space wrap>
-          <ProjectSelect
-            allowClear
-            placeholder={t('common.project')}
-            style={{ width: 140 }}
-            onChange={(v) => set('projectId', v)}
-          />
-          <Select
-            allowClear
-            placeholder={t('servicedesk.status')}
-            style={{ width: 110 }}
-            options={['open', 'in_progress', 'done', 'cancelled'].map((s) => ({
-              value: s,
-              label: t(`servicedesk.taskStatuses.${s}`),
-            }))}
-            onChange={(v) => set('status', v)}
-          />
-          <Select
-            allowClear
-            placeholder={t('servicedesk.category')}
-            style={{ width: 120 }}
-            options={Object.entries(cats.data?.categories ?? {}).map(([value, label]) => ({ value, label }))}
-            onChange={(v) => set('category', v)}
-          />
-          <DatePicker.RangePicker
-            value={[dayjs(period[0]), dayjs(period[1])]}
-            onChange={(r) => {
-              const [a, b] = (r ?? []) as [Dayjs | null, Dayjs | null];
-              if (a && b) setPeriod([a.format('YYYY-MM-DD'), b.format('YYYY-MM-DD')]);
-              setFilters((f) => ({ ...f, from: a?.format('YYYY-MM-DD'), to: b?.format('YYYY-MM-DD') }));
-            }}
-          />
-          <Space>
-            <Switch size="small" onChange={(v) => set('overdue', v || undefined)} />
-            {t('servicedesk.overdueOnly')}
-          </Space>
-          <Space>
-            <Switch size="small" onChange={(v) => set('mine', v || undefined)} />
-            {t('servicedesk.mine')}
-          </Space>
-        </Space>
-      </PageHeader>
-      <Completion
-        projectId={(filters.projectId as number) ?? projects.data?.[0]?.id}
-        from={period[0]}
-        to={period[1]}
-      />
-      <PagedTable<Task>
-        queryKey={['tasks', filters]}
-        fetch={(p) => sdApi.tasks({ ...p, ...filters })}
-        columns={[
-          {
-            title: t('servicedesk.code'),
-            dataIndex: 'code',
-            width: 100,
-            render: (code: string, row) => <Link to={`/servicedesk/tasks/${row.id}`}>{code}</Link>,
-          },
-          { title: t('servicedesk.title'), dataIndex: 'title' },
-          {
-            title: t('servicedesk.category'),
-            dataIndex: 'category',
-            render: (c: string) => cats.data?.categories[c] ?? c,
-            width: 100,
-          },
-          {
-            title: t('servicedesk.source'),
-            dataIndex: 'source',
-            render: (c: string) => cats.data?.sources[c] ?? c,
-            width: 90,
-          },
-          { title: t('servicedesk.assignee'), dataIndex: 'assigneeName', width: 90 },
-          {
-            title: t('servicedesk.due'),
-            dataIndex: 'dueAt',
-            sorter: true,
-            render: formatDateTime,
-            width: 150,
-          },
-          {
-            title: t('servicedesk.status'),
-            dataIndex: 'status',
-            width: 150,
-            render: (s: string, r) => (
-              <Space size={4}>
-                <StatusTag status={s} group="taskStatuses" />
-                <OverdueTag overdue={r.overdue} />
-              </Space>
-            ),
-          },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_: unknown, r) => (
-              <Space>
-                {r.actions.map((a) => (
-                  <Button
-                    key={a}
-                    size="small"
-                    onClick={() => (a === 'complete' ? setCompleting(r) : act(r, a))}
-                  >
-                    {t(`servicedesk.taskActions.${a}`)}
-                  </Button>
-                ))}
-              </Space>
-            ),
-          },
-        ]}
-        expandable={{ expandedRowRender: (r) => r.result ?? '—', rowExpandable: (r) => !!r.result }}
-      />
-      {creating ? <NewTask onClose={() => setCreating(false)} /> : null}
-      {completing ? (
-        <CompleteModal
-          task={completing}
-          onClose={() => setCompleting(null)}
-          onDone={(result) => act(completing, 'complete', { result }).then(() => setCompleting(null))}
+    <ListPage<TTask, TTask, TaskQuery>
+      title={t('servicedesk.tasks')}
+      filters={filters}
+      queryKey={(f) => taskKeys.list(f)}
+      fetch={(f, page) => sdApi.tasks({ ...page, ...f })}
+      summary={(f) => (
+        <Completion
+          projectId={f.projectId ?? projects.data?.[0]?.id}
+          from={f.from ?? month[0]}
+          to={f.to ?? month[1]}
         />
-      ) : null}
-    </div>
-  );
-}
-
-function CompleteModal({
-  task,
-  onClose,
-  onDone,
-}: {
-  task: Task;
-  onClose(): void;
-  onDone(result: string): void;
-}) {
-  const { t } = useI18n();
-  const [result, setResult] = useState('');
-  return (
-    <Modal
-      open
-      title={`${t('servicedesk.taskActions.complete')} · ${task.title}`}
-      onCancel={onClose}
-      onOk={() => onDone(result)}
-      okButtonProps={{ disabled: !result }}
-    >
-      <Input.TextArea
-        rows={3}
-        maxLength={1000}
-        value={result}
-        onChange={(e) => setResult(e.target.value)}
-        placeholder={t('servicedesk.result')}
-      />
-    </Modal>
+      )}
+      create={{
+        label: t('servicedesk.newTask'),
+        allowed: access.canCreateTask,
+        initialValues: {
+          projectId: projects.data?.[0]?.id,
+          source: 'manager',
+          amount: 1,
+          unit: 'working_days',
+        },
+        fields,
+        submit,
+      }}
+      rowActions={{ actions, allowed: (r) => r.actions }}
+      table={{ expandable: { expandedRowRender: (r) => r.result ?? '—', rowExpandable: (r) => !!r.result } }}
+      columns={taskColumns(t, cats.data)}
+    />
   );
 }

@@ -2,8 +2,20 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, type FormInstance, Input, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useMe } from '../../api/auth.ts';
-import { type Employee, staffApi, usePositions, useProjects, useTeams } from '../../api/staff.ts';
+import type { TEmployeeInput } from '../../../../server/modules/staff/staff.schemas.ts';
+import { useAccess } from '../../access.ts';
+import { useProjects } from '../../api/project.ts';
+import {
+  EMPLOYEE_STATUSES,
+  type Employee,
+  type EmployeeQuery,
+  GENDERS,
+  staffApi,
+  staffKeys,
+  usePositions,
+  useSaveEmployee,
+  useTeams,
+} from '../../api/staff.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { maskPhone } from '../../components/format.ts';
@@ -32,7 +44,7 @@ function EmployeeFields({ projectId }: { projectId?: number }) {
         </Form.Item>
       </Space.Compact>
       <Form.Item name="gender" label={t('staff.gender')}>
-        <Select allowClear options={['M', 'F'].map((g) => ({ value: g, label: t(`staff.genders.${g}`) }))} />
+        <Select allowClear options={GENDERS.map((g) => ({ value: g, label: t(`staff.genders.${g}`) }))} />
       </Form.Item>
       <Form.Item name="phone" label={t('staff.phone')}>
         <Input maxLength={11} />
@@ -48,7 +60,7 @@ function EmployeeFields({ projectId }: { projectId?: number }) {
       </Form.Item>
       <Form.Item name="status" label={t('common.status')}>
         <Select
-          options={['active', 'left', 'dismissed'].map((s) => ({
+          options={EMPLOYEE_STATUSES.map((s) => ({
             value: s,
             label: t(`staff.statuses.${s}`),
           }))}
@@ -61,6 +73,7 @@ function EmployeeFields({ projectId }: { projectId?: number }) {
 function EmployeeForm({ employee, onClose }: { employee: Employee | null; onClose(): void }) {
   const { t } = useI18n();
   const projects = useProjects();
+  const save = useSaveEmployee();
   return (
     <FormModal
       title={employee ? t('staff.editEmployee') : t('staff.newEmployee')}
@@ -69,13 +82,15 @@ function EmployeeForm({ employee, onClose }: { employee: Employee | null; onClos
           ? { ...employee, hiredOn: employee.hiredOn ? dayjs(employee.hiredOn) : undefined }
           : { projectId: projects.data?.[0]?.id, status: 'active' }
       }
-      invalidate={[['employees']]}
       onClose={onClose}
-      onSubmit={(values: Record<string, unknown> & { hiredOn?: dayjs.Dayjs }) =>
-        staffApi.saveEmployee(employee?.id ?? null, {
-          ...values,
-          phone: (values.phone as string) || null,
-          hiredOn: values.hiredOn ? values.hiredOn.format('YYYY-MM-DD') : null,
+      onSubmit={(values: Omit<TEmployeeInput, 'hiredOn'> & { hiredOn?: dayjs.Dayjs }) =>
+        save.mutateAsync({
+          id: employee?.id ?? null,
+          body: {
+            ...values,
+            phone: values.phone || null,
+            hiredOn: values.hiredOn ? values.hiredOn.format('YYYY-MM-DD') : null,
+          },
         })
       }
     >
@@ -92,16 +107,10 @@ function WatchedFields({ form }: { form: FormInstance }) {
 
 export function EmployeesPage() {
   const { t } = useI18n();
-  const me = useMe();
   const positions = usePositions();
-  const [filters, setFilters] = useState<{
-    q?: string;
-    projectId?: number;
-    positionId?: number;
-    status?: string;
-  }>({});
+  const [filters, setFilters] = useState<EmployeeQuery>({});
   const [editing, setEditing] = useState<Employee | null | undefined>(undefined);
-  const canEdit = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
+  const { canEditEmployees: canEdit } = useAccess();
 
   return (
     <div>
@@ -139,7 +148,7 @@ export function EmployeesPage() {
             allowClear
             placeholder={t('common.status')}
             style={{ width: 120 }}
-            options={['active', 'left', 'dismissed'].map((s) => ({
+            options={EMPLOYEE_STATUSES.map((s) => ({
               value: s,
               label: t(`staff.statuses.${s}`),
             }))}
@@ -148,7 +157,7 @@ export function EmployeesPage() {
         </Space>
       </PageHeader>
       <PagedTable<Employee>
-        queryKey={['employees', filters]}
+        queryKey={staffKeys.employees(filters)}
         fetch={(p) => staffApi.employees({ ...p, ...filters })}
         columns={[
           { title: t('staff.code'), dataIndex: 'code', sorter: true, width: 100 },

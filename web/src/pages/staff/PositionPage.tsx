@@ -1,13 +1,13 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, message, Skeleton, Typography } from 'antd';
+import { Button, Form, Input, Modal, message, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useMe } from '../../api/auth.ts';
-import { type Position, staffApi } from '../../api/staff.ts';
+import { useAccess } from '../../access.ts';
+import { type Position, usePosition, useSavePosition } from '../../api/staff.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { showError } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 const LONG_FIELDS = [
@@ -21,13 +21,15 @@ const LONG_FIELDS = [
 
 /** The 岗位说明书 as the document lays it out: a bordered two-column table, printable. */
 export function PositionPage() {
-  const { t } = useI18n();
   const { id } = useParams();
-  const me = useMe();
-  const query = useQuery({ queryKey: ['position', id], queryFn: () => staffApi.position(Number(id)) });
+  const query = usePosition(Number(id));
+  return <QueryState query={query}>{(p) => <PositionDocument p={p} />}</QueryState>;
+}
+
+function PositionDocument({ p }: { p: Position }) {
+  const { t } = useI18n();
+  const access = useAccess();
   const [editing, setEditing] = useState(false);
-  const p = query.data;
-  if (!p) return <Skeleton active />;
   const doc = (k: string) => t(`staff.positionDoc.${k}`);
   return (
     <div>
@@ -35,7 +37,7 @@ export function PositionPage() {
         title={`${p.name} · ${doc('title')}`}
         extra={
           <>
-            {me.data?.role === 'admin' ? (
+            {access.canEditPositions ? (
               <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>
             ) : null}
             <AuditHistoryButton entity="position" id={p.id} />
@@ -80,7 +82,7 @@ export function PositionPage() {
 function PositionForm({ position, onClose }: { position: Position; onClose(): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
-  const queryClient = useQueryClient();
+  const save = useSavePosition();
   return (
     <Modal
       open
@@ -88,13 +90,12 @@ function PositionForm({ position, onClose }: { position: Position; onClose(): vo
       title={t('common.edit')}
       onCancel={onClose}
       okText={t('common.save')}
+      confirmLoading={save.isPending}
       onOk={async () => {
         const values = await form.validateFields();
         try {
-          await staffApi.savePosition(position.id, values);
+          await save.mutateAsync({ id: position.id, body: values });
           message.success(t('common.saved'));
-          await queryClient.invalidateQueries({ queryKey: ['position'] });
-          await queryClient.invalidateQueries({ queryKey: ['positions'] });
           onClose();
         } catch (e) {
           showError(e, form);

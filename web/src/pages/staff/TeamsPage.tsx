@@ -1,22 +1,25 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Space, Table } from 'antd';
 import { useState } from 'react';
-import { useMe } from '../../api/auth.ts';
-import { staffApi, type Team, useProjects, useTeams } from '../../api/staff.ts';
+import type { TTeamInput } from '../../../../server/modules/staff/staff.schemas.ts';
+import { useAccess } from '../../access.ts';
+import { useProjects } from '../../api/project.ts';
+import { type Team, useSaveTeam, useTeams } from '../../api/staff.ts';
 import { AuditHistoryButton } from '../../components/AuditHistory.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
+import { tableState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 
 export function TeamsPage() {
   const { t } = useI18n();
-  const me = useMe();
   const projects = useProjects();
   const [projectId, setProjectId] = useState<number | undefined>();
   const teams = useTeams(projectId);
+  const save = useSaveTeam();
   const [editing, setEditing] = useState<Team | null | undefined>(undefined);
-  const canEdit = ['admin', 'manager', 'supervisor'].includes(me.data?.role ?? '');
+  const { canEditTeams: canEdit } = useAccess();
   return (
     <div>
       <PageHeader
@@ -38,8 +41,7 @@ export function TeamsPage() {
       </PageHeader>
       <Table<Team>
         rowKey="id"
-        loading={teams.isFetching}
-        dataSource={teams.data ?? []}
+        {...tableState(teams)}
         pagination={false}
         columns={[
           { title: t('common.project'), dataIndex: 'projectName' },
@@ -67,12 +69,11 @@ export function TeamsPage() {
         <FormModal
           title={editing ? t('common.edit') : t('staff.newTeam')}
           initialValues={editing ?? { projectId: projects.data?.[0]?.id }}
-          invalidate={[['teams']]}
           onClose={() => setEditing(undefined)}
-          onSubmit={(values: Partial<Team>) =>
-            staffApi.saveTeam(editing?.id ?? null, {
-              ...values,
-              leaderEmployeeId: editing?.leaderEmployeeId ?? null,
+          onSubmit={(values: TTeamInput) =>
+            save.mutateAsync({
+              id: editing?.id ?? null,
+              body: { ...values, leaderEmployeeId: editing?.leaderEmployeeId ?? null },
             })
           }
         >

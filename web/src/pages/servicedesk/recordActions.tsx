@@ -1,0 +1,171 @@
+/**
+ * The forms of the service desk's state-machine actions, for the one action dialog
+ * (components/list/RecordActions.tsx): which fields each move of a repair, a complaint or a
+ * task asks for. The buttons come from the record's `actions`, served from the module's
+ * transition table.
+ */
+import { SATISFACTIONS } from '../../../../server/modules/complaint/complaint.constants.ts';
+import {
+  type TComplaintDetail,
+  type TRepairDetail,
+  type TTask,
+  useComplaintAction,
+  useRepairAction,
+  useTaskAction,
+} from '../../api/servicedesk.ts';
+import { type ActionForm, type FieldDecl, useRecordActions } from '../../components/list/index.ts';
+import { useI18n } from '../../i18n.tsx';
+import { resultField } from './shared.tsx';
+
+type T = ReturnType<typeof useI18n>['t'];
+
+const comment = (t: T): FieldDecl => ({
+  kind: 'textarea',
+  name: 'comment',
+  label: t('servicedesk.comment'),
+  rows: 2,
+  maxLength: 500,
+});
+
+/** 关闭, 返修/重新处理, 取消/撤销 ask only for a comment, for a repair and a complaint alike */
+const closeReopenCancel = <R,>(t: T): Record<'close' | 'reopen' | 'cancel', ActionForm<R>> => ({
+  close: { fields: [comment(t)] },
+  reopen: { fields: [comment(t)] },
+  cancel: { button: { danger: true }, fields: [comment(t)] },
+});
+
+function repairForms(t: T): Record<string, ActionForm<TRepairDetail>> {
+  return {
+    dispatch: {
+      button: { type: 'primary' },
+      initialValues: (r) => ({ department: r.responsible }),
+      fields: (r) => [
+        {
+          kind: 'employee',
+          name: 'assigneeEmployeeId',
+          label: t('servicedesk.assignee'),
+          projectId: r.projectId,
+          withPosition: true,
+          allowClear: true,
+          testId: 'dispatch-assignee',
+        },
+        { kind: 'text', name: 'department', label: t('servicedesk.department'), maxLength: 50 },
+      ],
+    },
+    complete: {
+      button: { type: 'primary' },
+      fields: [resultField(t)],
+    },
+    visit: {
+      fields: [{ kind: 'rate', name: 'rating', label: t('servicedesk.rating'), required: true }, comment(t)],
+    },
+    start: { fields: [comment(t)] },
+    ...closeReopenCancel(t),
+  };
+}
+
+/** 派工, 开始处理, 完成, 回访评价, 关闭, 返修, 取消 of a repair order (detail page) */
+export function useRepairActions() {
+  const { t } = useI18n();
+  const act = useRepairAction();
+  return useRecordActions<TRepairDetail>({
+    forms: repairForms(t),
+    label: (a) => t(`servicedesk.actions.${a}`),
+    title: (a, r) => `${t(`servicedesk.actions.${a}`)} · ${r.code}`,
+    okText: 'action',
+    testIdPrefix: 'action-',
+    run: (r, action, body) => act.mutateAsync({ id: r.id, action, body }),
+  });
+}
+
+function complaintForms(t: T): Record<string, ActionForm<TComplaintDetail>> {
+  const note = (required: boolean): FieldDecl => ({
+    kind: 'textarea',
+    name: 'note',
+    label: t('servicedesk.note'),
+    required,
+    maxLength: 1000,
+  });
+  return {
+    assign: {
+      button: { type: 'primary' },
+      fields: (k) => [
+        {
+          kind: 'employee',
+          name: 'handlerEmployeeId',
+          label: t('servicedesk.handler'),
+          projectId: k.projectId,
+          required: true,
+        },
+        note(false),
+      ],
+    },
+    record: { fields: [note(true)] },
+    resolve: {
+      button: { type: 'primary' },
+      fields: [
+        {
+          kind: 'textarea',
+          name: 'resolution',
+          label: t('servicedesk.resolution'),
+          required: true,
+          maxLength: 1000,
+        },
+      ],
+    },
+    visit: {
+      fields: [
+        {
+          kind: 'select',
+          name: 'satisfaction',
+          label: t('servicedesk.satisfaction'),
+          required: true,
+          options: SATISFACTIONS.map((s) => ({ value: s, label: t(`servicedesk.satisfactions.${s}`) })),
+        },
+        comment(t),
+      ],
+    },
+    markImproper: {
+      button: { danger: true },
+      fields: [
+        {
+          kind: 'textarea',
+          name: 'reason',
+          label: t('servicedesk.improperReason'),
+          required: true,
+          min: 2,
+          maxLength: 500,
+        },
+      ],
+    },
+    ...closeReopenCancel(t),
+  };
+}
+
+/** 指派, 处理记录, 解决, 回访, 关闭, 重新处理, 撤销, and the manager's 标记处理不当 of a complaint */
+export function useComplaintActions() {
+  const { t } = useI18n();
+  const act = useComplaintAction();
+  return useRecordActions<TComplaintDetail>({
+    forms: complaintForms(t),
+    label: (a) => (a === 'reopen' ? t('servicedesk.complaintReopen') : t(`servicedesk.actions.${a}`)),
+    title: (a, k) => `${t(`servicedesk.actions.${a}`)} · ${k.code}`,
+    run: (k, action, body) => act.mutateAsync({ id: k.id, action, body }),
+  });
+}
+
+/** 开始, 完成 (asks for the result), 取消, 重新打开 of a task — in the list's rows and on its page */
+export function useTaskActions() {
+  const { t } = useI18n();
+  const act = useTaskAction();
+  return useRecordActions<TTask>({
+    forms: {
+      complete: {
+        fields: [resultField(t)],
+      },
+    },
+    label: (a) => t(`servicedesk.taskActions.${a}`),
+    title: (a, task) => `${t(`servicedesk.taskActions.${a}`)} · ${task.title}`,
+    run: (task, action, body) => act.mutateAsync({ id: task.id, action, body }),
+  });
+}
