@@ -1,4 +1,6 @@
-/** The one place that calls the API and turns its errors into ApiError values. */
+// The one place that calls the API and turns its errors into ApiError values.
+import type { PageResult } from '../../../server/lib/paging.ts';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -77,9 +79,5 @@ export const api = {
   href: (url: string, query?: Query) => `/api${url}${toQueryString(query)}`,
 };
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** One page of a list, as every list route answers (`PageOf` in server/lib/paging.ts). */
+export type Page<T> = PageResult<T>;
