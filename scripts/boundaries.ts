@@ -5,7 +5,9 @@
  * 1. tables:     a module's code reads and writes only the tables it owns (its `<noun>.tables.ts`, or
  *                the foundation tables FOUNDATION_OWNERS gives it). Another module's data comes through
  *                the functions that module exports, passed in as dependencies (wired in server/app.ts).
- * 2. imports:    a module imports another module's files only as types (`import type`), never its code.
+ * 2. imports:    a module imports another module's files only as types (`import type`), never its code —
+ *                save its `*.schemas.ts` and `*.constants.ts`, which are shapes and value lists, not behaviour
+ *                (the sign-in answer is made of the account's schemas).
  * 3. migrations: a migration imports nothing but `kysely` and `../database.ts`, so a change to a module
  *                can never change history; it carries its own data.
  * 4. web:        the web imports server files only as types, or a dependency-free `*.constants.ts`.
@@ -152,7 +154,8 @@ export function checkBoundaries(files: SourceFile[]): Violation[] {
       for (const imp of importsOf(text)) {
         const target = resolvePath(path, imp.specifier);
         const other = target ? MODULE_FILE.exec(`${target}/`)?.[1] : undefined;
-        if (other && other !== mod && !imp.typeOnly)
+        const shapes = /\.(schemas|constants)\.ts$/.test(target ?? '');
+        if (other && other !== mod && !imp.typeOnly && !shapes)
           out.push({
             rule: 'imports',
             path,

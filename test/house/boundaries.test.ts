@@ -51,6 +51,8 @@ describe('boundary check', () => {
           "import { type TTask } from '../task/task.schemas.ts';",
           "import { repairCode } from '../repair/repair.repository.ts';",
           "import '../task/task.tables.ts';",
+          "import { ZTask } from '../task/task.schemas.ts';",
+          "import { TASK_STATUSES } from '../task/task.constants.ts';",
           "import { isoNow } from '../../lib/time.ts';",
         ].join('\n'),
       }),
