@@ -1,10 +1,10 @@
 import type { MetricDefinition } from '../../lib/metrics.ts';
-import { beijing } from '../../lib/xlsx-export.ts';
+import { addDays, formatLocal } from '../../lib/time.ts';
 import { countOccupiedHouseholds } from '../property/property.service.ts';
 import * as repo from './complaint.repository.ts';
 
-const lastDay = (periodEnd: string) =>
-  new Date(Date.parse(`${periodEnd}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+/** the period's last day: its end is exclusive */
+const lastDay = (periodEnd: string) => addDays(periodEnd, -1);
 
 export const complaintMetrics: MetricDefinition[] = [
   {
@@ -26,7 +26,7 @@ export const complaintMetrics: MetricDefinition[] = [
         refs: rows.map((r) => ({
           entity: 'complaint',
           id: r.id,
-          label: `投诉 ${repo.complaintCode(r.id)}（${r.complainant_name}，${beijing(r.created_at)}）`,
+          label: `投诉 ${repo.complaintCode(r.id)}（${r.complainant_name}，${formatLocal(r.created_at)}）`,
         })),
       };
     },
