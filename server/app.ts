@@ -36,9 +36,10 @@ import { createStaffService } from './modules/staff/staff.service.ts';
 import { taskRoutes } from './modules/task/task.routes.ts';
 import { createTaskService } from './modules/task/task.service.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
-import { createUserService } from './modules/user/user.service.ts';
+import { activeUsersOfEmployees, activeUsersOfRole, createUserService } from './modules/user/user.service.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { allReminderSources } from './reminders.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: Ajv instance
 function addMessageKeyword(ajv: any) {
@@ -90,7 +91,12 @@ export function createServices(
     repairs: createRepairService(deps),
     complaints: createComplaintService(deps),
     tasks: createTaskService(deps),
-    reminders: createReminderService(deps),
+    // every module's due items (server/reminders.ts), to the users the user module knows
+    reminders: createReminderService({
+      ...deps,
+      sources: allReminderSources,
+      users: { activeUsersOfRole, activeUsersOfEmployees },
+    }),
     property: createPropertyService(deps),
     assessment: createAssessmentService({ ...deps, metrics }),
   };

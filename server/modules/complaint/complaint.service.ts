@@ -2,11 +2,12 @@ import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
-import { type Clock, systemClock } from '../../lib/time.ts';
+import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
 import { computeDue } from '../calendar/calendar.service.ts';
 import type { DueUnit } from '../calendar/working-time.ts';
 import { countOccupiedHouseholds, unitIdsOfOwnerUser } from '../property/property.service.ts';
 import * as repo from './complaint.repository.ts';
+import { isComplaintOverdue, marksOfMove } from './complaint.rules.ts';
 import type { TComplaintActionInput, TComplaintInput, TComplaintQuery } from './complaint.schemas.ts';
 import type { ComplaintTable } from './complaint.tables.ts';
 import {
@@ -16,10 +17,6 @@ import {
   COMPLAINT_TRANSITIONS,
   type ComplaintAction,
 } from './complaint.transitions.ts';
-
-const localStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-const nextDay = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** complaints ÷ households as a percentage with two decimals, computed with integers */
 export function ratePercent(complaints: number, households: number): number | null {
@@ -73,9 +70,7 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
       closedAt: k.closed_at,
       cancelledAt: k.cancelled_at,
       createdAt: k.created_at,
-      overdue:
-        Number(k.response_overdue) === 1 ||
-        (!k.responded_at && ['received', 'handling'].includes(k.status) && k.response_due_at < at),
+      overdue: isComplaintOverdue(k, at),
       // an owner does not see the internal finding
       improper: !isOwner && Number(k.improper) === 1,
       improperReason: isOwner ? null : k.improper_reason,
@@ -219,11 +214,8 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
             patch.cancelled_at = at;
             break;
         }
-        // the first handling step answers the complainant (响应)
-        if (['record', 'resolve'].includes(action) && !before.responded_at) {
-          patch.responded_at = at;
-          if (at > before.response_due_at) patch.response_overdue = 1;
-        }
+        // the first handling step answers the complainant (响应); a late one, or a late withdrawal, is marked
+        Object.assign(patch, marksOfMove(before, action, at));
         if (note) {
           await repo.insertRecord(trx, {
             complaint_id: id,
@@ -287,10 +279,11 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
       requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
       if (q.projectId) assertProjectVisible(actor, q.projectId);
       const projects = await repo.visibleProjects(db, actor, q.projectId);
+      const range = inclusiveDateRange(q.from, q.to);
       return Promise.all(
         projects.map(async (p) => {
           const [received, households] = await Promise.all([
-            repo.complaintsReceived(db, p.id, localStart(q.from), localStart(nextDay(q.to))),
+            repo.complaintsReceived(db, p.id, range.startAt, range.endAt),
             countOccupiedHouseholds(db, p.id, q.to),
           ]);
           return {

@@ -1,9 +1,6 @@
 import type { MetricDefinition } from '../../lib/metrics.ts';
-import { beijing } from '../../lib/xlsx-export.ts';
+import { addDays, formatLocal, localDate, mondayOf } from '../../lib/time.ts';
 import * as repo from './repair.repository.ts';
-import { addDays, mondayOf } from './repair.service.ts';
-
-const localDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export const repairMetrics: MetricDefinition[] = [
   {
@@ -70,7 +67,7 @@ export const repairMetrics: MetricDefinition[] = [
           ref: {
             entity: 'repair_order',
             id: r.id,
-            label: `报修 ${repo.repairCode(r.id)}（${r.location}）派工时限 ${beijing(r.dispatch_due_at)}，${r.dispatched_at ? `${beijing(r.dispatched_at)} 派工` : '未派工'}`,
+            label: `报修 ${repo.repairCode(r.id)}（${r.location}）派工时限 ${formatLocal(r.dispatch_due_at)}，${r.dispatched_at ? `${formatLocal(r.dispatched_at)} 派工` : '未派工'}`,
           },
         })),
       };

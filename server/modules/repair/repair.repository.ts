@@ -4,6 +4,17 @@ import { listOf, prepared } from '../../db/prepared.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, projectScope } from '../../lib/actor.ts';
 import { offsetOf, sortColumn } from '../../lib/paging.ts';
+import { asFlag } from '../../lib/sql.ts';
+import { addDays, startOfLocalDay } from '../../lib/time.ts';
+import {
+  completionLateNowSql,
+  dispatchLateNowSql,
+  dispatchOverdueSql,
+  isOverdue,
+  openSql,
+  overdueSql,
+  waitingForDispatchSql,
+} from './repair.rules.ts';
 import type { TRepairQuery } from './repair.schemas.ts';
 import './repair.tables.ts';
 import { OPEN_STATUSES } from './repair.transitions.ts';
@@ -16,9 +27,6 @@ export interface RepairScope {
 }
 
 export const repairCode = (id: number) => `BX${String(id).padStart(6, '0')}`;
-const localStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-const nextDayStart = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
 
 // ---- categories ----
 export function listCategories(db: Executor) {
@@ -87,26 +95,6 @@ function scopedRows(db: Executor, shape: ScopeShape, p: ScopeValues) {
   return q;
 }
 
-function overdueExpr(nowIso: string) {
-  return sql<number>`case when r.dispatch_overdue = 1 or r.complete_overdue = 1 or (r.status in (${sql.join(
-    OPEN_STATUSES.map((s) => sql.lit(s)),
-  )}) and r.complete_due_at < ${nowIso}) then 1 else 0 end`;
-}
-
-/** The same rule as overdueExpr, for rows already read. */
-function isOverdue(
-  status: string,
-  dispatchOverdue: number,
-  completeOverdue: number,
-  completeDueAt: string | null,
-  nowIso: string,
-): boolean {
-  if (toNumber(dispatchOverdue) === 1 || toNumber(completeOverdue) === 1) return true;
-  return (
-    (OPEN_STATUSES as readonly string[]).includes(status) && completeDueAt !== null && completeDueAt < nowIso
-  );
-}
-
 const REPAIR_SORTS = { createdAt: 'r.created_at', completeDueAt: 'r.complete_due_at', id: 'r.id' } as const;
 
 /** A list query's structure: scope, which filters are given, the sort. */
@@ -153,7 +141,7 @@ function filteredRows(db: Executor, p: ListValues, shape: ListShape) {
     base = base.where('r.assignee_employee_id', '=', p.assigneeEmployeeId as number);
   if (has(shape, 'from')) base = base.where('r.created_at', '>=', p.from as string);
   if (has(shape, 'to')) base = base.where('r.created_at', '<', p.to as string);
-  if (has(shape, 'overdue')) base = base.where(overdueExpr(p.nowIso), '=', p.overdue as number);
+  if (has(shape, 'overdue')) base = base.where(asFlag(overdueSql(p.nowIso, 'r')), '=', p.overdue as number);
   if (has(shape, 'like')) {
     const like = p.like as string;
     base = base.where((eb) =>
@@ -221,8 +209,8 @@ export async function listOrders(db: Executor, scope: RepairScope, q: TRepairQue
     categoryId: q.categoryId,
     buildingId: q.buildingId,
     assigneeEmployeeId: q.assigneeEmployeeId,
-    from: q.from ? localStart(q.from) : undefined,
-    to: q.to ? nextDayStart(q.to) : undefined,
+    from: q.from ? startOfLocalDay(q.from) : undefined,
+    to: q.to ? startOfLocalDay(addDays(q.to, 1)) : undefined,
     overdue: q.overdue === undefined ? undefined : q.overdue ? 1 : 0,
     like: q.q ? `%${q.q}%` : undefined,
     nowIso,
@@ -257,7 +245,16 @@ export async function listOrders(db: Executor, scope: RepairScope, q: TRepairQue
       dispatchDueAt: r.dispatchDueAt,
       completeDueAt: r.completeDueAt,
       createdAt: r.createdAt,
-      overdue: isOverdue(r.status, r.dispatch_overdue, r.complete_overdue, r.completeDueAt, nowIso),
+      overdue: isOverdue(
+        {
+          status: r.status,
+          dispatch_due_at: r.dispatchDueAt,
+          complete_due_at: r.completeDueAt,
+          dispatch_overdue: r.dispatch_overdue,
+          complete_overdue: r.complete_overdue,
+        },
+        nowIso,
+      ),
     })),
     total: toNumber(count[0]?.n),
     page: page.page,
@@ -417,24 +414,68 @@ export function findPhoto(db: Executor, orderId: number, photoId: number) {
     .executeTakeFirst();
 }
 
-// ---- overdue marks (the scheduler's check) ----
+// ---- overdue marks and reminders (the scheduler's check) ----
+/** Records the marks of orders whose limits passed while the work was owed (repair.rules.ts) */
 export async function markOverdue(db: Executor, nowIso: string) {
   const d = await db
     .updateTable('repair_order')
     .set({ dispatch_overdue: 1 })
     .where('dispatch_overdue', '=', 0)
-    .where('dispatched_at', 'is', null)
-    .where('status', 'in', ['submitted'])
-    .where('dispatch_due_at', '<', nowIso)
+    .where(dispatchLateNowSql(nowIso))
     .executeTakeFirst();
   const c = await db
     .updateTable('repair_order')
     .set({ complete_overdue: 1 })
     .where('complete_overdue', '=', 0)
-    .where('status', 'in', OPEN_STATUSES)
-    .where('complete_due_at', '<', nowIso)
+    .where(completionLateNowSql(nowIso))
     .executeTakeFirst();
   return Number(d.numUpdatedRows) + Number(c.numUpdatedRows);
+}
+const REMINDER_LIMIT = 5000;
+export function ordersWaitingForDispatch(db: Executor) {
+  return db
+    .selectFrom('repair_order as r')
+    .select(['r.id', 'r.project_id', 'r.location', 'r.dispatch_due_at'])
+    .where(waitingForDispatchSql('r'))
+    .limit(REMINDER_LIMIT)
+    .execute();
+}
+export function ordersAssigned(db: Executor) {
+  return db
+    .selectFrom('repair_order as r')
+    .select(['r.id', 'r.project_id', 'r.location', 'r.assignee_employee_id', 'r.complete_due_at'])
+    .where('r.status', 'in', ['dispatched', 'in_progress'])
+    .where('r.assignee_employee_id', 'is not', null)
+    .limit(REMINDER_LIMIT)
+    .execute();
+}
+/** Open orders that are overdue (超时), for the supervisors' reminders */
+export function openOrdersOverdue(db: Executor, nowIso: string) {
+  return db
+    .selectFrom('repair_order as r')
+    .select([
+      'r.id',
+      'r.project_id',
+      'r.location',
+      'r.assignee_employee_id',
+      'r.status',
+      'r.dispatch_due_at',
+      'r.complete_due_at',
+      'r.dispatch_overdue',
+      'r.complete_overdue',
+    ])
+    .where(openSql('r'))
+    .where(overdueSql(nowIso, 'r'))
+    .orderBy('r.id')
+    .limit(REMINDER_LIMIT)
+    .execute();
+}
+export function submittedReviewProjects(db: Executor, weekStart: string) {
+  return db
+    .selectFrom('repair_weekly_review')
+    .select(['project_id'])
+    .where('week_start', '=', weekStart)
+    .execute();
 }
 
 // ---- weekly review (每周审核业主报修) ----
@@ -570,16 +611,7 @@ export function ordersNotDispatchedInTime(
     .where('r.project_id', '=', projectId)
     .where('r.created_at', '>=', startIso)
     .where('r.created_at', '<', endIso)
-    .where('r.dispatch_due_at', '<', nowIso)
-    .where((eb) =>
-      eb.or([
-        eb('r.dispatched_at', '>', eb.ref('r.dispatch_due_at')),
-        eb.and([
-          eb('r.dispatched_at', 'is', null),
-          eb.or([eb('r.cancelled_at', 'is', null), eb('r.cancelled_at', '>', eb.ref('r.dispatch_due_at'))]),
-        ]),
-      ]),
-    )
+    .where(dispatchOverdueSql(nowIso, 'r'))
     .orderBy('r.id')
     .execute();
 }

@@ -6,11 +6,17 @@ import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
 import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
-import { type Clock, systemClock } from '../../lib/time.ts';
+import { type Clock, localDate, mondayOf, systemClock, weekRange } from '../../lib/time.ts';
 import { computeDue, loadCalendar } from '../calendar/calendar.service.ts';
 import { type DueUnit, dueAt } from '../calendar/working-time.ts';
 import { unitIdsOfOwnerUser } from '../property/property.service.ts';
 import * as repo from './repair.repository.ts';
+import {
+  isCompletionOverdue,
+  isDispatchOverdue,
+  marksOfMove,
+  wasCompletionOverdueAt,
+} from './repair.rules.ts';
 import type {
   TRepairActionInput,
   TRepairCategoryInput,
@@ -80,7 +86,6 @@ export function sniffImage(buf: Buffer): { mime: string; ext: string } | null {
 
 type OrderRow = RepairOrderTable & { id: number };
 const bool = (v: unknown) => Number(v) === 1;
-const OPEN = ['submitted', 'dispatched', 'in_progress', 'reopened'];
 
 export interface RepairDeps {
   db: DB;
@@ -89,16 +94,6 @@ export interface RepairDeps {
   /** The register's units of an owner user (property module) */
   ownerUnitIds?: (db: Executor, userId: number) => Promise<number[]>;
 }
-
-/** Monday of the week of a local date */
-export function mondayOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const back = (d.getUTCDay() + 6) % 7;
-  return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-}
-export const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const localStartIso = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
 
 export type RepairService = ReturnType<typeof createRepairService>;
 
@@ -152,6 +147,8 @@ export function createRepairService({
       readTimeline(db, 'repair_order', id),
     ]);
     const at = nowIso();
+    const dispatchOverdue = isDispatchOverdue(r, at);
+    const completeOverdue = isCompletionOverdue(r, at);
     return {
       id: r.id,
       code: repo.repairCode(r.id),
@@ -185,11 +182,9 @@ export function createRepairService({
       result: r.result,
       rating: r.rating,
       visitComment: r.visit_comment,
-      dispatchOverdue:
-        bool(r.dispatch_overdue) ||
-        (r.dispatched_at === null && r.status === 'submitted' && r.dispatch_due_at < at),
-      completeOverdue: bool(r.complete_overdue) || (OPEN.includes(r.status) && r.complete_due_at < at),
-      overdue: false,
+      dispatchOverdue,
+      completeOverdue,
+      overdue: dispatchOverdue || completeOverdue,
       reopenCount: r.reopen_count,
       createdAt: r.created_at,
       photos: photos.map((p) => ({
@@ -353,10 +348,8 @@ export function createRepairService({
             patch.team_id = input.teamId ?? null;
             patch.department = input.department ?? null;
             patch.assignee_employee_id = input.assigneeEmployeeId ?? null;
-            if (!before.dispatched_at) {
-              patch.dispatched_at = atIso;
-              patch.dispatch_overdue = atIso > before.dispatch_due_at ? 1 : before.dispatch_overdue;
-            }
+            Object.assign(patch, marksOfMove(before, action, atIso));
+            if (!before.dispatched_at) patch.dispatched_at = atIso;
             if (before.status === 'reopened') patch.dispatched_at = before.dispatched_at ?? atIso;
             break;
           }
@@ -366,7 +359,7 @@ export function createRepairService({
           case 'complete':
             patch.completed_at = atIso;
             patch.result = input.result ?? null;
-            patch.complete_overdue = atIso > before.complete_due_at ? 1 : before.complete_overdue;
+            Object.assign(patch, marksOfMove(before, action, atIso));
             break;
           case 'visit':
             if (!input.rating)
@@ -393,6 +386,8 @@ export function createRepairService({
           }
           case 'cancel':
             patch.cancelled_at = atIso;
+            // a cancellation after a limit is late too (repair.rules.ts)
+            Object.assign(patch, marksOfMove(before, action, atIso));
             patch.visit_comment = input.comment ?? before.visit_comment;
             break;
         }
@@ -475,13 +470,9 @@ export function createRepairService({
       if (mondayOf(weekStart) !== weekStart) throw repairErrors.REPAIR_REVIEW_NOT_MONDAY();
       const existing = await repo.findReview(db, actor, projectId, weekStart);
       if (existing) return reviewOut(existing);
-      const facts = await repo.weekFacts(
-        db,
-        projectId,
-        localStartIso(weekStart),
-        localStartIso(addDays(weekStart, 7)),
-      );
-      const endIso = localStartIso(addDays(weekStart, 7));
+      const week = weekRange(weekStart);
+      const facts = await repo.weekFacts(db, projectId, week.startAt, week.endAt);
+      const endIso = week.endAt;
       const item = (r: (typeof facts.created)[number]) => ({
         id: r.id,
         code: repo.repairCode(r.id),
@@ -492,14 +483,12 @@ export function createRepairService({
         completedAt: r.completed_at,
         completeDueAt: r.complete_due_at,
       });
-      const overdue = [...facts.done, ...facts.unfinished].filter((r) =>
-        r.completed_at ? r.completed_at > r.complete_due_at : r.complete_due_at < endIso,
-      );
+      const overdue = [...facts.done, ...facts.unfinished].filter((r) => wasCompletionOverdueAt(r, endIso));
       return {
         id: null,
         projectId,
         weekStart,
-        weekEnd: addDays(weekStart, 6),
+        weekEnd: week.last,
         status: 'draft' as const,
         summary: null,
         content: {
@@ -525,7 +514,8 @@ export function createRepairService({
       requireRole(actor, 'supervisor');
       const draft = await this.reviewDraft(actor, input.projectId, input.weekStart);
       if (draft.id) throw repairErrors.REPAIR_REVIEW_EXISTS();
-      if (addDays(input.weekStart, 7) > localDateIn(now())) throw repairErrors.REPAIR_REVIEW_EARLY();
+      const week = weekRange(input.weekStart);
+      if (week.end > localDate(now())) throw repairErrors.REPAIR_REVIEW_EARLY();
       const reasons = new Map((input.reasons ?? []).map((r) => [r.repairOrderId, r.reason]));
       const content = {
         ...draft.content,
@@ -538,7 +528,7 @@ export function createRepairService({
         const row = await repo.insertReview(trx, {
           project_id: input.projectId,
           week_start: input.weekStart,
-          week_end: addDays(input.weekStart, 6),
+          week_end: week.last,
           status: 'submitted',
           summary: input.summary ?? null,
           content_json: JSON.stringify(content),
@@ -621,10 +611,6 @@ export function createRepairService({
     /** The scheduler's check: mark orders that passed their limits */
     markOverdue: (ex: Executor = db) => repo.markOverdue(ex, nowIso()),
   };
-}
-
-function localDateIn(at: Date) {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 function reviewOut(r: {

@@ -2,9 +2,10 @@ import type { DB } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
-import { type Clock, systemClock } from '../../lib/time.ts';
+import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
 import { computeDue } from '../calendar/calendar.service.ts';
 import * as repo from './task.repository.ts';
+import { isCompletedOnTime, isTaskOverdue } from './task.rules.ts';
 import type { TTaskInput, TTaskQuery } from './task.schemas.ts';
 import type { TaskTable } from './task.tables.ts';
 import {
@@ -16,10 +17,6 @@ import {
   type TaskAction,
 } from './task.transitions.ts';
 
-const localStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-const nextDayStart = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
-
 /** Per category: tasks due (and already due) in the period, completed by their due time, the rate */
 export function completionByCategory(
   rows: { category: string; due_at: string; completed_at: string | null }[],
@@ -28,7 +25,7 @@ export function completionByCategory(
   for (const r of rows) {
     const c = by.get(r.category) ?? { due: 0, onTime: 0 };
     c.due++;
-    if (r.completed_at && r.completed_at <= r.due_at) c.onTime++;
+    if (isCompletedOnTime(r)) c.onTime++;
     by.set(r.category, c);
   }
   return Object.keys(TASK_CATEGORIES)
@@ -52,7 +49,7 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
 
-  function out(actor: Actor, t: NonNullable<Awaited<ReturnType<typeof repo.findTask>>>) {
+  function out(actor: Actor, t: NonNullable<Awaited<ReturnType<typeof repo.findTask>>>, nowIso: string) {
     return {
       id: t.id,
       code: repo.taskCode(t.id),
@@ -69,15 +66,15 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
       completedAt: t.completed_at,
       result: t.result,
       createdAt: t.created_at,
-      overdue: Number(t.overdue) === 1,
+      overdue: isTaskOverdue(t, nowIso),
       actions: allowedTaskActions(t.status, actor.role, actor.employeeId === t.assignee_employee_id),
     };
   }
   async function get(actor: Actor, id: number) {
     requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
-    const t = await repo.findTask(db, actor, id, nowIso());
+    const t = await repo.findTask(db, actor, id);
     if (!t) throw notFound('任务', 'Task');
-    return out(actor, t);
+    return out(actor, t, nowIso());
   }
 
   return {
@@ -120,9 +117,10 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
     async list(actor: Actor, q: TTaskQuery) {
       requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
       if (q.projectId) assertProjectVisible(actor, q.projectId);
-      const res = await repo.listTasks(db, actor, q, nowIso());
+      const at = nowIso();
+      const res = await repo.listTasks(db, actor, q, at);
       return {
-        items: res.rows.map((t) => out(actor, t)),
+        items: res.rows.map((t) => out(actor, t, at)),
         total: res.total,
         page: res.page,
         pageSize: res.pageSize,
@@ -132,7 +130,7 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
     async act(actor: Actor, id: number, action: TaskAction, input: { result?: string }) {
       requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
       await db.transaction().execute(async (trx) => {
-        const before = await repo.findTask(trx, actor, id, nowIso());
+        const before = await repo.findTask(trx, actor, id);
         if (!before) throw notFound('任务', 'Task');
         const t = TASK_TRANSITIONS[action];
         const isAssignee = actor.employeeId === before.assignee_employee_id;
@@ -169,7 +167,8 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
     async completion(actor: Actor, q: { projectId: number; from: string; to: string }) {
       requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
       assertProjectVisible(actor, q.projectId);
-      const rows = await repo.tasksDue(db, q.projectId, localStart(q.from), nextDayStart(q.to), nowIso());
+      const range = inclusiveDateRange(q.from, q.to);
+      const rows = await repo.tasksDue(db, q.projectId, range.startAt, range.endAt, nowIso());
       return completionByCategory(rows);
     },
   };

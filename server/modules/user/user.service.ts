@@ -150,3 +150,18 @@ export function createUserService({
     },
   };
 }
+
+// ---- what other modules read of users, passed to them as dependencies in app.ts ----
+/** The active supervisors (or front desk) of every project: one row per (user, project) */
+export function activeUsersOfRole(db: Executor, role: 'supervisor' | 'frontdesk') {
+  return repo.activeUsersOfRole(db, role);
+}
+/** The active user account of each employee that has one */
+export function activeUsersOfEmployees(db: Executor) {
+  return repo.activeUsersOfEmployees(db);
+}
+/** id → display name of the given users */
+export async function userDisplayNames(db: Executor, ids: number[]): Promise<Map<number, string>> {
+  const rows = await repo.displayNamesOf(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
