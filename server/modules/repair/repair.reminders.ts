@@ -1,7 +1,7 @@
 import type { ReminderSource } from '../../lib/reminders.ts';
 import { addDays, formatLocal, inclusiveLabel, localDate, localHour, mondayOf } from '../../lib/time.ts';
 import * as repo from './repair.repository.ts';
-import { isCompletionOverdue } from './repair.rules.ts';
+import { isCompletionLateNow, isCompletionOverdue } from './repair.rules.ts';
 
 const label = (r: { id: number; location: string }) => `报修 ${repo.repairCode(r.id)}（${r.location}）`;
 
@@ -45,7 +45,14 @@ export const repairReminders: ReminderSource[] = [
     async collect({ db, nowIso }) {
       return (await repo.openOrdersOverdue(db, nowIso)).map((r) => {
         const waiting = r.status === 'submitted';
-        const late = waiting ? '已超时未派工' : isCompletionOverdue(r, nowIso) ? '已超时未完成' : '派工超时';
+        const completionLate = isCompletionOverdue(r, nowIso);
+        const late = waiting
+          ? '已超时未派工'
+          : isCompletionLateNow(r, nowIso)
+            ? '已超时未完成'
+            : completionLate
+              ? '完成超时'
+              : '派工超时';
         return {
           to: [{ role: 'supervisor', projectId: r.project_id }, { employee: r.assignee_employee_id }],
           projectId: r.project_id,
@@ -53,7 +60,7 @@ export const repairReminders: ReminderSource[] = [
           entityId: String(r.id),
           kind: 'overdue',
           title: `${label(r)}${late}`,
-          dueAt: waiting || late === '派工超时' ? r.dispatch_due_at : r.complete_due_at,
+          dueAt: waiting || !completionLate ? r.dispatch_due_at : r.complete_due_at,
         };
       });
     },
