@@ -24,7 +24,7 @@ import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { complaintRoutes } from './modules/complaint/complaint.routes.ts';
 import { createComplaintService } from './modules/complaint/complaint.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
-import { createProjectService } from './modules/project/project.service.ts';
+import { createProjectService, projectNames, visibleProjects } from './modules/project/project.service.ts';
 import { propertyRoutes } from './modules/property/property.routes.ts';
 import { createPropertyService } from './modules/property/property.service.ts';
 import { reminderRoutes } from './modules/reminder/reminder.routes.ts';
@@ -32,11 +32,22 @@ import { createReminderService } from './modules/reminder/reminder.service.ts';
 import { repairRoutes } from './modules/repair/repair.routes.ts';
 import { createRepairService } from './modules/repair/repair.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
-import { createStaffService } from './modules/staff/staff.service.ts';
+import {
+  createStaffService,
+  employeeInProject,
+  employeeNames,
+  teamInProject,
+  teamNames,
+} from './modules/staff/staff.service.ts';
 import { taskRoutes } from './modules/task/task.routes.ts';
 import { createTaskService } from './modules/task/task.service.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
-import { activeUsersOfEmployees, activeUsersOfRole, createUserService } from './modules/user/user.service.ts';
+import {
+  activeUsersOfEmployees,
+  activeUsersOfRole,
+  createUserService,
+  userDisplayNames,
+} from './modules/user/user.service.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { allReminderSources } from './reminders.ts';
@@ -80,6 +91,8 @@ export function createServices(
 ) {
   const deps = { db: database.db, config, clock, dialect: database.dialect };
   const auth = createAuthService(deps);
+  // what the service desk reads of staff, projects and users: those modules' functions
+  const staff = { employeeNames, teamNames, employeeInProject, teamInProject };
   return {
     auth,
     // a changed account must not live on in the session cache
@@ -88,9 +101,9 @@ export function createServices(
     staff: createStaffService(deps),
     audit: createAuditService(deps),
     calendar: createCalendarService(deps),
-    repairs: createRepairService(deps),
-    complaints: createComplaintService(deps),
-    tasks: createTaskService(deps),
+    repairs: createRepairService({ ...deps, staff, projectNames, userNames: userDisplayNames }),
+    complaints: createComplaintService({ ...deps, staff, projectNames, visibleProjects }),
+    tasks: createTaskService({ ...deps, staff }),
     // every module's due items (server/reminders.ts), to the users the user module knows
     reminders: createReminderService({
       ...deps,

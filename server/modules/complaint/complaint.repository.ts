@@ -67,7 +67,6 @@ export async function listComplaints(
   const [rows, count] = await Promise.all([
     base
       .innerJoin('complaint_category as c', 'c.id', 'k.category_id')
-      .leftJoin('employee as e', 'e.id', 'k.handler_employee_id')
       .select([
         'k.id',
         'k.project_id as projectId',
@@ -79,7 +78,6 @@ export async function listComplaints(
         'k.channel',
         'k.building_id as buildingId',
         'k.handler_employee_id as handlerEmployeeId',
-        'e.name as handlerName',
         'k.response_due_at as responseDueAt',
         'k.created_at as createdAt',
         'k.improper',
@@ -97,6 +95,8 @@ export async function listComplaints(
     items: rows.map(({ responded_at, response_overdue, ...r }) => ({
       ...r,
       code: complaintCode(r.id),
+      /** the service fills it in from the staff module */
+      handlerName: null as string | null,
       overdue: isComplaintOverdue(
         { status: r.status, response_due_at: r.responseDueAt, responded_at, response_overdue },
         nowIso,
@@ -115,10 +115,8 @@ export function findComplaint(db: Executor, scope: ComplaintScope, id: number) {
 export function findComplaintDetail(db: Executor, scope: ComplaintScope, id: number) {
   return scoped(db, scope)
     .innerJoin('complaint_category as c', 'c.id', 'k.category_id')
-    .innerJoin('project as p', 'p.id', 'k.project_id')
-    .leftJoin('employee as e', 'e.id', 'k.handler_employee_id')
     .selectAll('k')
-    .select(['c.name as category_name', 'p.name as project_name', 'e.name as handler_name'])
+    .select(['c.name as category_name'])
     .where('k.id', '=', id)
     .executeTakeFirst();
 }
@@ -139,14 +137,6 @@ export function listRecords(db: Executor, complaintId: number) {
     .orderBy('id')
     .execute();
 }
-export function findEmployeeInProject(db: Executor, id: number, projectId: number) {
-  return db
-    .selectFrom('employee')
-    .select(['id'])
-    .where('id', '=', id)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-}
 
 /** Complaints received in [startIso, endIso) of a project (cancelled ones too: a complaint was made) */
 export function complaintsReceived(db: Executor, projectId: number, startIso: string, endIso: string) {
@@ -166,11 +156,6 @@ export function complaintsMarkedImproper(db: Executor, projectId: number, startI
     .where(markedImproperInSql(startIso, endIso))
     .orderBy('id')
     .execute();
-}
-export function visibleProjects(db: Executor, actor: Actor, projectId?: number) {
-  let q = db.selectFrom('project as p').select(['p.id', 'p.name']).where(projectScope(actor, 'p.id'));
-  if (projectId) q = q.where('p.id', '=', projectId);
-  return q.orderBy('p.id').execute();
 }
 /** Records the mark of open complaints unanswered past their deadline (complaint.rules.ts) */
 export async function markOverdue(db: Executor, nowIso: string) {

@@ -1,6 +1,7 @@
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
+import type { NamesOf, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
 import { computeDue } from '../calendar/calendar.service.ts';
@@ -26,7 +27,26 @@ export function ratePercent(complaints: number, households: number): number | nu
 
 export type ComplaintService = ReturnType<typeof createComplaintService>;
 
-export function createComplaintService({ db, clock = systemClock }: { db: DB; clock?: Clock }) {
+export interface ComplaintDeps {
+  db: DB;
+  clock?: Clock;
+  /** handlers (staff module), project names and the projects a caller sees (project module) */
+  staff: Pick<StaffDirectory, 'employeeNames' | 'employeeInProject'>;
+  projectNames: NamesOf;
+  visibleProjects: (
+    db: Executor,
+    actor: Actor,
+    projectId?: number,
+  ) => Promise<{ id: number; name: string }[]>;
+}
+
+export function createComplaintService({
+  db,
+  clock = systemClock,
+  staff,
+  projectNames,
+  visibleProjects,
+}: ComplaintDeps) {
   const nowIso = () => clock.now().toISOString();
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
@@ -38,9 +58,11 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
   async function detail(actor: Actor, id: number) {
     const k = await repo.findComplaintDetail(db, await scopeOf(actor), id);
     if (!k) throw notFound('投诉', 'Complaint');
-    const [records, timeline] = await Promise.all([
+    const [records, timeline, handler, project] = await Promise.all([
       repo.listRecords(db, id),
       readTimeline(db, 'complaint', id),
+      staff.employeeNames(db, [k.handler_employee_id]),
+      projectNames(db, [k.project_id]),
     ]);
     const at = nowIso();
     const isOwner = actor.role === 'owner';
@@ -48,7 +70,7 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
       id: k.id,
       code: repo.complaintCode(k.id),
       projectId: k.project_id,
-      projectName: k.project_name,
+      projectName: project.get(k.project_id) ?? '',
       complainantName: k.complainant_name,
       complainantPhone: k.complainant_phone,
       categoryId: k.category_id,
@@ -59,7 +81,7 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
       buildingId: k.building_id,
       unitId: k.unit_id,
       handlerEmployeeId: k.handler_employee_id,
-      handlerName: k.handler_name,
+      handlerName: k.handler_employee_id === null ? null : (handler.get(k.handler_employee_id) ?? null),
       responseDueAt: k.response_due_at,
       respondedAt: k.responded_at,
       resolution: k.resolution,
@@ -148,7 +170,14 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
     },
     async list(actor: Actor, q: TComplaintQuery) {
       if (q.projectId) assertProjectVisible(actor, q.projectId);
-      return repo.listComplaints(db, await scopeOf(actor), q, nowIso());
+      const res = await repo.listComplaints(db, await scopeOf(actor), q, nowIso());
+      const names = await staff.employeeNames(
+        db,
+        res.items.map((i) => i.handlerEmployeeId),
+      );
+      for (const item of res.items)
+        if (item.handlerEmployeeId !== null) item.handlerName = names.get(item.handlerEmployeeId) ?? null;
+      return res;
     },
     get: detail,
 
@@ -174,7 +203,7 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
           case 'assign':
             if (!input.handlerEmployeeId)
               throw field(actor, 'handlerEmployeeId', '请选择处理人', 'Choose a handler');
-            if (!(await repo.findEmployeeInProject(trx, input.handlerEmployeeId, before.project_id)))
+            if (!(await staff.employeeInProject(trx, input.handlerEmployeeId, before.project_id)))
               throw field(
                 actor,
                 'handlerEmployeeId',
@@ -278,7 +307,7 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
     async rate(actor: Actor, q: { projectId?: number; from: string; to: string }) {
       requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
       if (q.projectId) assertProjectVisible(actor, q.projectId);
-      const projects = await repo.visibleProjects(db, actor, q.projectId);
+      const projects = await visibleProjects(db, actor, q.projectId);
       const range = inclusiveDateRange(q.from, q.to);
       return Promise.all(
         projects.map(async (p) => {

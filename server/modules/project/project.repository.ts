@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { listOf, prepared } from '../../db/prepared.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, projectScope } from '../../lib/actor.ts';
 
@@ -39,4 +40,19 @@ export function firstCompany(db: Executor) {
 
 export async function insertCompany(db: Executor, name: string, at: string) {
   return db.insertInto('company').values({ name, created_at: at }).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Names of some projects (for other modules, through project.service.ts): compiled once per id count */
+const projectNamesQuery = prepared(
+  (n: number) => String(n),
+  (db, p: { ids: number[] }, n) =>
+    db.selectFrom('project').select(['id', 'name']).where('id', 'in', listOf(p.ids, n)),
+);
+export function projectNamesOf(db: Executor, ids: number[]) {
+  return ids.length ? projectNamesQuery(db, ids.length, { ids }) : Promise.resolve([]);
+}
+export function visibleProjectsOf(db: Executor, actor: Actor, projectId?: number) {
+  let q = db.selectFrom('project as p').select(['p.id', 'p.name']).where(projectScope(actor, 'p.id'));
+  if (projectId) q = q.where('p.id', '=', projectId);
+  return q.orderBy('p.id').execute();
 }

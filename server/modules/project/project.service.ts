@@ -1,4 +1,4 @@
-import type { DB } from '../../db/database.ts';
+import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
@@ -77,4 +77,17 @@ export function createProjectService({ db }: { db: DB }) {
       });
     },
   };
+}
+
+// ---- what other modules read of projects, passed to them as dependencies in app.ts ----
+/** id → name of the given projects */
+export async function projectNames(db: Executor, ids: readonly (number | null | undefined)[]) {
+  const rows = await repo.projectNamesOf(db, [
+    ...new Set(ids.filter((id): id is number => typeof id === 'number')),
+  ]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+/** The projects an actor may see (optionally one of them), by id */
+export function visibleProjects(db: Executor, actor: Actor, projectId?: number) {
+  return repo.visibleProjectsOf(db, actor, projectId);
 }

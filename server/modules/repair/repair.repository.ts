@@ -158,7 +158,6 @@ function filteredRows(db: Executor, p: ListValues, shape: ListShape) {
 const listRows = prepared(listKey, (db, p: ListValues, shape: ListShape) =>
   filteredRows(db, p, shape)
     .innerJoin('repair_category as c', 'c.id', 'r.category_id')
-    .leftJoin('employee as e', 'e.id', 'r.assignee_employee_id')
     .select([
       'r.id',
       'r.project_id as projectId',
@@ -171,7 +170,6 @@ const listRows = prepared(listKey, (db, p: ListValues, shape: ListShape) =>
       'r.channel',
       'r.building_id as buildingId',
       'r.assignee_employee_id as assigneeEmployeeId',
-      'e.name as assigneeName',
       'r.dispatch_due_at as dispatchDueAt',
       'r.complete_due_at as completeDueAt',
       'r.created_at as createdAt',
@@ -241,7 +239,8 @@ export async function listOrders(db: Executor, scope: RepairScope, q: TRepairQue
       channel: r.channel,
       buildingId: r.buildingId,
       assigneeEmployeeId: r.assigneeEmployeeId,
-      assigneeName: r.assigneeName,
+      /** the service fills it in from the staff module */
+      assigneeName: null as string | null,
       dispatchDueAt: r.dispatchDueAt,
       completeDueAt: r.completeDueAt,
       createdAt: r.createdAt,
@@ -307,15 +306,6 @@ export async function rebuildCounts(db: Executor) {
     .execute();
 }
 
-/** Every order of a filter, for the Excel export (streams in pages of 1,000). */
-export async function* iterateOrders(db: Executor, scope: RepairScope, q: TRepairQuery, nowIso: string) {
-  for (let page = 1; page <= 1000; page++) {
-    const res = await listOrders(db, scope, { ...q, page, pageSize: 200, withTotal: false }, nowIso);
-    yield* res.items;
-    if (res.items.length < 200) return;
-  }
-}
-
 export function findOrder(db: Executor, scope: RepairScope, id: number) {
   return scoped(db, scope).selectAll('r').where('r.id', '=', id).executeTakeFirst();
 }
@@ -323,17 +313,8 @@ export function findOrder(db: Executor, scope: RepairScope, id: number) {
 const orderDetail = prepared(scopeKey, (db, p: ScopeValues & { id: number }, shape: ScopeShape) =>
   scopedRows(db, shape, p)
     .innerJoin('repair_category as c', 'c.id', 'r.category_id')
-    .innerJoin('project as p', 'p.id', 'r.project_id')
-    .leftJoin('employee as e', 'e.id', 'r.assignee_employee_id')
-    .leftJoin('team as t', 't.id', 'r.team_id')
     .selectAll('r')
-    .select([
-      'c.name as category_name',
-      'c.responsible',
-      'p.name as project_name',
-      'e.name as assignee_name',
-      't.name as team_name',
-    ])
+    .select(['c.name as category_name', 'c.responsible'])
     .where('r.id', '=', p.id),
 );
 export async function findOrderDetail(db: Executor, scope: RepairScope, id: number) {
@@ -366,23 +347,6 @@ export async function updateOrder(
     { status: out.status, categoryId: out.category_id },
   );
   return out;
-}
-
-export function findEmployeeInProject(db: Executor, id: number, projectId: number) {
-  return db
-    .selectFrom('employee')
-    .select(['id', 'name'])
-    .where('id', '=', id)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-}
-export function findTeamInProject(db: Executor, id: number, projectId: number) {
-  return db
-    .selectFrom('team')
-    .select(['id', 'name'])
-    .where('id', '=', id)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
 }
 
 // ---- photos ----
@@ -534,22 +498,18 @@ export function findReviewById(db: Executor, actor: Actor, id: number) {
 export function listReviews(db: Executor, actor: Actor, projectId?: number) {
   let q = db
     .selectFrom('repair_weekly_review as w')
-    .innerJoin('project as p', 'p.id', 'w.project_id')
-    .leftJoin('app_user as s', 's.id', 'w.submitted_by')
-    .leftJoin('app_user as m', 'm.id', 'w.acknowledged_by')
     .select([
       'w.id',
       'w.project_id',
-      'p.name as project_name',
       'w.week_start',
       'w.week_end',
       'w.status',
       'w.summary',
       'w.content_json',
       'w.submitted_at',
-      's.display_name as submitted_by_name',
+      'w.submitted_by',
       'w.acknowledged_at',
-      'm.display_name as acknowledged_by_name',
+      'w.acknowledged_by',
       'w.manager_comment',
     ])
     .where(projectScope(actor, 'w.project_id'));

@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
+import type { NamesOf, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, localDate, mondayOf, systemClock, weekRange } from '../../lib/time.ts';
 import { computeDue, loadCalendar } from '../calendar/calendar.service.ts';
@@ -93,6 +94,10 @@ export interface RepairDeps {
   clock?: Clock;
   /** The register's units of an owner user (property module) */
   ownerUnitIds?: (db: Executor, userId: number) => Promise<number[]>;
+  /** assignees and teams (staff module), project names (project module), user names (user module) */
+  staff: StaffDirectory;
+  projectNames: NamesOf;
+  userNames: NamesOf;
 }
 
 export type RepairService = ReturnType<typeof createRepairService>;
@@ -102,6 +107,9 @@ export function createRepairService({
   config,
   clock = systemClock,
   ownerUnitIds = unitIdsOfOwnerUser,
+  staff,
+  projectNames,
+  userNames,
 }: RepairDeps) {
   const now = () => clock.now();
   const nowIso = () => clock.now().toISOString();
@@ -120,6 +128,17 @@ export function createRepairService({
     const row = await repo.findOrder(ex, scope ?? (await scopeOf(actor)), id);
     if (!row) throw notFound('报修单', 'Repair order');
     return row as OrderRow;
+  }
+  /** A page of the list, with the assignees' names asked of the staff module in one call */
+  async function listPage(scope: repo.RepairScope, q: TRepairQuery, at: string) {
+    const res = await repo.listOrders(db, scope, q, at);
+    const names = await staff.employeeNames(
+      db,
+      res.items.map((i) => i.assigneeEmployeeId),
+    );
+    for (const item of res.items)
+      if (item.assigneeEmployeeId !== null) item.assigneeName = names.get(item.assigneeEmployeeId) ?? null;
+    return res;
   }
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
@@ -142,9 +161,12 @@ export function createRepairService({
     const scope = await scopeOf(actor);
     const r = await repo.findOrderDetail(db, scope, id);
     if (!r) throw notFound('报修单', 'Repair order');
-    const [photos, timeline] = await Promise.all([
+    const [photos, timeline, assignee, team, project] = await Promise.all([
       repo.listPhotos(db, id),
       readTimeline(db, 'repair_order', id),
+      staff.employeeNames(db, [r.assignee_employee_id]),
+      staff.teamNames(db, [r.team_id]),
+      projectNames(db, [r.project_id]),
     ]);
     const at = nowIso();
     const dispatchOverdue = isDispatchOverdue(r, at);
@@ -153,7 +175,7 @@ export function createRepairService({
       id: r.id,
       code: repo.repairCode(r.id),
       projectId: r.project_id,
-      projectName: r.project_name,
+      projectName: project.get(r.project_id) ?? '',
       location: r.location,
       reporterName: r.reporter_name,
       reporterPhone: r.reporter_phone,
@@ -167,10 +189,10 @@ export function createRepairService({
       unitId: r.unit_id,
       description: r.description,
       teamId: r.team_id,
-      teamName: r.team_name,
+      teamName: r.team_id === null ? null : (team.get(r.team_id) ?? null),
       department: r.department,
       assigneeEmployeeId: r.assignee_employee_id,
-      assigneeName: r.assignee_name,
+      assigneeName: r.assignee_employee_id === null ? null : (assignee.get(r.assignee_employee_id) ?? null),
       dispatchDueAt: r.dispatch_due_at,
       completeDueAt: r.complete_due_at,
       dispatchedAt: r.dispatched_at,
@@ -300,10 +322,20 @@ export function createRepairService({
 
     async list(actor: Actor, q: TRepairQuery) {
       if (q.projectId) assertProjectVisible(actor, q.projectId);
-      return repo.listOrders(db, await scopeOf(actor), q, nowIso());
+      return listPage(await scopeOf(actor), q, nowIso());
     },
-    iterate: async (actor: Actor, q: TRepairQuery) =>
-      repo.iterateOrders(db, await scopeOf(actor), q, nowIso()),
+    /** Every order of a filter, for the Excel export (streams in pages of 200) */
+    async iterate(actor: Actor, q: TRepairQuery) {
+      const scope = await scopeOf(actor);
+      const at = nowIso();
+      return (async function* () {
+        for (let page = 1; page <= 1000; page++) {
+          const res = await listPage(scope, { ...q, page, pageSize: 200, withTotal: false }, at);
+          yield* res.items;
+          if (res.items.length < 200) return;
+        }
+      })();
+    },
     get: detail,
 
     /** One move of the state machine; anything the table does not allow is a 409. */
@@ -335,7 +367,7 @@ export function createRepairService({
               );
             if (
               input.assigneeEmployeeId &&
-              !(await repo.findEmployeeInProject(trx, input.assigneeEmployeeId, before.project_id))
+              !(await staff.employeeInProject(trx, input.assigneeEmployeeId, before.project_id))
             )
               throw field(
                 actor,
@@ -343,7 +375,7 @@ export function createRepairService({
                 '处理人不属于该项目',
                 'The assignee is not in this project',
               );
-            if (input.teamId && !(await repo.findTeamInProject(trx, input.teamId, before.project_id)))
+            if (input.teamId && !(await staff.teamInProject(trx, input.teamId, before.project_id)))
               throw field(actor, 'teamId', '班组不属于该项目', 'The team is not in this project');
             patch.team_id = input.teamId ?? null;
             patch.department = input.department ?? null;
@@ -576,19 +608,29 @@ export function createRepairService({
     async listReviews(actor: Actor, projectId?: number) {
       requireRole(actor, 'supervisor', 'manager');
       const rows = await repo.listReviews(db, actor, projectId);
+      const [projects, users] = await Promise.all([
+        projectNames(
+          db,
+          rows.map((r) => r.project_id),
+        ),
+        userNames(
+          db,
+          rows.flatMap((r) => [r.submitted_by, r.acknowledged_by]),
+        ),
+      ]);
       return rows.map((r) => ({
         id: r.id,
         projectId: r.project_id,
-        projectName: r.project_name,
+        projectName: projects.get(r.project_id) ?? '',
         weekStart: r.week_start,
         weekEnd: r.week_end,
         status: r.status,
         summary: r.summary,
         counts: JSON.parse(r.content_json).counts,
         submittedAt: r.submitted_at,
-        submittedByName: r.submitted_by_name,
+        submittedByName: users.get(r.submitted_by) ?? null,
         acknowledgedAt: r.acknowledged_at,
-        acknowledgedByName: r.acknowledged_by_name,
+        acknowledgedByName: r.acknowledged_by === null ? null : (users.get(r.acknowledged_by) ?? null),
         managerComment: r.manager_comment,
       }));
     },

@@ -252,3 +252,26 @@ export function createStaffService({ db }: { db: DB }) {
     },
   };
 }
+
+// ---- what other modules read of staff, passed to them as dependencies in app.ts ----
+/** The distinct ids of a list, without nulls (one lookup per page) */
+const distinct = (ids: readonly (number | null | undefined)[]) =>
+  [...new Set(ids.filter((id): id is number => typeof id === 'number'))].sort((a, b) => a - b);
+/** id → name of the given employees */
+export async function employeeNames(db: Executor, ids: readonly (number | null | undefined)[]) {
+  const rows = await repo.employeeNamesOf(db, distinct(ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+/** id → name of the given teams (班组) */
+export async function teamNames(db: Executor, ids: readonly (number | null | undefined)[]) {
+  const rows = await repo.teamNamesOf(db, distinct(ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+/** The employee if they work in the project (an assignee or handler must) */
+export function employeeInProject(db: Executor, id: number, projectId: number) {
+  return repo.findEmployeeInProject(db, id, projectId);
+}
+/** The team if it belongs to the project */
+export function teamInProject(db: Executor, id: number, projectId: number) {
+  return repo.findTeamInProject(db, id, projectId);
+}

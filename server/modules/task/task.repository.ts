@@ -26,9 +26,7 @@ export async function listTasks(db: Executor, actor: Actor, q: TTaskQuery, nowIs
   const { column, direction } = sortColumn(SORTS, page, 't.due_at');
   const [rows, count] = await Promise.all([
     base
-      .leftJoin('employee as e', 'e.id', 't.assignee_employee_id')
       .selectAll('t')
-      .select(['e.name as assignee_name'])
       .orderBy(column, direction)
       .orderBy('t.id')
       .limit(page.pageSize)
@@ -41,9 +39,7 @@ export async function listTasks(db: Executor, actor: Actor, q: TTaskQuery, nowIs
 export function findTask(db: Executor, actor: Actor, id: number) {
   return db
     .selectFrom('task as t')
-    .leftJoin('employee as e', 'e.id', 't.assignee_employee_id')
     .selectAll('t')
-    .select(['e.name as assignee_name'])
     .where(projectScope(actor, 't.project_id'))
     .where('t.id', '=', id)
     .executeTakeFirst();
@@ -53,14 +49,6 @@ export function insertTask(db: Executor, row: Insertable<Database['task']>) {
 }
 export function updateTask(db: Executor, id: number, patch: Updateable<Database['task']>) {
   return db.updateTable('task').set(patch).where('id', '=', id).execute();
-}
-export function findEmployeeInProject(db: Executor, id: number, projectId: number) {
-  return db
-    .selectFrom('employee')
-    .select(['id'])
-    .where('id', '=', id)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
 }
 
 /** Tasks of a project due in [startIso, endIso) and already due by `nowIso` (cancelled ones excluded) */

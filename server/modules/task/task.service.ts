@@ -1,6 +1,7 @@
 import type { DB } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
+import type { StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
 import { computeDue } from '../calendar/calendar.service.ts';
@@ -44,12 +45,24 @@ export function completionByCategory(
 
 export type TaskService = ReturnType<typeof createTaskService>;
 
-export function createTaskService({ db, clock = systemClock }: { db: DB; clock?: Clock }) {
+export interface TaskDeps {
+  db: DB;
+  clock?: Clock;
+  /** assignees (staff module) */
+  staff: Pick<StaffDirectory, 'employeeNames' | 'employeeInProject'>;
+}
+
+export function createTaskService({ db, clock = systemClock, staff }: TaskDeps) {
   const nowIso = () => clock.now().toISOString();
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
 
-  function out(actor: Actor, t: NonNullable<Awaited<ReturnType<typeof repo.findTask>>>, nowIso: string) {
+  function out(
+    actor: Actor,
+    t: NonNullable<Awaited<ReturnType<typeof repo.findTask>>>,
+    nowIso: string,
+    names: Map<number, string>,
+  ) {
     return {
       id: t.id,
       code: repo.taskCode(t.id),
@@ -59,7 +72,7 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
       category: t.category,
       source: t.source,
       assigneeEmployeeId: t.assignee_employee_id,
-      assigneeName: t.assignee_name,
+      assigneeName: names.get(t.assignee_employee_id) ?? null,
       status: t.status,
       dueAt: t.due_at,
       startedAt: t.started_at,
@@ -74,7 +87,7 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
     requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
     const t = await repo.findTask(db, actor, id);
     if (!t) throw notFound('任务', 'Task');
-    return out(actor, t, nowIso());
+    return out(actor, t, nowIso(), await staff.employeeNames(db, [t.assignee_employee_id]));
   }
 
   return {
@@ -82,7 +95,7 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
     async create(actor: Actor, input: TTaskInput) {
       requireRole(actor, 'manager', 'supervisor');
       assertProjectVisible(actor, input.projectId);
-      if (!(await repo.findEmployeeInProject(db, input.assigneeEmployeeId, input.projectId)))
+      if (!(await staff.employeeInProject(db, input.assigneeEmployeeId, input.projectId)))
         throw field(actor, 'assigneeEmployeeId', '负责人不属于该项目', 'The assignee is not in this project');
       let due: Date;
       if (input.dueAt) due = new Date(input.dueAt);
@@ -119,8 +132,12 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
       if (q.projectId) assertProjectVisible(actor, q.projectId);
       const at = nowIso();
       const res = await repo.listTasks(db, actor, q, at);
+      const names = await staff.employeeNames(
+        db,
+        res.rows.map((t) => t.assignee_employee_id),
+      );
       return {
-        items: res.rows.map((t) => out(actor, t, at)),
+        items: res.rows.map((t) => out(actor, t, at, names)),
         total: res.total,
         page: res.page,
         pageSize: res.pageSize,

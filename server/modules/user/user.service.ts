@@ -161,7 +161,12 @@ export function activeUsersOfEmployees(db: Executor) {
   return repo.activeUsersOfEmployees(db);
 }
 /** id → display name of the given users */
-export async function userDisplayNames(db: Executor, ids: number[]): Promise<Map<number, string>> {
-  const rows = await repo.displayNamesOf(db, [...new Set(ids)]);
+export async function userDisplayNames(
+  db: Executor,
+  ids: readonly (number | null | undefined)[],
+): Promise<Map<number, string>> {
+  const rows = await repo.displayNamesOf(db, [
+    ...new Set(ids.filter((id): id is number => typeof id === 'number')),
+  ]);
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
