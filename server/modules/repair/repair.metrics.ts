@@ -1,6 +1,7 @@
 import type { MetricDefinition } from '../../lib/metrics.ts';
 import { addDays, formatLocal, localDate, mondayOf } from '../../lib/time.ts';
 import * as repo from './repair.repository.ts';
+import * as reviewRepo from './repair.review.repository.ts';
 
 export const repairMetrics: MetricDefinition[] = [
   {
@@ -27,7 +28,7 @@ export const repairMetrics: MetricDefinition[] = [
       }
       if (!weeks.length) return { type: 'cases', cases: [] };
       const done = new Set(
-        (await repo.submittedReviewWeeks(ctx.db, ctx.projectId, weeks[0], weeks[weeks.length - 1])).map(
+        (await reviewRepo.submittedReviewWeeks(ctx.db, ctx.projectId, weeks[0], weeks[weeks.length - 1])).map(
           (w) => w.week_start,
         ),
       );

@@ -1,6 +1,7 @@
 import type { ReminderSource } from '../../lib/reminders.ts';
 import { addDays, formatLocal, inclusiveLabel, localDate, localHour, mondayOf } from '../../lib/time.ts';
 import * as repo from './repair.repository.ts';
+import * as reviewRepo from './repair.review.repository.ts';
 import { isCompletionLateNow, isCompletionOverdue } from './repair.rules.ts';
 
 const label = (r: { id: number; location: string }) => `报修 ${repo.repairCode(r.id)}（${r.location}）`;
@@ -75,7 +76,7 @@ export const repairReminders: ReminderSource[] = [
       if (today === thisMonday && localHour(now) < 12) return [];
       const lastMonday = addDays(thisMonday, -7);
       const submitted = new Set(
-        (await repo.submittedReviewProjects(db, lastMonday)).map((r) => r.project_id),
+        (await reviewRepo.submittedReviewProjects(db, lastMonday)).map((r) => r.project_id),
       );
       return projectsWithRole('supervisor')
         .filter((projectId) => !submitted.has(projectId))

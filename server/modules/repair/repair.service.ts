@@ -7,23 +7,18 @@ import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.t
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
 import type { NamesOf, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
-import { type Clock, localDate, mondayOf, systemClock, weekRange } from '../../lib/time.ts';
+import { type Clock, systemClock } from '../../lib/time.ts';
 import { computeDue, loadCalendar } from '../calendar/calendar.service.ts';
 import { type DueUnit, dueAt } from '../calendar/working-time.ts';
 import { unitIdsOfOwnerUser } from '../property/property.service.ts';
 import * as repo from './repair.repository.ts';
-import {
-  isCompletionOverdue,
-  isDispatchOverdue,
-  marksOfMove,
-  wasCompletionOverdueAt,
-} from './repair.rules.ts';
+import { createRepairReviews } from './repair.review.ts';
+import { isCompletionOverdue, isDispatchOverdue, marksOfMove } from './repair.rules.ts';
 import type {
   TRepairActionInput,
   TRepairCategoryInput,
   TRepairInput,
   TRepairQuery,
-  TReviewInput,
 } from './repair.schemas.ts';
 import type { RepairOrderTable } from './repair.tables.ts';
 import {
@@ -50,21 +45,6 @@ export const repairErrors = defineErrors({
     status: 400,
     'zh-CN': '每张报修单最多 {max} 张照片',
     'en-US': 'At most {max} photos per repair order',
-  },
-  REPAIR_REVIEW_EXISTS: {
-    status: 409,
-    'zh-CN': '该周的报修审核已提交',
-    'en-US': "This week's repair review was already submitted",
-  },
-  REPAIR_REVIEW_NOT_MONDAY: {
-    status: 400,
-    'zh-CN': '周审核的开始日期必须是星期一',
-    'en-US': 'A weekly review starts on a Monday',
-  },
-  REPAIR_REVIEW_EARLY: {
-    status: 400,
-    'zh-CN': '本周尚未结束，不能提交周审核',
-    'en-US': 'The week has not ended yet',
   },
 });
 
@@ -495,190 +475,10 @@ export function createRepairService({
       return { path: join(config.dataDir, 'uploads', photo.path), mime: photo.mime };
     },
 
-    // ---- weekly review ----
-    async reviewDraft(actor: Actor, projectId: number, weekStart: string) {
-      requireRole(actor, 'supervisor', 'manager');
-      assertProjectVisible(actor, projectId);
-      if (mondayOf(weekStart) !== weekStart) throw repairErrors.REPAIR_REVIEW_NOT_MONDAY();
-      const existing = await repo.findReview(db, actor, projectId, weekStart);
-      if (existing) return reviewOut(existing);
-      const week = weekRange(weekStart);
-      const facts = await repo.weekFacts(db, projectId, week.startAt, week.endAt);
-      const endIso = week.endAt;
-      const item = (r: (typeof facts.created)[number]) => ({
-        id: r.id,
-        code: repo.repairCode(r.id),
-        location: r.location,
-        categoryName: r.category_name,
-        status: r.status,
-        createdAt: r.created_at,
-        completedAt: r.completed_at,
-        completeDueAt: r.complete_due_at,
-      });
-      const overdue = [...facts.done, ...facts.unfinished].filter((r) => wasCompletionOverdueAt(r, endIso));
-      return {
-        id: null,
-        projectId,
-        weekStart,
-        weekEnd: week.last,
-        status: 'draft' as const,
-        summary: null,
-        content: {
-          counts: {
-            created: facts.created.length,
-            done: facts.done.length,
-            overdue: overdue.length,
-            unfinished: facts.unfinished.length,
-          },
-          created: facts.created.map(item),
-          done: facts.done.map(item),
-          overdue: overdue.map(item),
-          unfinished: facts.unfinished.map((r) => ({ ...item(r), reason: '' })),
-        },
-        submittedAt: null,
-        submittedByName: null,
-        acknowledgedAt: null,
-        acknowledgedByName: null,
-        managerComment: null,
-      };
-    },
-    async submitReview(actor: Actor, input: TReviewInput) {
-      requireRole(actor, 'supervisor');
-      const draft = await this.reviewDraft(actor, input.projectId, input.weekStart);
-      if (draft.id) throw repairErrors.REPAIR_REVIEW_EXISTS();
-      const week = weekRange(input.weekStart);
-      if (week.end > localDate(now())) throw repairErrors.REPAIR_REVIEW_EARLY();
-      const reasons = new Map((input.reasons ?? []).map((r) => [r.repairOrderId, r.reason]));
-      const content = {
-        ...draft.content,
-        unfinished: draft.content.unfinished.map((u: { id: number }) => ({
-          ...u,
-          reason: reasons.get(u.id) ?? '',
-        })),
-      };
-      const row = await db.transaction().execute(async (trx) => {
-        const row = await repo.insertReview(trx, {
-          project_id: input.projectId,
-          week_start: input.weekStart,
-          week_end: week.last,
-          status: 'submitted',
-          summary: input.summary ?? null,
-          content_json: JSON.stringify(content),
-          submitted_by: actor.userId,
-          submitted_at: nowIso(),
-        });
-        await writeAudit(trx, actor, {
-          entity: 'repair_weekly_review',
-          entityId: row.id,
-          projectId: input.projectId,
-          action: 'submit',
-          after: { weekStart: input.weekStart, counts: content.counts },
-        });
-        return row;
-      });
-      return reviewOut(row);
-    },
-    async acknowledgeReview(actor: Actor, id: number, comment?: string) {
-      requireRole(actor, 'manager');
-      return db.transaction().execute(async (trx) => {
-        const before = await repo.findReviewById(trx, actor, id);
-        if (!before) throw notFound('报修周审核', 'Weekly repair review');
-        if (before.status !== 'submitted')
-          throw commonErrors.ILLEGAL_TRANSITION({
-            from: { 'zh-CN': '已确认', 'en-US': 'acknowledged' },
-            action: { 'zh-CN': '确认', 'en-US': 'acknowledge' },
-          });
-        const after = await repo.updateReview(trx, id, {
-          status: 'acknowledged',
-          acknowledged_by: actor.userId,
-          acknowledged_at: nowIso(),
-          manager_comment: comment ?? null,
-        });
-        await writeAudit(trx, actor, {
-          entity: 'repair_weekly_review',
-          entityId: id,
-          projectId: before.project_id,
-          action: 'acknowledge',
-          before: { status: before.status },
-          after: { status: after.status, comment },
-        });
-        return reviewOut(after);
-      });
-    },
-    async listReviews(actor: Actor, projectId?: number) {
-      requireRole(actor, 'supervisor', 'manager');
-      const rows = await repo.listReviews(db, actor, projectId);
-      const [projects, users] = await Promise.all([
-        projectNames(
-          db,
-          rows.map((r) => r.project_id),
-        ),
-        userNames(
-          db,
-          rows.flatMap((r) => [r.submitted_by, r.acknowledged_by]),
-        ),
-      ]);
-      return rows.map((r) => ({
-        id: r.id,
-        projectId: r.project_id,
-        projectName: projects.get(r.project_id) ?? '',
-        weekStart: r.week_start,
-        weekEnd: r.week_end,
-        status: r.status,
-        summary: r.summary,
-        counts: JSON.parse(r.content_json).counts,
-        submittedAt: r.submitted_at,
-        submittedByName: users.get(r.submitted_by) ?? null,
-        acknowledgedAt: r.acknowledged_at,
-        acknowledgedByName: r.acknowledged_by === null ? null : (users.get(r.acknowledged_by) ?? null),
-        managerComment: r.manager_comment,
-      }));
-    },
-    async reviewPending(actor: Actor, projectId: number) {
-      requireRole(actor, 'supervisor', 'manager');
-      assertProjectVisible(actor, projectId);
-      const rows = await repo.pendingFromReviews(db, actor, projectId);
-      return rows.map((r) => ({
-        id: r.id,
-        code: repo.repairCode(r.id),
-        location: r.location,
-        categoryName: r.category_name,
-        status: r.status,
-        completeDueAt: r.complete_due_at,
-        reason: r.reason,
-        weekStart: r.weekStart,
-      }));
-    },
+    // ---- weekly review (repair.review.ts) ----
+    ...createRepairReviews({ db, clock, projectNames, userNames }),
 
     /** The scheduler's check: mark orders that passed their limits */
     markOverdue: (ex: Executor = db) => repo.markOverdue(ex, nowIso()),
-  };
-}
-
-function reviewOut(r: {
-  id: number;
-  project_id: number;
-  week_start: string;
-  week_end: string;
-  status: 'submitted' | 'acknowledged';
-  summary: string | null;
-  content_json: string;
-  submitted_at: string;
-  acknowledged_at: string | null;
-  manager_comment: string | null;
-}) {
-  return {
-    id: r.id as number | null,
-    projectId: r.project_id,
-    weekStart: r.week_start,
-    weekEnd: r.week_end,
-    status: r.status as 'submitted' | 'acknowledged' | 'draft',
-    summary: r.summary,
-    content: JSON.parse(r.content_json),
-    submittedAt: r.submitted_at as string | null,
-    submittedByName: null as string | null,
-    acknowledgedAt: r.acknowledged_at,
-    acknowledgedByName: null as string | null,
-    managerComment: r.manager_comment,
   };
 }
