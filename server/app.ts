@@ -20,13 +20,17 @@ import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
-import { createCalendarService } from './modules/calendar/calendar.service.ts';
+import { computeDue, createCalendarService, loadCalendar } from './modules/calendar/calendar.service.ts';
 import { complaintRoutes } from './modules/complaint/complaint.routes.ts';
 import { createComplaintService } from './modules/complaint/complaint.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService, projectNames, visibleProjects } from './modules/project/project.service.ts';
 import { propertyRoutes } from './modules/property/property.routes.ts';
-import { createPropertyService } from './modules/property/property.service.ts';
+import {
+  countOccupiedHouseholds,
+  createPropertyService,
+  unitIdsOfOwnerUser,
+} from './modules/property/property.service.ts';
 import { reminderRoutes } from './modules/reminder/reminder.routes.ts';
 import { createReminderService } from './modules/reminder/reminder.service.ts';
 import { repairRoutes } from './modules/repair/repair.routes.ts';
@@ -93,6 +97,8 @@ export function createServices(
   const auth = createAuthService(deps);
   // what the service desk reads of staff, projects and users: those modules' functions
   const staff = { employeeNames, teamNames, employeeInProject, teamInProject };
+  const register = { ownerUnitIds: unitIdsOfOwnerUser, occupiedHouseholds: countOccupiedHouseholds };
+  const calendar = { computeDue, loadCalendar };
   return {
     auth,
     // a changed account must not live on in the session cache
@@ -101,9 +107,16 @@ export function createServices(
     staff: createStaffService(deps),
     audit: createAuditService(deps),
     calendar: createCalendarService(deps),
-    repairs: createRepairService({ ...deps, staff, projectNames, userNames: userDisplayNames }),
-    complaints: createComplaintService({ ...deps, staff, projectNames, visibleProjects }),
-    tasks: createTaskService({ ...deps, staff }),
+    repairs: createRepairService({
+      ...deps,
+      staff,
+      register,
+      calendar,
+      projectNames,
+      userNames: userDisplayNames,
+    }),
+    complaints: createComplaintService({ ...deps, staff, register, calendar, projectNames, visibleProjects }),
+    tasks: createTaskService({ ...deps, staff, calendar }),
     // every module's due items (server/reminders.ts), to the users the user module knows
     reminders: createReminderService({
       ...deps,

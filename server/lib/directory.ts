@@ -25,3 +25,11 @@ export interface StaffDirectory {
   employeeInProject: FindInProject;
   teamInProject: FindInProject;
 }
+
+/** The register (property module) as the service desk reads it */
+export interface RegisterDirectory {
+  /** the units an owner user owns (an owner sees and reports only for these) */
+  ownerUnitIds(db: Executor, userId: number): Promise<number[]>;
+  /** occupied households (入住户数) of a project on a date (the complaint rate) */
+  occupiedHouseholds(db: Executor, projectId: number, date: string): Promise<number>;
+}

@@ -27,6 +27,12 @@ export async function computeDue(db: Executor, from: Date, spec: DueSpec): Promi
   return dueAt(await loadCalendar(db), from, spec);
 }
 
+/** What other modules use of the calendar, passed to them by app.ts */
+export interface CalendarFunctions {
+  computeDue: typeof computeDue;
+  loadCalendar: typeof loadCalendar;
+}
+
 export type CalendarService = ReturnType<typeof createCalendarService>;
 
 export function createCalendarService({ db, clock = systemClock }: { db: DB; clock?: Clock }) {

@@ -1,12 +1,11 @@
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
-import type { NamesOf, StaffDirectory } from '../../lib/directory.ts';
+import type { NamesOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
-import { computeDue } from '../calendar/calendar.service.ts';
+import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import type { DueUnit } from '../calendar/working-time.ts';
-import { countOccupiedHouseholds, unitIdsOfOwnerUser } from '../property/property.service.ts';
 import * as repo from './complaint.repository.ts';
 import { isComplaintOverdue, marksOfMove } from './complaint.rules.ts';
 import type { TComplaintActionInput, TComplaintInput, TComplaintQuery } from './complaint.schemas.ts';
@@ -38,6 +37,10 @@ export interface ComplaintDeps {
     actor: Actor,
     projectId?: number,
   ) => Promise<{ id: number; name: string }[]>;
+  /** owners' units and occupied households (property module) */
+  register: RegisterDirectory;
+  /** due times on the working calendar (calendar module) */
+  calendar: Pick<CalendarFunctions, 'computeDue'>;
 }
 
 export function createComplaintService({
@@ -46,13 +49,15 @@ export function createComplaintService({
   staff,
   projectNames,
   visibleProjects,
+  register,
+  calendar: { computeDue },
 }: ComplaintDeps) {
   const nowIso = () => clock.now().toISOString();
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
   async function scopeOf(actor: Actor): Promise<repo.ComplaintScope> {
     if (actor.role !== 'owner') return { actor };
-    return { actor, ownerUnitIds: await unitIdsOfOwnerUser(db, actor.userId) };
+    return { actor, ownerUnitIds: await register.ownerUnitIds(db, actor.userId) };
   }
 
   async function detail(actor: Actor, id: number) {
@@ -130,7 +135,7 @@ export function createComplaintService({
       const isOwner = actor.role === 'owner';
       if (!isOwner && !input.complainantName)
         throw field(actor, 'complainantName', '请填写投诉人', 'Enter the complainant');
-      if (isOwner && input.unitId && !(await unitIdsOfOwnerUser(db, actor.userId)).includes(input.unitId))
+      if (isOwner && input.unitId && !(await register.ownerUnitIds(db, actor.userId)).includes(input.unitId))
         throw field(actor, 'unitId', '只能为自己的房屋投诉', 'Not your unit');
       const created = clock.now();
       const due = await computeDue(db, created, {
@@ -313,7 +318,7 @@ export function createComplaintService({
         projects.map(async (p) => {
           const [received, households] = await Promise.all([
             repo.complaintsReceived(db, p.id, range.startAt, range.endAt),
-            countOccupiedHouseholds(db, p.id, q.to),
+            register.occupiedHouseholds(db, p.id, q.to),
           ]);
           return {
             projectId: p.id,

@@ -2,12 +2,11 @@ import type { Config } from '../../config.ts';
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
-import type { NamesOf, StaffDirectory } from '../../lib/directory.ts';
+import type { NamesOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
-import { computeDue, loadCalendar } from '../calendar/calendar.service.ts';
+import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import { type DueUnit, dueAt } from '../calendar/working-time.ts';
-import { unitIdsOfOwnerUser } from '../property/property.service.ts';
 import { createRepairPhotos } from './repair.photos.ts';
 import * as repo from './repair.repository.ts';
 import { createRepairReviews } from './repair.review.ts';
@@ -36,8 +35,10 @@ export interface RepairDeps {
   db: DB;
   config: Config;
   clock?: Clock;
-  /** The register's units of an owner user (property module) */
-  ownerUnitIds?: (db: Executor, userId: number) => Promise<number[]>;
+  /** the register's units of an owner user (property module) */
+  register: Pick<RegisterDirectory, 'ownerUnitIds'>;
+  /** due times on the working calendar (calendar module) */
+  calendar: CalendarFunctions;
   /** assignees and teams (staff module), project names (project module), user names (user module) */
   staff: StaffDirectory;
   projectNames: NamesOf;
@@ -50,7 +51,8 @@ export function createRepairService({
   db,
   config,
   clock = systemClock,
-  ownerUnitIds = unitIdsOfOwnerUser,
+  register: { ownerUnitIds },
+  calendar: { computeDue, loadCalendar },
   staff,
   projectNames,
   userNames,
@@ -60,7 +62,7 @@ export function createRepairService({
 
   async function scopeOf(actor: Actor): Promise<repo.RepairScope> {
     if (actor.role !== 'owner') return { actor };
-    return { actor, ownerUnitIds: ownerUnitIds ? await ownerUnitIds(db, actor.userId) : [] };
+    return { actor, ownerUnitIds: await ownerUnitIds(db, actor.userId) };
   }
   /** `scope` is read before a transaction: on SQLite the transaction holds the one connection */
   async function mustFind(
@@ -210,7 +212,7 @@ export function createRepairService({
       const isOwner = actor.role === 'owner';
       if (!isOwner && !input.reporterName)
         throw field(actor, 'reporterName', '请填写报修人', 'Enter the reporter');
-      if (isOwner && input.unitId && ownerUnitIds) {
+      if (isOwner && input.unitId) {
         const units = await ownerUnitIds(db, actor.userId);
         if (!units.includes(input.unitId))
           throw field(actor, 'unitId', '只能为自己的房屋报修', 'Not your unit');

@@ -4,7 +4,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import type { StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
-import { computeDue } from '../calendar/calendar.service.ts';
+import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import * as repo from './task.repository.ts';
 import { isCompletedOnTime, isTaskOverdue } from './task.rules.ts';
 import type { TTaskInput, TTaskQuery } from './task.schemas.ts';
@@ -50,9 +50,11 @@ export interface TaskDeps {
   clock?: Clock;
   /** assignees (staff module) */
   staff: Pick<StaffDirectory, 'employeeNames' | 'employeeInProject'>;
+  /** due times on the working calendar (calendar module) */
+  calendar: Pick<CalendarFunctions, 'computeDue'>;
 }
 
-export function createTaskService({ db, clock = systemClock, staff }: TaskDeps) {
+export function createTaskService({ db, clock = systemClock, staff, calendar: { computeDue } }: TaskDeps) {
   const nowIso = () => clock.now().toISOString();
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
