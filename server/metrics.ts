@@ -1,6 +1,7 @@
 import type { MetricDefinition } from './lib/metrics.ts';
 import { assessmentMetrics } from './modules/assessment/assessment.metrics.ts';
-import { complaintMetrics } from './modules/complaint/complaint.metrics.ts';
+import { createComplaintMetrics } from './modules/complaint/complaint.metrics.ts';
+import { countOccupiedHouseholds } from './modules/property/property.service.ts';
 import { repairMetrics } from './modules/repair/repair.metrics.ts';
 import { taskMetrics } from './modules/task/task.metrics.ts';
 
@@ -14,5 +15,5 @@ export const allMetrics: MetricDefinition[] = [
   ...assessmentMetrics,
   ...taskMetrics,
   ...repairMetrics,
-  ...complaintMetrics,
+  ...createComplaintMetrics({ occupiedHouseholds: countOccupiedHouseholds }),
 ];

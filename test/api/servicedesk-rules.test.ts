@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { MetricContext, MetricValue } from '../../server/lib/metrics.ts';
-import { complaintMetrics } from '../../server/modules/complaint/complaint.metrics.ts';
+import { allMetrics } from '../../server/metrics.ts';
 import { repairMetrics } from '../../server/modules/repair/repair.metrics.ts';
 import { taskMetrics } from '../../server/modules/task/task.metrics.ts';
 import { type ApiContext, describeApi } from '../helpers/app.ts';
@@ -242,7 +242,7 @@ describeApi(
           `/api/complaints?projectId=${projectA}&from=2027-03-01&pageSize=100`,
         );
         const details = await Promise.all(ours.map((id) => fd(NOW, 'GET', `/api/complaints/${id}`)));
-        const rate = complaintMetrics.find((m) => m.key === 'complaint.rate')!;
+        const rate = allMetrics.find((m) => m.key === 'complaint.rate')!;
         return {
           overdue: await list('&overdue=true'),
           notOverdue: await list('&overdue=false'),

@@ -1,12 +1,15 @@
+import type { RegisterDirectory } from '../../lib/directory.ts';
 import type { MetricDefinition } from '../../lib/metrics.ts';
 import { addDays, formatLocal } from '../../lib/time.ts';
-import { countOccupiedHouseholds } from '../property/property.service.ts';
 import * as repo from './complaint.repository.ts';
 
 /** the period's last day: its end is exclusive */
 const lastDay = (periodEnd: string) => addDays(periodEnd, -1);
 
-export const complaintMetrics: MetricDefinition[] = [
+/** The complaint metrics; the register's occupied households come from the property module (server/metrics.ts) */
+export const createComplaintMetrics = ({
+  occupiedHouseholds,
+}: Pick<RegisterDirectory, 'occupiedHouseholds'>): MetricDefinition[] => [
   {
     key: 'complaint.rate',
     label: { 'zh-CN': '投诉率', 'en-US': 'Complaint rate' },
@@ -17,7 +20,7 @@ export const complaintMetrics: MetricDefinition[] = [
     async compute(ctx) {
       const [rows, households] = await Promise.all([
         repo.complaintsReceived(ctx.db, ctx.projectId, ctx.periodStartAt, ctx.periodEndAt),
-        countOccupiedHouseholds(ctx.db, ctx.projectId, lastDay(ctx.periodEnd)),
+        occupiedHouseholds(ctx.db, ctx.projectId, lastDay(ctx.periodEnd)),
       ]);
       return {
         type: 'rate',

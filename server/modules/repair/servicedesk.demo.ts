@@ -161,7 +161,8 @@ async function run(ctx: DemoContext) {
           row.status = 'dispatched';
           row.dispatched_at = iso(dispatched);
           row.assignee_employee_id = pick(officers);
-          row.dispatch_overdue = lateDispatch ? 1 : 0;
+          // the mark as the dispatch would have set it (repair.rules.ts): after the limit is late
+          row.dispatch_overdue = dispatched > dDue ? 1 : 0;
         } else if (dDue.getTime() < nowLocal) row.dispatch_overdue = 1;
         if (row.status === 'dispatched' && completed.getTime() < nowLocal && !(age < 6 && n % 5 === 0)) {
           row.status = 'completed';
