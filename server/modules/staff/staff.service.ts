@@ -2,6 +2,7 @@ import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
+import { cachedNames } from '../../lib/name-cache.ts';
 import { isoNow } from '../../lib/time.ts';
 import * as repo from './staff.repository.ts';
 import type { TEmployeeInput, TEmployeeQuery, TPositionInput, TTeamInput } from './staff.schemas.ts';
@@ -254,19 +255,10 @@ export function createStaffService({ db }: { db: DB }) {
 }
 
 // ---- what other modules read of staff, passed to them as dependencies in app.ts ----
-/** The distinct ids of a list, without nulls (one lookup per page) */
-const distinct = (ids: readonly (number | null | undefined)[]) =>
-  [...new Set(ids.filter((id): id is number => typeof id === 'number'))].sort((a, b) => a - b);
-/** id → name of the given employees */
-export async function employeeNames(db: Executor, ids: readonly (number | null | undefined)[]) {
-  const rows = await repo.employeeNamesOf(db, distinct(ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+/** id → name of the given employees (kept a few seconds: lib/name-cache.ts) */
+export const employeeNames = cachedNames(repo.employeeNamesOf);
 /** id → name of the given teams (班组) */
-export async function teamNames(db: Executor, ids: readonly (number | null | undefined)[]) {
-  const rows = await repo.teamNamesOf(db, distinct(ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+export const teamNames = cachedNames(repo.teamNamesOf);
 /** The employee if they work in the project (an assignee or handler must) */
 export function employeeInProject(db: Executor, id: number, projectId: number) {
   return repo.findEmployeeInProject(db, id, projectId);
