@@ -21,26 +21,43 @@ import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
-import { createCalendarService } from './modules/calendar/calendar.service.ts';
+import { computeDue, createCalendarService, loadCalendar } from './modules/calendar/calendar.service.ts';
+import { dueAt } from './modules/calendar/working-time.ts';
 import { complaintRoutes } from './modules/complaint/complaint.routes.ts';
 import { createComplaintService } from './modules/complaint/complaint.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
-import { createProjectService } from './modules/project/project.service.ts';
+import { createProjectService, projectNames, visibleProjects } from './modules/project/project.service.ts';
 import { propertyRoutes } from './modules/property/property.routes.ts';
-import { createPropertyService } from './modules/property/property.service.ts';
+import {
+  countOccupiedHouseholds,
+  createPropertyService,
+  unitIdsOfOwnerUser,
+} from './modules/property/property.service.ts';
 import { reminderRoutes } from './modules/reminder/reminder.routes.ts';
 import { createReminderService } from './modules/reminder/reminder.service.ts';
 import { repairRoutes } from './modules/repair/repair.routes.ts';
 import { createRepairService } from './modules/repair/repair.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
-import { createStaffService } from './modules/staff/staff.service.ts';
+import {
+  createStaffService,
+  employeeInProject,
+  employeeNames,
+  teamInProject,
+  teamNames,
+} from './modules/staff/staff.service.ts';
 import { taskRoutes } from './modules/task/task.routes.ts';
 import { createTaskService } from './modules/task/task.service.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
-import { createUserService } from './modules/user/user.service.ts';
+import {
+  activeUsersOfEmployees,
+  activeUsersOfRole,
+  createUserService,
+  userDisplayNames,
+} from './modules/user/user.service.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSecurity } from './plugins/security.ts';
+import { allReminderSources } from './reminders.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -68,6 +85,10 @@ export function createServices(
   const users = createUserService({ ...deps, onUserChanged: (userId) => auth.forgetUser(userId) });
   const projects = createProjectService(deps);
   const staff = createStaffService(deps);
+  // what the service desk reads of staff, projects and users: those modules' functions
+  const staffDirectory = { employeeNames, teamNames, employeeInProject, teamInProject };
+  const register = { ownerUnitIds: unitIdsOfOwnerUser, occupiedHouseholds: countOccupiedHouseholds };
+  const calendar = { computeDue, loadCalendar, dueAt };
   return {
     auth,
     users,
@@ -75,10 +96,29 @@ export function createServices(
     staff,
     audit: createAuditService(deps),
     calendar: createCalendarService(deps),
-    repairs: createRepairService(deps),
-    complaints: createComplaintService(deps),
-    tasks: createTaskService(deps),
-    reminders: createReminderService(deps),
+    repairs: createRepairService({
+      ...deps,
+      staff: staffDirectory,
+      register,
+      calendar,
+      projectNames,
+      userNames: userDisplayNames,
+    }),
+    complaints: createComplaintService({
+      ...deps,
+      staff: staffDirectory,
+      register,
+      calendar,
+      projectNames,
+      visibleProjects,
+    }),
+    tasks: createTaskService({ ...deps, staff: staffDirectory, calendar }),
+    // every module's due items (server/reminders.ts), to the users the user module knows
+    reminders: createReminderService({
+      ...deps,
+      sources: allReminderSources,
+      users: { activeUsersOfRole, activeUsersOfEmployees },
+    }),
     property: createPropertyService({ ...deps, users, staff, projects }),
     assessment: createAssessmentService({ ...deps, metrics, users, staff, projects }),
   };

@@ -84,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
         return -1; // keep running
       }
       const worker = isClusterWorker();
-      const { app, database } = await buildApp(config, { migrate: !worker });
+      const { app, database, services } = await buildApp(config, { migrate: !worker });
       const seeded = !worker && config.demo ? await seedDemo(database.db) : false;
       const address = await app.listen({ port: config.port, host: config.host });
       if (!worker && config.database.kind === 'sqlite') holdServerLock(config.database.file);
@@ -92,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
       const stopScheduler =
         config.schedulerSeconds > 0 && workerIndex() === 0
           ? startScheduler(database, {
+              check: services.reminders.check,
               intervalSeconds: config.schedulerSeconds,
               log: (m, e) => app.log.error(e, m),
             })

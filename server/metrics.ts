@@ -1,8 +1,10 @@
 import type { MetricDefinition } from './lib/metrics.ts';
-import { assessmentMetrics } from './modules/assessment/assessment.metrics.ts';
-import { complaintMetrics } from './modules/complaint/complaint.metrics.ts';
+import { createAssessmentMetrics } from './modules/assessment/assessment.metrics.ts';
+import { createComplaintMetrics } from './modules/complaint/complaint.metrics.ts';
+import { countOccupiedHouseholds } from './modules/property/property.service.ts';
 import { repairMetrics } from './modules/repair/repair.metrics.ts';
 import { taskMetrics } from './modules/task/task.metrics.ts';
+import { userDisplayNames } from './modules/user/user.service.ts';
 
 /**
  * Every metric the assessment engine can count, gathered here — like the services in app.ts —
@@ -11,8 +13,8 @@ import { taskMetrics } from './modules/task/task.metrics.ts';
  * that is not listed behaves as a manual rule and says so on the sheet.
  */
 export const allMetrics: MetricDefinition[] = [
-  ...assessmentMetrics,
+  ...createAssessmentMetrics({ userNames: userDisplayNames }),
   ...taskMetrics,
   ...repairMetrics,
-  ...complaintMetrics,
+  ...createComplaintMetrics({ occupiedHouseholds: countOccupiedHouseholds }),
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  dayjs,
   daysBetween,
   formatLocal,
   inclusiveDateRange,
@@ -12,6 +13,7 @@ import {
   mondayOf,
   startOfLocalDay,
   weekRange,
+  ZONE,
 } from './time.ts';
 
 describe('time (Asia/Shanghai)', () => {
@@ -46,5 +48,10 @@ describe('time (Asia/Shanghai)', () => {
   it('formats instants in local time', () => {
     expect(formatLocal('2026-11-30T16:05:00Z')).toBe('2026-12-01 00:05');
     expect(formatLocal(null)).toBe('');
+    // the default format's fast path gives what dayjs gives
+    for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 7_777_777) {
+      const at = new Date(t).toISOString();
+      expect(formatLocal(at)).toBe(dayjs(at).tz(ZONE).format('YYYY-MM-DD HH:mm'));
+    }
   });
 });

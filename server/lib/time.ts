@@ -107,6 +107,10 @@ export function inclusiveLabel(from: string, toExclusive: string): string {
 /** An instant shown in Asia/Shanghai: 'YYYY-MM-DD HH:mm' ('' for none). */
 export function formatLocal(at: Date | string | null | undefined, format = 'YYYY-MM-DD HH:mm'): string {
   if (at === null || at === undefined || at === '') return '';
+  // the default format by arithmetic: dayjs' tz() costs ~170 µs a call, too slow for long exports
+  if (format === 'YYYY-MM-DD HH:mm') {
+    return new Date(toDate(at).getTime() + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  }
   return dayjs(toDate(at)).tz(ZONE).format(format);
 }
 

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { formatLocal } from './time.ts';
 
 export interface ExportColumn<T> {
   header: string;
@@ -31,8 +32,7 @@ export function streamXlsx<T>(
   return out;
 }
 
-/** An instant shown as Beijing time, 'YYYY-MM-DD HH:mm' */
+/** An instant shown as Beijing time, 'YYYY-MM-DD HH:mm': kept for older callers, use formatLocal. */
 export function beijing(iso: string | null | undefined): string {
-  if (!iso) return '';
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return formatLocal(iso);
 }

@@ -1,7 +1,11 @@
 import { expect, it } from 'vitest';
 import type { Actor } from '../../server/lib/actor.ts';
 import type { MetricContext, MetricDefinition, MetricValue } from '../../server/lib/metrics.ts';
-import { assessmentMetrics } from '../../server/modules/assessment/assessment.metrics.ts';
+import { createAssessmentMetrics } from '../../server/modules/assessment/assessment.metrics.ts';
+import { userDisplayNames } from '../../server/modules/user/user.service.ts';
+
+const assessmentMetrics = createAssessmentMetrics({ userNames: userDisplayNames });
+
 import { createAssessmentService } from '../../server/modules/assessment/assessment.service.ts';
 import { type ApiContext, describeApi } from '../helpers/app.ts';
 

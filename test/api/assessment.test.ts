@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { assessmentMetrics } from '../../server/modules/assessment/assessment.metrics.ts';
+import { createAssessmentMetrics } from '../../server/modules/assessment/assessment.metrics.ts';
+import { userDisplayNames } from '../../server/modules/user/user.service.ts';
+
+const assessmentMetrics = createAssessmentMetrics({ userNames: userDisplayNames });
+
 import { supervisorSchemeTemplate } from '../../server/modules/assessment/assessment.templates.ts';
 import { describeApi } from '../helpers/app.ts';
 

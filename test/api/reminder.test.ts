@@ -26,7 +26,7 @@ describeApi(
           },
         })
       ).json();
-      const first = await runScheduledCheck(ctx.database, clock.now(), HOUR);
+      const first = await runScheduledCheck(ctx.database, ctx.services.reminders.check, clock.now(), HOUR);
       expect(first.ran).toBe(true);
       const list = (await fd({ method: 'GET', url: '/api/reminders?unread=true' })).json();
       const mine = list.items.filter((r: { entityId: string }) => r.entityId === String(order.id));
@@ -35,8 +35,15 @@ describeApi(
       const count = (await fd({ method: 'GET', url: '/api/reminders/count' })).json().unread;
       expect(count).toBe(list.unread);
       // the same slot again: nothing runs; the next slot: no duplicate
-      expect((await runScheduledCheck(ctx.database, clock.now(), HOUR)).ran).toBe(false);
-      const next = await runScheduledCheck(ctx.database, new Date(clock.now().getTime() + HOUR), HOUR);
+      expect(
+        (await runScheduledCheck(ctx.database, ctx.services.reminders.check, clock.now(), HOUR)).ran,
+      ).toBe(false);
+      const next = await runScheduledCheck(
+        ctx.database,
+        ctx.services.reminders.check,
+        new Date(clock.now().getTime() + HOUR),
+        HOUR,
+      );
       expect(next.ran).toBe(true);
       const again = (await fd({ method: 'GET', url: '/api/reminders' })).json();
       expect(
@@ -45,7 +52,12 @@ describeApi(
         ),
       ).toHaveLength(1);
       // it becomes overdue past its dispatch limit: the supervisor hears of it
-      await runScheduledCheck(ctx.database, new Date(clock.now().getTime() + 30 * HOUR), HOUR);
+      await runScheduledCheck(
+        ctx.database,
+        ctx.services.reminders.check,
+        new Date(clock.now().getTime() + 30 * HOUR),
+        HOUR,
+      );
       const sup = (await (await ctx.as('supervisor'))({ method: 'GET', url: '/api/reminders' })).json();
       expect(
         sup.items.some(
@@ -58,7 +70,9 @@ describeApi(
 
     it('runs a slot exactly once when several servers start the check together', async () => {
       const at = new Date(clock.now().getTime() + 100 * HOUR);
-      const results = await Promise.all([1, 2, 3, 4].map(() => runScheduledCheck(ctx.database, at, HOUR)));
+      const results = await Promise.all(
+        [1, 2, 3, 4].map(() => runScheduledCheck(ctx.database, ctx.services.reminders.check, at, HOUR)),
+      );
       expect(results.filter((r) => r.ran)).toHaveLength(1);
       const runs = await ctx.database.db
         .selectFrom('scheduler_run')
@@ -85,13 +99,23 @@ describeApi(
           },
         })
       ).json();
-      await runScheduledCheck(ctx.database, new Date(clock.now().getTime() + 200 * HOUR), HOUR);
+      await runScheduledCheck(
+        ctx.database,
+        ctx.services.reminders.check,
+        new Date(clock.now().getTime() + 200 * HOUR),
+        HOUR,
+      );
       const off = await ctx.as('officer');
       const due = (await off({ method: 'GET', url: '/api/reminders' }))
         .json()
         .items.filter((r: { entityId: string }) => r.entityId === String(task.id));
       expect(due.map((r: { kind: string }) => r.kind)).toEqual(['due']);
-      await runScheduledCheck(ctx.database, new Date(clock.now().getTime() + 206 * HOUR), HOUR);
+      await runScheduledCheck(
+        ctx.database,
+        ctx.services.reminders.check,
+        new Date(clock.now().getTime() + 206 * HOUR),
+        HOUR,
+      );
       const both = (await off({ method: 'GET', url: '/api/reminders' }))
         .json()
         .items.filter((r: { entityId: string }) => r.entityId === String(task.id));

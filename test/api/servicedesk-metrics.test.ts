@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { MetricContext } from '../../server/lib/metrics.ts';
-import { complaintMetrics } from '../../server/modules/complaint/complaint.metrics.ts';
+import { allMetrics } from '../../server/metrics.ts';
 import { countOccupiedHouseholds } from '../../server/modules/property/property.service.ts';
 import { repairMetrics } from '../../server/modules/repair/repair.metrics.ts';
 import { taskMetrics } from '../../server/modules/task/task.metrics.ts';
@@ -169,8 +169,7 @@ describeApi(
       };
     });
 
-    const metric = (key: string) =>
-      [...taskMetrics, ...repairMetrics, ...complaintMetrics].find((m) => m.key === key)!.compute(metricCtx);
+    const metric = (key: string) => allMetrics.find((m) => m.key === key)!.compute(metricCtx);
     const caseIds = (v: Awaited<ReturnType<typeof metric>>) =>
       v.type === 'cases' ? v.cases.map((c) => c.ref.id) : null;
 

@@ -1,9 +1,14 @@
+import type { NamesOf } from '../../lib/directory.ts';
 import type { MetricDefinition } from '../../lib/metrics.ts';
-import { displayNamesOf } from '../user/user.service.ts';
 import * as appealRepo from './assessment.appeal.repository.ts';
 
+export interface AssessmentMetricDeps {
+  /** display names of user accounts (user module), for the evidence's labels */
+  userNames: NamesOf;
+}
+
 /** 1.4 对员工考核不公平、不公正、不公开: officers' appeals upheld against sheets this person assessed. */
-export const appealsUpheldAgainstAssessor: MetricDefinition = {
+const appealsUpheldAgainstAssessor = ({ userNames }: AssessmentMetricDeps): MetricDefinition => ({
   key: 'assessment.appealsUpheldAgainstAssessor',
   label: {
     'zh-CN': '员工对考核的申诉成立',
@@ -20,8 +25,8 @@ export const appealsUpheldAgainstAssessor: MetricDefinition = {
       fromAt: ctx.periodStartAt,
       toAt: ctx.periodEndAt,
     });
-    // the assessees' names come from the user module (a metric gets only a db, like countOccupiedHouseholds)
-    const names = await displayNamesOf(
+    // the assessees' names come from the user module, passed in by server/metrics.ts
+    const names = await userNames(
       ctx.db,
       rows.map((r) => r.assesseeUserId),
     );
@@ -36,7 +41,9 @@ export const appealsUpheldAgainstAssessor: MetricDefinition = {
       })),
     };
   },
-};
+});
 
 /** The metrics whose data the assessment module owns. */
-export const assessmentMetrics: MetricDefinition[] = [appealsUpheldAgainstAssessor];
+export function createAssessmentMetrics(deps: AssessmentMetricDeps): MetricDefinition[] {
+  return [appealsUpheldAgainstAssessor(deps)];
+}

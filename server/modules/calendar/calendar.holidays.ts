@@ -4,6 +4,8 @@
  * 2027: our best estimate — the admin must confirm or correct it when the State Council
  * publishes the 2027 schedule (usually in November 2026); edits are rows in `calendar_day`.
  */
+import { addDays } from '../../lib/time.ts';
+
 export interface CalendarDaySeed {
   date: string;
   kind: 'holiday' | 'workday';
@@ -12,10 +14,7 @@ export interface CalendarDaySeed {
 
 function range(from: string, to: string, kind: CalendarDaySeed['kind'], name: string): CalendarDaySeed[] {
   const out: CalendarDaySeed[] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += 86_400_000) {
-    out.push({ date: new Date(t).toISOString().slice(0, 10), kind, name });
-  }
+  for (let date = from; date <= to; date = addDays(date, 1)) out.push({ date, kind, name });
   return out;
 }
 

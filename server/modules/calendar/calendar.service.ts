@@ -27,6 +27,14 @@ export async function computeDue(db: Executor, from: Date, spec: DueSpec): Promi
   return dueAt(await loadCalendar(db), from, spec);
 }
 
+/** What other modules use of the calendar, passed to them by app.ts */
+export interface CalendarFunctions {
+  computeDue: typeof computeDue;
+  loadCalendar: typeof loadCalendar;
+  /** due time on an already loaded calendar (several due times in one action) */
+  dueAt: typeof dueAt;
+}
+
 export type CalendarService = ReturnType<typeof createCalendarService>;
 
 export function createCalendarService({ db, clock = systemClock }: { db: DB; clock?: Clock }) {

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatLocal } from '../../lib/time.ts';
 import { SHIPPED_CALENDAR } from './calendar.holidays.ts';
 import { calendarOf, dueAt, isWorkingDay, localDateOf, workingMinutesBetween } from './working-time.ts';
 
 const cal = calendarOf(SHIPPED_CALENDAR);
 /** a local Shanghai time as an instant */
 const at = (local: string) => new Date(`${local}:00+08:00`);
-const local = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+const local = (d: Date) => formatLocal(d);
 
 describe('working calendar', () => {
   it('knows weekends, statutory holidays and adjusted working days of 2026', () => {

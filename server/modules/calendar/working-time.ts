@@ -1,8 +1,9 @@
 /**
  * Working-time arithmetic (工作时间) on China's calendar: weekends, statutory holidays and
- * adjusted working days (调休). Pure: no clock, no database. China keeps UTC+8 all year
- * (no daylight saving), so local time is UTC shifted by 8 hours.
+ * adjusted working days (调休). Pure: no clock, no database. Local days come from
+ * server/lib/time.ts (Asia/Shanghai).
  */
+import { addDays, isoWeekday, localDate, localDateTime } from '../../lib/time.ts';
 import type { DueUnit } from './calendar.constants.ts';
 
 export { DUE_UNITS, type DueUnit } from './calendar.constants.ts';
@@ -23,7 +24,7 @@ export interface WorkCalendar {
 /** 08:30–17:30 by default: a nine-hour working day. */
 export const DEFAULT_HOURS = { dayStart: 8 * 60 + 30, dayEnd: 17 * 60 + 30 };
 
-const OFFSET_MS = 8 * 3_600_000;
+const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const MIN_MS = 60_000;
 
@@ -36,23 +37,20 @@ export function calendarOf(
   return { days: map, ...hours };
 }
 
-/** Local (Asia/Shanghai) date of an instant. */
-export function localDateOf(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
+/** Local (Asia/Shanghai) date of an instant (time.ts's localDate). */
+export const localDateOf = (at: Date): string => localDate(at);
 
 /** Is this local date a working day: weekday not a holiday, or a weekend 调休 workday? */
 export function isWorkingDay(cal: WorkCalendar, date: string): boolean {
   const mark = cal.days.get(date);
   if (mark === 'holiday') return false;
   if (mark === 'workday') return true;
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+  return isoWeekday(date) <= 5;
 }
 
-/** The UTC instant of a local date + minutes after local midnight. */
-function instant(localMidnightUtcMs: number, minutes: number): number {
-  return localMidnightUtcMs + minutes * MIN_MS;
+/** The instant (epoch ms) of a local date + minutes after its midnight. */
+function instant(date: string, minutes: number): number {
+  return localDateTime(date, minutes).getTime();
 }
 
 /**
@@ -61,24 +59,21 @@ function instant(localMidnightUtcMs: number, minutes: number): number {
  */
 export function addWorkingMinutes(cal: WorkCalendar, from: Date, minutes: number): Date {
   if (minutes < 0) throw new RangeError('minutes must be ≥ 0');
-  const local = from.getTime() + OFFSET_MS;
-  // local midnight, expressed as a UTC ms value of the instant "local 00:00"
-  let midnight = Math.floor(local / DAY_MS) * DAY_MS - OFFSET_MS;
+  let date = localDate(from);
   let cursor = from.getTime();
   let left = minutes;
   for (let guard = 0; guard < 3660; guard++) {
-    const date = new Date(midnight + OFFSET_MS).toISOString().slice(0, 10);
     if (isWorkingDay(cal, date)) {
-      const start = Math.max(cursor, instant(midnight, cal.dayStart));
-      const end = instant(midnight, cal.dayEnd);
+      const start = Math.max(cursor, instant(date, cal.dayStart));
+      const end = instant(date, cal.dayEnd);
       if (start < end) {
         const available = (end - start) / MIN_MS;
         if (left <= available) return new Date(start + left * MIN_MS);
         left -= available;
       }
     }
-    midnight += DAY_MS;
-    cursor = midnight;
+    date = addDays(date, 1);
+    cursor = instant(date, 0);
   }
   throw new RangeError('working time beyond ten years');
 }
@@ -86,16 +81,13 @@ export function addWorkingMinutes(cal: WorkCalendar, from: Date, minutes: number
 /** Working minutes between two instants (0 when `to` is not after `from`). */
 export function workingMinutesBetween(cal: WorkCalendar, from: Date, to: Date): number {
   if (to <= from) return 0;
-  let midnight = Math.floor((from.getTime() + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS;
   let total = 0;
-  while (midnight < to.getTime()) {
-    const date = new Date(midnight + OFFSET_MS).toISOString().slice(0, 10);
+  for (let date = localDate(from); instant(date, 0) < to.getTime(); date = addDays(date, 1)) {
     if (isWorkingDay(cal, date)) {
-      const start = Math.max(from.getTime(), instant(midnight, cal.dayStart));
-      const end = Math.min(to.getTime(), instant(midnight, cal.dayEnd));
+      const start = Math.max(from.getTime(), instant(date, cal.dayStart));
+      const end = Math.min(to.getTime(), instant(date, cal.dayEnd));
       if (end > start) total += (end - start) / MIN_MS;
     }
-    midnight += DAY_MS;
   }
   return Math.round(total);
 }
@@ -113,7 +105,7 @@ export function dueAt(cal: WorkCalendar, from: Date, spec: DueSpec): Date {
     case 'working_days':
       return addWorkingMinutes(cal, from, Math.round(spec.amount * dayLength));
     case 'hours':
-      return new Date(from.getTime() + spec.amount * 3_600_000);
+      return new Date(from.getTime() + spec.amount * HOUR_MS);
     case 'days':
       return new Date(from.getTime() + spec.amount * DAY_MS);
   }

@@ -1,12 +1,15 @@
+import type { RegisterDirectory } from '../../lib/directory.ts';
 import type { MetricDefinition } from '../../lib/metrics.ts';
-import { beijing } from '../../lib/xlsx-export.ts';
-import { countOccupiedHouseholds } from '../property/property.service.ts';
+import { addDays, formatLocal } from '../../lib/time.ts';
 import * as repo from './complaint.repository.ts';
 
-const lastDay = (periodEnd: string) =>
-  new Date(Date.parse(`${periodEnd}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+/** the period's last day: its end is exclusive */
+const lastDay = (periodEnd: string) => addDays(periodEnd, -1);
 
-export const complaintMetrics: MetricDefinition[] = [
+/** The complaint metrics; the register's occupied households come from the property module (server/metrics.ts) */
+export const createComplaintMetrics = ({
+  occupiedHouseholds,
+}: Pick<RegisterDirectory, 'occupiedHouseholds'>): MetricDefinition[] => [
   {
     key: 'complaint.rate',
     label: { 'zh-CN': '投诉率', 'en-US': 'Complaint rate' },
@@ -17,7 +20,7 @@ export const complaintMetrics: MetricDefinition[] = [
     async compute(ctx) {
       const [rows, households] = await Promise.all([
         repo.complaintsReceived(ctx.db, ctx.projectId, ctx.periodStartAt, ctx.periodEndAt),
-        countOccupiedHouseholds(ctx.db, ctx.projectId, lastDay(ctx.periodEnd)),
+        occupiedHouseholds(ctx.db, ctx.projectId, lastDay(ctx.periodEnd)),
       ]);
       return {
         type: 'rate',
@@ -26,7 +29,7 @@ export const complaintMetrics: MetricDefinition[] = [
         refs: rows.map((r) => ({
           entity: 'complaint',
           id: r.id,
-          label: `投诉 ${repo.complaintCode(r.id)}（${r.complainant_name}，${beijing(r.created_at)}）`,
+          label: `投诉 ${repo.complaintCode(r.id)}（${r.complainant_name}，${formatLocal(r.created_at)}）`,
         })),
       };
     },

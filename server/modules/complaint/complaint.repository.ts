@@ -1,15 +1,22 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import { type Executor, toNumber } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, projectScope } from '../../lib/actor.ts';
 import { offsetOf, sortColumn } from '../../lib/paging.ts';
+import { asFlag } from '../../lib/sql.ts';
+import { addDays, startOfLocalDay } from '../../lib/time.ts';
+import {
+  complaintOverdueSql,
+  isComplaintOverdue,
+  markedImproperInSql,
+  openComplaintSql,
+  receivedInSql,
+  responseLateNowSql,
+} from './complaint.rules.ts';
 import type { TComplaintQuery } from './complaint.schemas.ts';
 import './complaint.tables.ts';
 
 export const complaintCode = (id: number) => `TS${String(id).padStart(6, '0')}`;
-const localStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-const nextDayStart = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
 
 export interface ComplaintScope {
   actor: Actor;
@@ -27,9 +34,6 @@ function scoped(db: Executor, scope: ComplaintScope) {
     );
   }
   return q;
-}
-function overdueExpr(nowIso: string) {
-  return sql<number>`case when k.response_overdue = 1 or (k.responded_at is null and k.status in ('received', 'handling') and k.response_due_at < ${nowIso}) then 1 else 0 end`;
 }
 
 export function listCategories(db: Executor) {
@@ -54,15 +58,15 @@ export async function listComplaints(
   if (q.buildingId) base = base.where('k.building_id', '=', q.buildingId);
   if (q.handlerEmployeeId) base = base.where('k.handler_employee_id', '=', q.handlerEmployeeId);
   if (q.improper !== undefined) base = base.where('k.improper', '=', q.improper ? 1 : 0);
-  if (q.from) base = base.where('k.created_at', '>=', localStart(q.from));
-  if (q.to) base = base.where('k.created_at', '<', nextDayStart(q.to));
-  if (q.overdue !== undefined) base = base.where(overdueExpr(nowIso), '=', q.overdue ? 1 : 0);
+  if (q.from) base = base.where('k.created_at', '>=', startOfLocalDay(q.from));
+  if (q.to) base = base.where('k.created_at', '<', startOfLocalDay(addDays(q.to, 1)));
+  if (q.overdue !== undefined)
+    base = base.where(asFlag(complaintOverdueSql(nowIso, 'k')), '=', q.overdue ? 1 : 0);
   const page = { page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order ?? 'desc' };
   const { column, direction } = sortColumn(SORTS, page, 'k.created_at');
   const [rows, count] = await Promise.all([
     base
       .innerJoin('complaint_category as c', 'c.id', 'k.category_id')
-      .leftJoin('employee as e', 'e.id', 'k.handler_employee_id')
       .select([
         'k.id',
         'k.project_id as projectId',
@@ -74,11 +78,11 @@ export async function listComplaints(
         'k.channel',
         'k.building_id as buildingId',
         'k.handler_employee_id as handlerEmployeeId',
-        'e.name as handlerName',
         'k.response_due_at as responseDueAt',
         'k.created_at as createdAt',
         'k.improper',
-        overdueExpr(nowIso).as('overdue'),
+        'k.responded_at',
+        'k.response_overdue',
       ])
       .orderBy(column, direction)
       .orderBy('k.id', direction)
@@ -88,10 +92,15 @@ export async function listComplaints(
     base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
-    items: rows.map((r) => ({
+    items: rows.map(({ responded_at, response_overdue, ...r }) => ({
       ...r,
       code: complaintCode(r.id),
-      overdue: toNumber(r.overdue) === 1,
+      /** the service fills it in from the staff module */
+      handlerName: null as string | null,
+      overdue: isComplaintOverdue(
+        { status: r.status, response_due_at: r.responseDueAt, responded_at, response_overdue },
+        nowIso,
+      ),
       improper: toNumber(r.improper) === 1,
     })),
     total: toNumber(count.n),
@@ -106,10 +115,8 @@ export function findComplaint(db: Executor, scope: ComplaintScope, id: number) {
 export function findComplaintDetail(db: Executor, scope: ComplaintScope, id: number) {
   return scoped(db, scope)
     .innerJoin('complaint_category as c', 'c.id', 'k.category_id')
-    .innerJoin('project as p', 'p.id', 'k.project_id')
-    .leftJoin('employee as e', 'e.id', 'k.handler_employee_id')
     .selectAll('k')
-    .select(['c.name as category_name', 'p.name as project_name', 'e.name as handler_name'])
+    .select(['c.name as category_name'])
     .where('k.id', '=', id)
     .executeTakeFirst();
 }
@@ -130,14 +137,6 @@ export function listRecords(db: Executor, complaintId: number) {
     .orderBy('id')
     .execute();
 }
-export function findEmployeeInProject(db: Executor, id: number, projectId: number) {
-  return db
-    .selectFrom('employee')
-    .select(['id'])
-    .where('id', '=', id)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-}
 
 /** Complaints received in [startIso, endIso) of a project (cancelled ones too: a complaint was made) */
 export function complaintsReceived(db: Executor, projectId: number, startIso: string, endIso: string) {
@@ -145,8 +144,7 @@ export function complaintsReceived(db: Executor, projectId: number, startIso: st
     .selectFrom('complaint')
     .select(['id', 'complainant_name', 'created_at'])
     .where('project_id', '=', projectId)
-    .where('created_at', '>=', startIso)
-    .where('created_at', '<', endIso)
+    .where(receivedInSql(startIso, endIso))
     .orderBy('id')
     .execute();
 }
@@ -155,25 +153,28 @@ export function complaintsMarkedImproper(db: Executor, projectId: number, startI
     .selectFrom('complaint')
     .select(['id', 'complainant_name', 'improper_reason', 'improper_at'])
     .where('project_id', '=', projectId)
-    .where('improper', '=', 1)
-    .where('improper_at', '>=', startIso)
-    .where('improper_at', '<', endIso)
+    .where(markedImproperInSql(startIso, endIso))
     .orderBy('id')
     .execute();
 }
-export function visibleProjects(db: Executor, actor: Actor, projectId?: number) {
-  let q = db.selectFrom('project as p').select(['p.id', 'p.name']).where(projectScope(actor, 'p.id'));
-  if (projectId) q = q.where('p.id', '=', projectId);
-  return q.orderBy('p.id').execute();
-}
+/** Records the mark of open complaints unanswered past their deadline (complaint.rules.ts) */
 export async function markOverdue(db: Executor, nowIso: string) {
   const r = await db
     .updateTable('complaint')
     .set({ response_overdue: 1 })
     .where('response_overdue', '=', 0)
-    .where('responded_at', 'is', null)
-    .where('status', 'in', ['received', 'handling'])
-    .where('response_due_at', '<', nowIso)
+    .where(responseLateNowSql(nowIso))
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+/** Open complaints that are overdue, for the reminders */
+export function openComplaintsOverdue(db: Executor, nowIso: string) {
+  return db
+    .selectFrom('complaint as k')
+    .select(['k.id', 'k.project_id', 'k.complainant_name', 'k.handler_employee_id', 'k.response_due_at'])
+    .where(openComplaintSql('k'))
+    .where(complaintOverdueSql(nowIso, 'k'))
+    .orderBy('k.id')
+    .limit(5000)
+    .execute();
 }

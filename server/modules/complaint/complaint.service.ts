@@ -1,12 +1,13 @@
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
+import type { NamesOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
-import { type Clock, systemClock } from '../../lib/time.ts';
-import { computeDue } from '../calendar/calendar.service.ts';
+import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
+import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import type { DueUnit } from '../calendar/working-time.ts';
-import { countOccupiedHouseholds, unitIdsOfOwnerUser } from '../property/property.service.ts';
 import * as repo from './complaint.repository.ts';
+import { isComplaintOverdue, marksOfMove } from './complaint.rules.ts';
 import type { TComplaintActionInput, TComplaintInput, TComplaintQuery } from './complaint.schemas.ts';
 import type { ComplaintTable } from './complaint.tables.ts';
 import {
@@ -17,10 +18,6 @@ import {
   type ComplaintAction,
 } from './complaint.transitions.ts';
 
-const localStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-const nextDay = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 /** complaints ÷ households as a percentage with two decimals, computed with integers */
 export function ratePercent(complaints: number, households: number): number | null {
   if (households <= 0) return null;
@@ -29,21 +26,48 @@ export function ratePercent(complaints: number, households: number): number | nu
 
 export type ComplaintService = ReturnType<typeof createComplaintService>;
 
-export function createComplaintService({ db, clock = systemClock }: { db: DB; clock?: Clock }) {
+export interface ComplaintDeps {
+  db: DB;
+  clock?: Clock;
+  /** handlers (staff module), project names and the projects a caller sees (project module) */
+  staff: Pick<StaffDirectory, 'employeeNames' | 'employeeInProject'>;
+  projectNames: NamesOf;
+  visibleProjects: (
+    db: Executor,
+    actor: Actor,
+    projectId?: number,
+  ) => Promise<{ id: number; name: string }[]>;
+  /** owners' units and occupied households (property module) */
+  register: RegisterDirectory;
+  /** due times on the working calendar (calendar module) */
+  calendar: Pick<CalendarFunctions, 'computeDue'>;
+}
+
+export function createComplaintService({
+  db,
+  clock = systemClock,
+  staff,
+  projectNames,
+  visibleProjects,
+  register,
+  calendar: { computeDue },
+}: ComplaintDeps) {
   const nowIso = () => clock.now().toISOString();
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
   async function scopeOf(actor: Actor): Promise<repo.ComplaintScope> {
     if (actor.role !== 'owner') return { actor };
-    return { actor, ownerUnitIds: await unitIdsOfOwnerUser(db, actor.userId) };
+    return { actor, ownerUnitIds: await register.ownerUnitIds(db, actor.userId) };
   }
 
   async function detail(actor: Actor, id: number) {
     const k = await repo.findComplaintDetail(db, await scopeOf(actor), id);
     if (!k) throw notFound('投诉', 'Complaint');
-    const [records, timeline] = await Promise.all([
+    const [records, timeline, handler, project] = await Promise.all([
       repo.listRecords(db, id),
       readTimeline(db, 'complaint', id),
+      staff.employeeNames(db, [k.handler_employee_id]),
+      projectNames(db, [k.project_id]),
     ]);
     const at = nowIso();
     const isOwner = actor.role === 'owner';
@@ -51,7 +75,7 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
       id: k.id,
       code: repo.complaintCode(k.id),
       projectId: k.project_id,
-      projectName: k.project_name,
+      projectName: project.get(k.project_id) ?? '',
       complainantName: k.complainant_name,
       complainantPhone: k.complainant_phone,
       categoryId: k.category_id,
@@ -62,7 +86,7 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
       buildingId: k.building_id,
       unitId: k.unit_id,
       handlerEmployeeId: k.handler_employee_id,
-      handlerName: k.handler_name,
+      handlerName: k.handler_employee_id === null ? null : (handler.get(k.handler_employee_id) ?? null),
       responseDueAt: k.response_due_at,
       respondedAt: k.responded_at,
       resolution: k.resolution,
@@ -73,9 +97,7 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
       closedAt: k.closed_at,
       cancelledAt: k.cancelled_at,
       createdAt: k.created_at,
-      overdue:
-        Number(k.response_overdue) === 1 ||
-        (!k.responded_at && ['received', 'handling'].includes(k.status) && k.response_due_at < at),
+      overdue: isComplaintOverdue(k, at),
       // an owner does not see the internal finding
       improper: !isOwner && Number(k.improper) === 1,
       improperReason: isOwner ? null : k.improper_reason,
@@ -113,7 +135,7 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
       const isOwner = actor.role === 'owner';
       if (!isOwner && !input.complainantName)
         throw field(actor, 'complainantName', '请填写投诉人', 'Enter the complainant');
-      if (isOwner && input.unitId && !(await unitIdsOfOwnerUser(db, actor.userId)).includes(input.unitId))
+      if (isOwner && input.unitId && !(await register.ownerUnitIds(db, actor.userId)).includes(input.unitId))
         throw field(actor, 'unitId', '只能为自己的房屋投诉', 'Not your unit');
       const created = clock.now();
       const due = await computeDue(db, created, {
@@ -153,7 +175,14 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
     },
     async list(actor: Actor, q: TComplaintQuery) {
       if (q.projectId) assertProjectVisible(actor, q.projectId);
-      return repo.listComplaints(db, await scopeOf(actor), q, nowIso());
+      const res = await repo.listComplaints(db, await scopeOf(actor), q, nowIso());
+      const names = await staff.employeeNames(
+        db,
+        res.items.map((i) => i.handlerEmployeeId),
+      );
+      for (const item of res.items)
+        if (item.handlerEmployeeId !== null) item.handlerName = names.get(item.handlerEmployeeId) ?? null;
+      return res;
     },
     get: detail,
 
@@ -179,7 +208,7 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
           case 'assign':
             if (!input.handlerEmployeeId)
               throw field(actor, 'handlerEmployeeId', '请选择处理人', 'Choose a handler');
-            if (!(await repo.findEmployeeInProject(trx, input.handlerEmployeeId, before.project_id)))
+            if (!(await staff.employeeInProject(trx, input.handlerEmployeeId, before.project_id)))
               throw field(
                 actor,
                 'handlerEmployeeId',
@@ -219,11 +248,8 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
             patch.cancelled_at = at;
             break;
         }
-        // the first handling step answers the complainant (响应)
-        if (['record', 'resolve'].includes(action) && !before.responded_at) {
-          patch.responded_at = at;
-          if (at > before.response_due_at) patch.response_overdue = 1;
-        }
+        // the first handling step answers the complainant (响应); a late one, or a late withdrawal, is marked
+        Object.assign(patch, marksOfMove(before, action, at));
         if (note) {
           await repo.insertRecord(trx, {
             complaint_id: id,
@@ -286,12 +312,13 @@ export function createComplaintService({ db, clock = systemClock }: { db: DB; cl
     async rate(actor: Actor, q: { projectId?: number; from: string; to: string }) {
       requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
       if (q.projectId) assertProjectVisible(actor, q.projectId);
-      const projects = await repo.visibleProjects(db, actor, q.projectId);
+      const projects = await visibleProjects(db, actor, q.projectId);
+      const range = inclusiveDateRange(q.from, q.to);
       return Promise.all(
         projects.map(async (p) => {
           const [received, households] = await Promise.all([
-            repo.complaintsReceived(db, p.id, localStart(q.from), localStart(nextDay(q.to))),
-            countOccupiedHouseholds(db, p.id, q.to),
+            repo.complaintsReceived(db, p.id, range.startAt, range.endAt),
+            register.occupiedHouseholds(db, p.id, q.to),
           ]);
           return {
             projectId: p.id,

@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { listOf, prepared } from '../../db/prepared.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, projectScope } from '../../lib/actor.ts';
 
@@ -51,4 +52,19 @@ export function projectsByIds(db: Executor, ids: readonly number[]) {
     .select(['id', 'name', 'company_id as companyId'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
+}
+
+/** Names of some projects (for other modules, through project.service.ts): compiled once per id count */
+const projectNamesQuery = prepared(
+  (n: number) => String(n),
+  (db, p: { ids: number[] }, n) =>
+    db.selectFrom('project').select(['id', 'name']).where('id', 'in', listOf(p.ids, n)),
+);
+export function projectNamesOf(db: Executor, ids: number[]) {
+  return ids.length ? projectNamesQuery(db, ids.length, { ids }) : Promise.resolve([]);
+}
+export function visibleProjectsOf(db: Executor, actor: Actor, projectId?: number) {
+  let q = db.selectFrom('project as p').select(['p.id', 'p.name']).where(projectScope(actor, 'p.id'));
+  if (projectId) q = q.where('p.id', '=', projectId);
+  return q.orderBy('p.id').execute();
 }

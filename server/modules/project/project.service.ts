@@ -2,6 +2,7 @@ import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import { cachedNames } from '../../lib/name-cache.ts';
 import { isoNow } from '../../lib/time.ts';
 import * as repo from './project.repository.ts';
 import type { TProjectInput } from './project.schemas.ts';
@@ -86,4 +87,12 @@ export function createProjectService({ db }: { db: DB }) {
       });
     },
   };
+}
+
+// ---- what other modules read of projects, passed to them as dependencies in app.ts ----
+/** id → name of the given projects (kept a few seconds: lib/name-cache.ts) */
+export const projectNames = cachedNames(repo.projectNamesOf);
+/** The projects an actor may see (optionally one of them), by id */
+export function visibleProjects(db: Executor, actor: Actor, projectId?: number) {
+  return repo.visibleProjectsOf(db, actor, projectId);
 }

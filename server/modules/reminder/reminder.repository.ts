@@ -2,9 +2,6 @@ import { type Insertable, sql } from 'kysely';
 import { type Executor, toNumber } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import './reminder.tables.ts';
-import '../repair/repair.tables.ts';
-import '../complaint/complaint.tables.ts';
-import '../task/task.tables.ts';
 
 export function listForUser(db: Executor, userId: number, unreadOnly: boolean, limit = 50) {
   let q = db.selectFrom('reminder').selectAll().where('user_id', '=', userId);
@@ -68,91 +65,4 @@ export async function finishSlot(db: Executor, job: string, slot: string, at: st
 export async function tryAdvisoryLock(db: Executor, key: number) {
   const r = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${key}) as ok`.execute(db);
   return r.rows[0]?.ok === true;
-}
-
-// ---- what is due or overdue, and for whom ----
-const OPEN_REPAIR = ['submitted', 'dispatched', 'in_progress', 'reopened'] as const;
-
-/** users of a role assigned to a project */
-export function usersOfRole(db: Executor, role: 'supervisor' | 'frontdesk') {
-  return db
-    .selectFrom('app_user as u')
-    .innerJoin('user_project as up', 'up.user_id', 'u.id')
-    .select(['u.id', 'up.project_id', 'u.employee_id'])
-    .where('u.role', '=', role)
-    .where('u.active', '=', 1)
-    .execute();
-}
-export function userIdsOfEmployees(db: Executor) {
-  return db
-    .selectFrom('app_user')
-    .select(['id', 'employee_id'])
-    .where('employee_id', 'is not', null)
-    .where('active', '=', 1)
-    .execute();
-}
-export function repairsOverdue(db: Executor, nowIso: string) {
-  return db
-    .selectFrom('repair_order')
-    .select([
-      'id',
-      'project_id',
-      'location',
-      'assignee_employee_id',
-      'complete_due_at',
-      'dispatch_due_at',
-      'status',
-    ])
-    .where('status', 'in', OPEN_REPAIR)
-    .where((eb) =>
-      eb.or([
-        eb('complete_due_at', '<', nowIso),
-        eb.and([eb('status', '=', 'submitted'), eb('dispatch_due_at', '<', nowIso)]),
-      ]),
-    )
-    .limit(5000)
-    .execute();
-}
-export function repairsWaitingDispatch(db: Executor) {
-  return db
-    .selectFrom('repair_order')
-    .select(['id', 'project_id', 'location', 'dispatch_due_at'])
-    .where('status', 'in', ['submitted', 'reopened'])
-    .limit(5000)
-    .execute();
-}
-export function repairsAssigned(db: Executor) {
-  return db
-    .selectFrom('repair_order')
-    .select(['id', 'project_id', 'location', 'assignee_employee_id', 'complete_due_at'])
-    .where('status', 'in', ['dispatched', 'in_progress'])
-    .where('assignee_employee_id', 'is not', null)
-    .limit(5000)
-    .execute();
-}
-export function complaintsOverdue(db: Executor, nowIso: string) {
-  return db
-    .selectFrom('complaint')
-    .select(['id', 'project_id', 'complainant_name', 'handler_employee_id', 'response_due_at'])
-    .where('status', 'in', ['received', 'handling'])
-    .where('responded_at', 'is', null)
-    .where('response_due_at', '<', nowIso)
-    .limit(5000)
-    .execute();
-}
-export function tasksOpenDueBefore(db: Executor, beforeIso: string) {
-  return db
-    .selectFrom('task')
-    .select(['id', 'project_id', 'title', 'assignee_employee_id', 'due_at', 'created_by'])
-    .where('status', 'in', ['open', 'in_progress'])
-    .where('due_at', '<', beforeIso)
-    .limit(5000)
-    .execute();
-}
-export function submittedReviewKeys(db: Executor, weekStart: string) {
-  return db
-    .selectFrom('repair_weekly_review')
-    .select(['project_id'])
-    .where('week_start', '=', weekStart)
-    .execute();
 }

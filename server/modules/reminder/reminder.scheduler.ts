@@ -1,7 +1,9 @@
-import type { OpenedDatabase } from '../../db/database.ts';
+import type { Executor, OpenedDatabase } from '../../db/database.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
 import * as repo from './reminder.repository.ts';
-import { runReminderCheck } from './reminder.service.ts';
+
+/** The work of one slot: the reminder service's `check` (its sources are wired in app.ts) */
+export type ScheduledCheck = (db: Executor, now: Date) => Promise<{ marked: number; added: number }>;
 
 const JOB = 'reminders';
 /** the advisory-lock key of the reminder check (any constant bigint shared by all servers) */
@@ -14,7 +16,12 @@ export const REMINDER_LOCK_KEY = 5_301_001;
  * (pg_try_advisory_xact_lock) is taken first, so a second server never even waits on the insert;
  * if the work fails the transaction rolls back the claim, and the next tick retries the slot.
  */
-export async function runScheduledCheck(database: OpenedDatabase, now: Date, intervalMs: number) {
+export async function runScheduledCheck(
+  database: OpenedDatabase,
+  check: ScheduledCheck,
+  now: Date,
+  intervalMs: number,
+) {
   const slot = String(Math.floor(now.getTime() / intervalMs));
   return database.db.transaction().execute(async (trx) => {
     if (database.dialect === 'postgres' && !(await repo.tryAdvisoryLock(trx, REMINDER_LOCK_KEY))) {
@@ -22,7 +29,7 @@ export async function runScheduledCheck(database: OpenedDatabase, now: Date, int
     }
     if (!(await repo.claimSlot(trx, JOB, slot, now.toISOString())))
       return { ran: false as const, reason: 'done' };
-    const result = await runReminderCheck(trx, now);
+    const result = await check(trx, now);
     await repo.finishSlot(trx, JOB, slot, new Date().toISOString(), JSON.stringify(result));
     return { ran: true as const, ...result };
   });
@@ -31,7 +38,12 @@ export async function runScheduledCheck(database: OpenedDatabase, now: Date, int
 /** Starts the in-process scheduler: a check shortly after start, then once per interval. */
 export function startScheduler(
   database: OpenedDatabase,
-  options: { intervalSeconds: number; clock?: Clock; log?: (msg: string, err?: unknown) => void },
+  options: {
+    check: ScheduledCheck;
+    intervalSeconds: number;
+    clock?: Clock;
+    log?: (msg: string, err?: unknown) => void;
+  },
 ) {
   const intervalMs = options.intervalSeconds * 1000;
   const clock = options.clock ?? systemClock;
@@ -40,7 +52,7 @@ export function startScheduler(
     if (running) return;
     running = true;
     try {
-      await runScheduledCheck(database, clock.now(), intervalMs);
+      await runScheduledCheck(database, options.check, clock.now(), intervalMs);
     } catch (err) {
       options.log?.('reminder check failed', err);
     } finally {

@@ -3,125 +3,92 @@ import type { DB, Executor } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
+import type { DueReminder, ReminderCheck, ReminderRecipient, ReminderSource } from '../../lib/reminders.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
-import { beijing } from '../../lib/xlsx-export.ts';
-import * as complaintRepo from '../complaint/complaint.repository.ts';
-import { complaintCode } from '../complaint/complaint.repository.ts';
-import * as repairRepo from '../repair/repair.repository.ts';
-import { repairCode } from '../repair/repair.repository.ts';
-import { addDays, mondayOf } from '../repair/repair.service.ts';
-import { taskCode } from '../task/task.repository.ts';
 import * as repo from './reminder.repository.ts';
 
 type Row = Insertable<Database['reminder']>;
-const localDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+type Role = 'supervisor' | 'frontdesk';
+
+/** Who the users are: the user module's functions, passed in by app.ts */
+export interface ReminderDirectory {
+  activeUsersOfRole(db: Executor, role: Role): Promise<{ userId: number; projectId: number }[]>;
+  activeUsersOfEmployees(db: Executor): Promise<{ userId: number; employeeId: number }[]>;
+}
+
+export interface ReminderDeps {
+  db: DB;
+  clock?: Clock;
+  /** every module's reminder sources (server/reminders.ts) */
+  sources: ReminderSource[];
+  users: ReminderDirectory;
+}
+
+/** The users of each recipient, read once per check */
+async function loadRecipients(db: Executor, users: ReminderDirectory) {
+  const [supervisors, frontdesks, employeeUsers] = await Promise.all([
+    users.activeUsersOfRole(db, 'supervisor'),
+    users.activeUsersOfRole(db, 'frontdesk'),
+    users.activeUsersOfEmployees(db),
+  ]);
+  const byProject = (list: { userId: number; projectId: number }[]) => {
+    const map = new Map<number, number[]>();
+    for (const u of list) map.set(u.projectId, [...(map.get(u.projectId) ?? []), u.userId]);
+    return map;
+  };
+  const ofRole = { supervisor: byProject(supervisors), frontdesk: byProject(frontdesks) };
+  const userOfEmployee = new Map(employeeUsers.map((u) => [u.employeeId, u.userId]));
+  return {
+    projectsWithRole: (role: Role) => [...ofRole[role].keys()].sort((a, b) => a - b),
+    usersOf(to: ReminderRecipient): (number | null | undefined)[] {
+      if ('user' in to) return [to.user];
+      if ('employee' in to) return [to.employee == null ? null : userOfEmployee.get(to.employee)];
+      return ofRole[to.role].get(to.projectId) ?? [];
+    },
+  };
+}
 
 /**
- * The scheduler's check: marks overdue records and raises each user's reminders once —
- * waiting for dispatch (front desk), assigned work (the assignee), overdue repairs and
- * complaints (the project's supervisors and the assignee), tasks due within a day and
- * overdue (the assignee, and the one who handed it out), last week's repair review (the
- * supervisor, from Monday noon). Safe to run again: a raised reminder is never raised twice.
+ * The scheduler's check: each source first records its overdue marks, then says what is due;
+ * each user's reminder is raised once per (user, record, kind), so the check may run again safely.
  */
-export async function runReminderCheck(db: Executor, now: Date) {
+export async function runReminderCheck(
+  db: Executor,
+  now: Date,
+  { sources, users }: Pick<ReminderDeps, 'sources' | 'users'>,
+) {
   const nowIso = now.toISOString();
-  const marked = (await repairRepo.markOverdue(db, nowIso)) + (await complaintRepo.markOverdue(db, nowIso));
-  const [supervisors, frontdesks, employeeUsers] = await Promise.all([
-    repo.usersOfRole(db, 'supervisor'),
-    repo.usersOfRole(db, 'frontdesk'),
-    repo.userIdsOfEmployees(db),
-  ]);
-  const byProject = (list: { id: number; project_id: number }[], projectId: number) =>
-    list.filter((u) => u.project_id === projectId).map((u) => u.id);
-  const userOfEmployee = new Map(employeeUsers.map((u) => [u.employee_id!, u.id]));
+  const recipients = await loadRecipients(db, users);
+  const check: ReminderCheck = { db, now, nowIso, projectsWithRole: recipients.projectsWithRole };
+  let marked = 0;
+  for (const source of sources) if (source.markOverdue) marked += await source.markOverdue(check);
   const rows: Row[] = [];
-  const add = (userIds: (number | undefined | null)[], r: Omit<Row, 'user_id' | 'created_at'>) => {
-    for (const id of new Set(userIds.filter((x): x is number => !!x)))
-      rows.push({ ...r, user_id: id, created_at: nowIso });
-  };
-
-  for (const r of await repo.repairsWaitingDispatch(db)) {
-    add(byProject(frontdesks, r.project_id), {
-      project_id: r.project_id,
-      entity: 'repair_order',
-      entity_id: String(r.id),
-      kind: 'due',
-      title: `报修 ${repairCode(r.id)}（${r.location}）待派工，时限 ${beijing(r.dispatch_due_at)}`,
-      due_at: r.dispatch_due_at,
-    });
-  }
-  for (const r of await repo.repairsAssigned(db)) {
-    add([userOfEmployee.get(r.assignee_employee_id!)], {
-      project_id: r.project_id,
-      entity: 'repair_order',
-      entity_id: String(r.id),
-      kind: 'due',
-      title: `报修 ${repairCode(r.id)}（${r.location}）已派给您，请在 ${beijing(r.complete_due_at)} 前完成`,
-      due_at: r.complete_due_at,
-    });
-  }
-  for (const r of await repo.repairsOverdue(db, nowIso)) {
-    add([...byProject(supervisors, r.project_id), userOfEmployee.get(r.assignee_employee_id ?? -1)], {
-      project_id: r.project_id,
-      entity: 'repair_order',
-      entity_id: String(r.id),
-      kind: 'overdue',
-      title: `报修 ${repairCode(r.id)}（${r.location}）已超时${r.status === 'submitted' ? '未派工' : '未完成'}`,
-      due_at: r.status === 'submitted' ? r.dispatch_due_at : r.complete_due_at,
-    });
-  }
-  for (const k of await repo.complaintsOverdue(db, nowIso)) {
-    add([...byProject(supervisors, k.project_id), userOfEmployee.get(k.handler_employee_id ?? -1)], {
-      project_id: k.project_id,
-      entity: 'complaint',
-      entity_id: String(k.id),
-      kind: 'overdue',
-      title: `投诉 ${complaintCode(k.id)}（${k.complainant_name}）已超过响应时限`,
-      due_at: k.response_due_at,
-    });
-  }
-  const dayAhead = new Date(now.getTime() + 86_400_000).toISOString();
-  for (const t of await repo.tasksOpenDueBefore(db, dayAhead)) {
-    const overdue = t.due_at < nowIso;
-    add(
-      overdue
-        ? [userOfEmployee.get(t.assignee_employee_id), t.created_by]
-        : [userOfEmployee.get(t.assignee_employee_id)],
-      {
-        project_id: t.project_id,
-        entity: 'task',
-        entity_id: String(t.id),
-        kind: overdue ? 'overdue' : 'due',
-        title: `任务 ${taskCode(t.id)}「${t.title}」${overdue ? '已逾期' : `将于 ${beijing(t.due_at)} 到期`}`,
-        due_at: t.due_at,
-      },
-    );
-  }
-  // last week's repair review, from Monday 12:00 on
-  const today = localDate(now);
-  const lastMonday = addDays(mondayOf(today), -7);
-  if (new Date(now.getTime() + 8 * 3_600_000).getUTCHours() >= 12 || today !== mondayOf(today)) {
-    const submitted = new Set((await repo.submittedReviewKeys(db, lastMonday)).map((r) => r.project_id));
-    for (const s of supervisors) {
-      if (submitted.has(s.project_id)) continue;
-      add([s.id], {
-        project_id: s.project_id,
-        entity: 'repair_weekly_review',
-        entity_id: `${s.project_id}:${lastMonday}`,
-        kind: 'review_due',
-        title: `请提交 ${lastMonday} 至 ${addDays(lastMonday, 6)} 的每周报修审核`,
-        due_at: null,
+  const add = (r: DueReminder) => {
+    const ids = new Set(r.to.flatMap((to) => recipients.usersOf(to)).filter((x): x is number => !!x));
+    for (const userId of ids) {
+      rows.push({
+        user_id: userId,
+        project_id: r.projectId,
+        entity: r.entity,
+        entity_id: r.entityId,
+        kind: r.kind,
+        title: r.title,
+        due_at: r.dueAt,
+        created_at: nowIso,
       });
     }
-  }
+  };
+  for (const source of sources) for (const r of await source.collect(check)) add(r);
   const added = await repo.insertReminders(db, rows);
   return { marked, added };
 }
 
 export type ReminderService = ReturnType<typeof createReminderService>;
 
-export function createReminderService({ db, clock = systemClock }: { db: DB; clock?: Clock }) {
+export function createReminderService({ db, clock = systemClock, sources, users }: ReminderDeps) {
   return {
+    /** the scheduler's check (reminder.scheduler.ts runs it in its transaction) */
+    check: (ex: Executor, now: Date) => runReminderCheck(ex, now, { sources, users }),
     async list(actor: Actor, unreadOnly: boolean) {
       const [rows, unread] = await Promise.all([
         repo.listForUser(db, actor.userId, unreadOnly),

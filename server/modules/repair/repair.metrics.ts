@@ -1,9 +1,7 @@
 import type { MetricDefinition } from '../../lib/metrics.ts';
-import { beijing } from '../../lib/xlsx-export.ts';
+import { addDays, formatLocal, localDate, mondayOf } from '../../lib/time.ts';
 import * as repo from './repair.repository.ts';
-import { addDays, mondayOf } from './repair.service.ts';
-
-const localDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+import * as reviewRepo from './repair.review.repository.ts';
 
 export const repairMetrics: MetricDefinition[] = [
   {
@@ -30,7 +28,7 @@ export const repairMetrics: MetricDefinition[] = [
       }
       if (!weeks.length) return { type: 'cases', cases: [] };
       const done = new Set(
-        (await repo.submittedReviewWeeks(ctx.db, ctx.projectId, weeks[0], weeks[weeks.length - 1])).map(
+        (await reviewRepo.submittedReviewWeeks(ctx.db, ctx.projectId, weeks[0], weeks[weeks.length - 1])).map(
           (w) => w.week_start,
         ),
       );
@@ -70,7 +68,7 @@ export const repairMetrics: MetricDefinition[] = [
           ref: {
             entity: 'repair_order',
             id: r.id,
-            label: `报修 ${repo.repairCode(r.id)}（${r.location}）派工时限 ${beijing(r.dispatch_due_at)}，${r.dispatched_at ? `${beijing(r.dispatched_at)} 派工` : '未派工'}`,
+            label: `报修 ${repo.repairCode(r.id)}（${r.location}）派工时限 ${formatLocal(r.dispatch_due_at)}，${r.dispatched_at ? `${formatLocal(r.dispatched_at)} 派工` : '未派工'}`,
           },
         })),
       };

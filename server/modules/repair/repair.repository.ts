@@ -4,9 +4,19 @@ import { listOf, prepared } from '../../db/prepared.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, projectScope } from '../../lib/actor.ts';
 import { offsetOf, sortColumn } from '../../lib/paging.ts';
+import { asFlag } from '../../lib/sql.ts';
+import { addDays, startOfLocalDay } from '../../lib/time.ts';
+import {
+  completionLateNowSql,
+  dispatchLateNowSql,
+  dispatchOverdueSql,
+  isOverdue,
+  openSql,
+  overdueSql,
+  waitingForDispatchSql,
+} from './repair.rules.ts';
 import type { TRepairQuery } from './repair.schemas.ts';
 import './repair.tables.ts';
-import { OPEN_STATUSES } from './repair.transitions.ts';
 
 /** Which orders a caller may see: their projects; an owner only the orders of their units or their own. */
 export interface RepairScope {
@@ -16,9 +26,6 @@ export interface RepairScope {
 }
 
 export const repairCode = (id: number) => `BX${String(id).padStart(6, '0')}`;
-const localStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-const nextDayStart = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
 
 // ---- categories ----
 export function listCategories(db: Executor) {
@@ -87,26 +94,6 @@ function scopedRows(db: Executor, shape: ScopeShape, p: ScopeValues) {
   return q;
 }
 
-function overdueExpr(nowIso: string) {
-  return sql<number>`case when r.dispatch_overdue = 1 or r.complete_overdue = 1 or (r.status in (${sql.join(
-    OPEN_STATUSES.map((s) => sql.lit(s)),
-  )}) and r.complete_due_at < ${nowIso}) then 1 else 0 end`;
-}
-
-/** The same rule as overdueExpr, for rows already read. */
-function isOverdue(
-  status: string,
-  dispatchOverdue: number,
-  completeOverdue: number,
-  completeDueAt: string | null,
-  nowIso: string,
-): boolean {
-  if (toNumber(dispatchOverdue) === 1 || toNumber(completeOverdue) === 1) return true;
-  return (
-    (OPEN_STATUSES as readonly string[]).includes(status) && completeDueAt !== null && completeDueAt < nowIso
-  );
-}
-
 const REPAIR_SORTS = { createdAt: 'r.created_at', completeDueAt: 'r.complete_due_at', id: 'r.id' } as const;
 
 /** A list query's structure: scope, which filters are given, the sort. */
@@ -153,7 +140,7 @@ function filteredRows(db: Executor, p: ListValues, shape: ListShape) {
     base = base.where('r.assignee_employee_id', '=', p.assigneeEmployeeId as number);
   if (has(shape, 'from')) base = base.where('r.created_at', '>=', p.from as string);
   if (has(shape, 'to')) base = base.where('r.created_at', '<', p.to as string);
-  if (has(shape, 'overdue')) base = base.where(overdueExpr(p.nowIso), '=', p.overdue as number);
+  if (has(shape, 'overdue')) base = base.where(asFlag(overdueSql(p.nowIso, 'r')), '=', p.overdue as number);
   if (has(shape, 'like')) {
     const like = p.like as string;
     base = base.where((eb) =>
@@ -170,7 +157,6 @@ function filteredRows(db: Executor, p: ListValues, shape: ListShape) {
 const listRows = prepared(listKey, (db, p: ListValues, shape: ListShape) =>
   filteredRows(db, p, shape)
     .innerJoin('repair_category as c', 'c.id', 'r.category_id')
-    .leftJoin('employee as e', 'e.id', 'r.assignee_employee_id')
     .select([
       'r.id',
       'r.project_id as projectId',
@@ -183,7 +169,6 @@ const listRows = prepared(listKey, (db, p: ListValues, shape: ListShape) =>
       'r.channel',
       'r.building_id as buildingId',
       'r.assignee_employee_id as assigneeEmployeeId',
-      'e.name as assigneeName',
       'r.dispatch_due_at as dispatchDueAt',
       'r.complete_due_at as completeDueAt',
       'r.created_at as createdAt',
@@ -221,8 +206,8 @@ export async function listOrders(db: Executor, scope: RepairScope, q: TRepairQue
     categoryId: q.categoryId,
     buildingId: q.buildingId,
     assigneeEmployeeId: q.assigneeEmployeeId,
-    from: q.from ? localStart(q.from) : undefined,
-    to: q.to ? nextDayStart(q.to) : undefined,
+    from: q.from ? startOfLocalDay(q.from) : undefined,
+    to: q.to ? startOfLocalDay(addDays(q.to, 1)) : undefined,
     overdue: q.overdue === undefined ? undefined : q.overdue ? 1 : 0,
     like: q.q ? `%${q.q}%` : undefined,
     nowIso,
@@ -253,11 +238,21 @@ export async function listOrders(db: Executor, scope: RepairScope, q: TRepairQue
       channel: r.channel,
       buildingId: r.buildingId,
       assigneeEmployeeId: r.assigneeEmployeeId,
-      assigneeName: r.assigneeName,
+      /** the service fills it in from the staff module */
+      assigneeName: null as string | null,
       dispatchDueAt: r.dispatchDueAt,
       completeDueAt: r.completeDueAt,
       createdAt: r.createdAt,
-      overdue: isOverdue(r.status, r.dispatch_overdue, r.complete_overdue, r.completeDueAt, nowIso),
+      overdue: isOverdue(
+        {
+          status: r.status,
+          dispatch_due_at: r.dispatchDueAt,
+          complete_due_at: r.completeDueAt,
+          dispatch_overdue: r.dispatch_overdue,
+          complete_overdue: r.complete_overdue,
+        },
+        nowIso,
+      ),
     })),
     total: toNumber(count[0]?.n),
     page: page.page,
@@ -310,15 +305,6 @@ export async function rebuildCounts(db: Executor) {
     .execute();
 }
 
-/** Every order of a filter, for the Excel export (streams in pages of 1,000). */
-export async function* iterateOrders(db: Executor, scope: RepairScope, q: TRepairQuery, nowIso: string) {
-  for (let page = 1; page <= 1000; page++) {
-    const res = await listOrders(db, scope, { ...q, page, pageSize: 200, withTotal: false }, nowIso);
-    yield* res.items;
-    if (res.items.length < 200) return;
-  }
-}
-
 export function findOrder(db: Executor, scope: RepairScope, id: number) {
   return scoped(db, scope).selectAll('r').where('r.id', '=', id).executeTakeFirst();
 }
@@ -326,17 +312,8 @@ export function findOrder(db: Executor, scope: RepairScope, id: number) {
 const orderDetail = prepared(scopeKey, (db, p: ScopeValues & { id: number }, shape: ScopeShape) =>
   scopedRows(db, shape, p)
     .innerJoin('repair_category as c', 'c.id', 'r.category_id')
-    .innerJoin('project as p', 'p.id', 'r.project_id')
-    .leftJoin('employee as e', 'e.id', 'r.assignee_employee_id')
-    .leftJoin('team as t', 't.id', 'r.team_id')
     .selectAll('r')
-    .select([
-      'c.name as category_name',
-      'c.responsible',
-      'p.name as project_name',
-      'e.name as assignee_name',
-      't.name as team_name',
-    ])
+    .select(['c.name as category_name', 'c.responsible'])
     .where('r.id', '=', p.id),
 );
 export async function findOrderDetail(db: Executor, scope: RepairScope, id: number) {
@@ -371,23 +348,6 @@ export async function updateOrder(
   return out;
 }
 
-export function findEmployeeInProject(db: Executor, id: number, projectId: number) {
-  return db
-    .selectFrom('employee')
-    .select(['id', 'name'])
-    .where('id', '=', id)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-}
-export function findTeamInProject(db: Executor, id: number, projectId: number) {
-  return db
-    .selectFrom('team')
-    .select(['id', 'name'])
-    .where('id', '=', id)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-}
-
 // ---- photos ----
 const photosOf = prepared(
   () => '',
@@ -417,144 +377,62 @@ export function findPhoto(db: Executor, orderId: number, photoId: number) {
     .executeTakeFirst();
 }
 
-// ---- overdue marks (the scheduler's check) ----
+// ---- overdue marks and reminders (the scheduler's check) ----
+/** Records the marks of orders whose limits passed while the work was owed (repair.rules.ts) */
 export async function markOverdue(db: Executor, nowIso: string) {
   const d = await db
     .updateTable('repair_order')
     .set({ dispatch_overdue: 1 })
     .where('dispatch_overdue', '=', 0)
-    .where('dispatched_at', 'is', null)
-    .where('status', 'in', ['submitted'])
-    .where('dispatch_due_at', '<', nowIso)
+    .where(dispatchLateNowSql(nowIso))
     .executeTakeFirst();
   const c = await db
     .updateTable('repair_order')
     .set({ complete_overdue: 1 })
     .where('complete_overdue', '=', 0)
-    .where('status', 'in', OPEN_STATUSES)
-    .where('complete_due_at', '<', nowIso)
+    .where(completionLateNowSql(nowIso))
     .executeTakeFirst();
   return Number(d.numUpdatedRows) + Number(c.numUpdatedRows);
 }
-
-// ---- weekly review (每周审核业主报修) ----
-const reviewColumns = [
-  'r.id',
-  'r.status',
-  'r.location',
-  'r.reporter_name',
-  'r.created_at',
-  'r.completed_at',
-  'r.complete_due_at',
-  'c.name as category_name',
-] as const;
-
-/** The week's facts, from the orders: new, done, overdue, unfinished at the week's end. */
-export async function weekFacts(db: Executor, projectId: number, startIso: string, endIso: string) {
-  const base = db
+const REMINDER_LIMIT = 5000;
+export function ordersWaitingForDispatch(db: Executor) {
+  return db
     .selectFrom('repair_order as r')
-    .innerJoin('repair_category as c', 'c.id', 'r.category_id')
-    .where('r.project_id', '=', projectId)
-    .select(reviewColumns);
-  const [created, done, unfinished] = await Promise.all([
-    base.where('r.created_at', '>=', startIso).where('r.created_at', '<', endIso).orderBy('r.id').execute(),
-    base
-      .where('r.completed_at', '>=', startIso)
-      .where('r.completed_at', '<', endIso)
-      .orderBy('r.id')
-      .execute(),
-    base
-      .where('r.created_at', '<', endIso)
-      .where((eb) => eb.or([eb('r.completed_at', 'is', null), eb('r.completed_at', '>=', endIso)]))
-      .where((eb) => eb.or([eb('r.cancelled_at', 'is', null), eb('r.cancelled_at', '>=', endIso)]))
-      .orderBy('r.id')
-      .execute(),
-  ]);
-  return { created, done, unfinished };
+    .select(['r.id', 'r.project_id', 'r.location', 'r.dispatch_due_at'])
+    .where(waitingForDispatchSql('r'))
+    .limit(REMINDER_LIMIT)
+    .execute();
 }
-
-export function findReview(db: Executor, actor: Actor, projectId: number, weekStart: string) {
+export function ordersAssigned(db: Executor) {
   return db
-    .selectFrom('repair_weekly_review as w')
-    .selectAll()
-    .where(projectScope(actor, 'w.project_id'))
-    .where('w.project_id', '=', projectId)
-    .where('w.week_start', '=', weekStart)
-    .executeTakeFirst();
+    .selectFrom('repair_order as r')
+    .select(['r.id', 'r.project_id', 'r.location', 'r.assignee_employee_id', 'r.complete_due_at'])
+    .where('r.status', 'in', ['dispatched', 'in_progress'])
+    .where('r.assignee_employee_id', 'is not', null)
+    .limit(REMINDER_LIMIT)
+    .execute();
 }
-export function findReviewById(db: Executor, actor: Actor, id: number) {
+/** Open orders that are overdue (超时), for the supervisors' reminders */
+export function openOrdersOverdue(db: Executor, nowIso: string) {
   return db
-    .selectFrom('repair_weekly_review as w')
-    .selectAll()
-    .where(projectScope(actor, 'w.project_id'))
-    .where('w.id', '=', id)
-    .executeTakeFirst();
-}
-export function listReviews(db: Executor, actor: Actor, projectId?: number) {
-  let q = db
-    .selectFrom('repair_weekly_review as w')
-    .innerJoin('project as p', 'p.id', 'w.project_id')
-    .leftJoin('app_user as s', 's.id', 'w.submitted_by')
-    .leftJoin('app_user as m', 'm.id', 'w.acknowledged_by')
+    .selectFrom('repair_order as r')
     .select([
-      'w.id',
-      'w.project_id',
-      'p.name as project_name',
-      'w.week_start',
-      'w.week_end',
-      'w.status',
-      'w.summary',
-      'w.content_json',
-      'w.submitted_at',
-      's.display_name as submitted_by_name',
-      'w.acknowledged_at',
-      'm.display_name as acknowledged_by_name',
-      'w.manager_comment',
+      'r.id',
+      'r.project_id',
+      'r.location',
+      'r.assignee_employee_id',
+      'r.status',
+      'r.dispatch_due_at',
+      'r.complete_due_at',
+      'r.dispatch_overdue',
+      'r.complete_overdue',
     ])
-    .where(projectScope(actor, 'w.project_id'));
-  if (projectId) q = q.where('w.project_id', '=', projectId);
-  return q.orderBy('w.week_start', 'desc').limit(104).execute();
-}
-export function insertReview(db: Executor, row: Insertable<Database['repair_weekly_review']>) {
-  return db.insertInto('repair_weekly_review').values(row).returningAll().executeTakeFirstOrThrow();
-}
-export function updateReview(db: Executor, id: number, patch: Updateable<Database['repair_weekly_review']>) {
-  return db
-    .updateTable('repair_weekly_review')
-    .set(patch)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-/** Orders listed unfinished in a submitted review and still not completed: they stay on the supervisor's list. */
-export async function pendingFromReviews(db: Executor, actor: Actor, projectId: number) {
-  const reviews = await db
-    .selectFrom('repair_weekly_review as w')
-    .select(['w.content_json', 'w.week_start'])
-    .where(projectScope(actor, 'w.project_id'))
-    .where('w.project_id', '=', projectId)
-    .orderBy('w.week_start', 'desc')
-    .limit(26)
-    .execute();
-  const reasonById = new Map<number, { reason: string; weekStart: string }>();
-  for (const r of reviews.reverse()) {
-    const content = JSON.parse(r.content_json) as { unfinished: { id: number; reason?: string }[] };
-    for (const u of content.unfinished ?? [])
-      reasonById.set(u.id, { reason: u.reason ?? '', weekStart: r.week_start });
-  }
-  if (!reasonById.size) return [];
-  const rows = await db
-    .selectFrom('repair_order as r')
-    .innerJoin('repair_category as c', 'c.id', 'r.category_id')
-    .select(reviewColumns)
-    .where('r.id', 'in', [...reasonById.keys()])
-    .where('r.status', 'in', OPEN_STATUSES)
+    .where(openSql('r'))
+    .where(overdueSql(nowIso, 'r'))
     .orderBy('r.id')
+    .limit(REMINDER_LIMIT)
     .execute();
-  return rows.map((r) => ({ ...r, ...reasonById.get(r.id)! }));
 }
-
 // ---- metrics ----
 /** 2.5 orders created in the period and not dispatched within their limit (late, or still waiting past it) */
 export function ordersNotDispatchedInTime(
@@ -570,30 +448,7 @@ export function ordersNotDispatchedInTime(
     .where('r.project_id', '=', projectId)
     .where('r.created_at', '>=', startIso)
     .where('r.created_at', '<', endIso)
-    .where('r.dispatch_due_at', '<', nowIso)
-    .where((eb) =>
-      eb.or([
-        eb('r.dispatched_at', '>', eb.ref('r.dispatch_due_at')),
-        eb.and([
-          eb('r.dispatched_at', 'is', null),
-          eb.or([eb('r.cancelled_at', 'is', null), eb('r.cancelled_at', '>', eb.ref('r.dispatch_due_at'))]),
-        ]),
-      ]),
-    )
+    .where(dispatchOverdueSql(nowIso, 'r'))
     .orderBy('r.id')
-    .execute();
-}
-export function submittedReviewWeeks(
-  db: Executor,
-  projectId: number,
-  fromWeekStart: string,
-  toWeekStart: string,
-) {
-  return db
-    .selectFrom('repair_weekly_review')
-    .select(['week_start'])
-    .where('project_id', '=', projectId)
-    .where('week_start', '>=', fromWeekStart)
-    .where('week_start', '<=', toWeekStart)
     .execute();
 }

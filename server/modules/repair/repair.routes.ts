@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import fastifyMultipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf, sendDownload } from '../../lib/http.ts';
-import { beijing, streamXlsx } from '../../lib/xlsx-export.ts';
+import { formatLocal } from '../../lib/time.ts';
+import { streamXlsx } from '../../lib/xlsx-export.ts';
 import {
   ZPhotoUploaded,
   ZRepairAction,
@@ -49,14 +50,14 @@ export function repairRoutes(app: App, repairs: RepairService): void {
         '报修单',
         [
           { header: '单号', value: (r) => r.code },
-          { header: '报修时间', value: (r) => beijing(r.createdAt), width: 18 },
+          { header: '报修时间', value: (r) => formatLocal(r.createdAt), width: 18 },
           { header: '位置', value: (r) => r.location, width: 24 },
           { header: '报修人', value: (r) => r.reporterName },
           { header: '类别', value: (r) => r.categoryName },
           { header: '优先级', value: (r) => PRIORITY[r.priority] ?? r.priority },
           { header: '状态', value: (r) => STATUS_LABELS[r.status]['zh-CN'] },
           { header: '处理人', value: (r) => r.assigneeName },
-          { header: '完成时限', value: (r) => beijing(r.completeDueAt), width: 18 },
+          { header: '完成时限', value: (r) => formatLocal(r.completeDueAt), width: 18 },
           { header: '逾期', value: (r) => (r.overdue ? '是' : '否') },
         ],
         rows,

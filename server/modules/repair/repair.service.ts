@@ -1,22 +1,21 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Config } from '../../config.ts';
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
-import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
+import type { NamesOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
+import { commonErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
-import { computeDue, loadCalendar } from '../calendar/calendar.service.ts';
-import { type DueUnit, dueAt } from '../calendar/working-time.ts';
-import { unitIdsOfOwnerUser } from '../property/property.service.ts';
+import type { CalendarFunctions } from '../calendar/calendar.service.ts';
+import type { DueUnit } from '../calendar/working-time.ts';
+import { createRepairPhotos } from './repair.photos.ts';
 import * as repo from './repair.repository.ts';
+import { createRepairReviews } from './repair.review.ts';
+import { isCompletionOverdue, isDispatchOverdue, marksOfMove } from './repair.rules.ts';
 import type {
   TRepairActionInput,
   TRepairCategoryInput,
   TRepairInput,
   TRepairQuery,
-  TReviewInput,
 } from './repair.schemas.ts';
 import type { RepairOrderTable } from './repair.tables.ts';
 import {
@@ -27,78 +26,24 @@ import {
   STATUS_LABELS,
 } from './repair.transitions.ts';
 
-export const repairErrors = defineErrors({
-  REPAIR_PHOTO_TOO_LARGE: {
-    status: 400,
-    'zh-CN': '照片不能超过 {maxMb} MB',
-    'en-US': 'A photo may not exceed {maxMb} MB',
-  },
-  REPAIR_PHOTO_TYPE: {
-    status: 400,
-    'zh-CN': '只能上传 JPG、PNG 或 WebP 格式的照片',
-    'en-US': 'Only JPG, PNG or WebP photos can be uploaded',
-  },
-  REPAIR_PHOTO_MISSING: { status: 400, 'zh-CN': '请选择要上传的照片', 'en-US': 'Choose a photo to upload' },
-  REPAIR_PHOTO_COUNT: {
-    status: 400,
-    'zh-CN': '每张报修单最多 {max} 张照片',
-    'en-US': 'At most {max} photos per repair order',
-  },
-  REPAIR_REVIEW_EXISTS: {
-    status: 409,
-    'zh-CN': '该周的报修审核已提交',
-    'en-US': "This week's repair review was already submitted",
-  },
-  REPAIR_REVIEW_NOT_MONDAY: {
-    status: 400,
-    'zh-CN': '周审核的开始日期必须是星期一',
-    'en-US': 'A weekly review starts on a Monday',
-  },
-  REPAIR_REVIEW_EARLY: {
-    status: 400,
-    'zh-CN': '本周尚未结束，不能提交周审核',
-    'en-US': 'The week has not ended yet',
-  },
-});
-
-export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
-export const PHOTO_MAX_COUNT = 6;
-
-/** The image type from the file's first bytes (a declared content type is not trusted). */
-export function sniffImage(buf: Buffer): { mime: string; ext: string } | null {
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff)
-    return { mime: 'image/jpeg', ext: 'jpg' };
-  if (
-    buf.length >= 8 &&
-    buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-  )
-    return { mime: 'image/png', ext: 'png' };
-  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP')
-    return { mime: 'image/webp', ext: 'webp' };
-  return null;
-}
+export { PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, repairErrors, sniffImage } from './repair.photos.ts';
 
 type OrderRow = RepairOrderTable & { id: number };
 const bool = (v: unknown) => Number(v) === 1;
-const OPEN = ['submitted', 'dispatched', 'in_progress', 'reopened'];
 
 export interface RepairDeps {
   db: DB;
   config: Config;
   clock?: Clock;
-  /** The register's units of an owner user (property module) */
-  ownerUnitIds?: (db: Executor, userId: number) => Promise<number[]>;
+  /** the register's units of an owner user (property module) */
+  register: Pick<RegisterDirectory, 'ownerUnitIds'>;
+  /** due times on the working calendar (calendar module) */
+  calendar: CalendarFunctions;
+  /** assignees and teams (staff module), project names (project module), user names (user module) */
+  staff: StaffDirectory;
+  projectNames: NamesOf;
+  userNames: NamesOf;
 }
-
-/** Monday of the week of a local date */
-export function mondayOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const back = (d.getUTCDay() + 6) % 7;
-  return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-}
-export const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const localStartIso = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
 
 export type RepairService = ReturnType<typeof createRepairService>;
 
@@ -106,14 +51,18 @@ export function createRepairService({
   db,
   config,
   clock = systemClock,
-  ownerUnitIds = unitIdsOfOwnerUser,
+  register: { ownerUnitIds },
+  calendar: { computeDue, loadCalendar, dueAt },
+  staff,
+  projectNames,
+  userNames,
 }: RepairDeps) {
   const now = () => clock.now();
   const nowIso = () => clock.now().toISOString();
 
   async function scopeOf(actor: Actor): Promise<repo.RepairScope> {
     if (actor.role !== 'owner') return { actor };
-    return { actor, ownerUnitIds: ownerUnitIds ? await ownerUnitIds(db, actor.userId) : [] };
+    return { actor, ownerUnitIds: await ownerUnitIds(db, actor.userId) };
   }
   /** `scope` is read before a transaction: on SQLite the transaction holds the one connection */
   async function mustFind(
@@ -125,6 +74,17 @@ export function createRepairService({
     const row = await repo.findOrder(ex, scope ?? (await scopeOf(actor)), id);
     if (!row) throw notFound('报修单', 'Repair order');
     return row as OrderRow;
+  }
+  /** A page of the list, with the assignees' names asked of the staff module in one call */
+  async function listPage(scope: repo.RepairScope, q: TRepairQuery, at: string) {
+    const res = await repo.listOrders(db, scope, q, at);
+    const names = await staff.employeeNames(
+      db,
+      res.items.map((i) => i.assigneeEmployeeId),
+    );
+    for (const item of res.items)
+      if (item.assigneeEmployeeId !== null) item.assigneeName = names.get(item.assigneeEmployeeId) ?? null;
+    return res;
   }
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
@@ -147,16 +107,21 @@ export function createRepairService({
     const scope = await scopeOf(actor);
     const r = await repo.findOrderDetail(db, scope, id);
     if (!r) throw notFound('报修单', 'Repair order');
-    const [photos, timeline] = await Promise.all([
+    const [photos, timeline, assignee, team, project] = await Promise.all([
       repo.listPhotos(db, id),
       readTimeline(db, 'repair_order', id),
+      staff.employeeNames(db, [r.assignee_employee_id]),
+      staff.teamNames(db, [r.team_id]),
+      projectNames(db, [r.project_id]),
     ]);
     const at = nowIso();
+    const dispatchOverdue = isDispatchOverdue(r, at);
+    const completeOverdue = isCompletionOverdue(r, at);
     return {
       id: r.id,
       code: repo.repairCode(r.id),
       projectId: r.project_id,
-      projectName: r.project_name,
+      projectName: project.get(r.project_id) ?? '',
       location: r.location,
       reporterName: r.reporter_name,
       reporterPhone: r.reporter_phone,
@@ -170,10 +135,10 @@ export function createRepairService({
       unitId: r.unit_id,
       description: r.description,
       teamId: r.team_id,
-      teamName: r.team_name,
+      teamName: r.team_id === null ? null : (team.get(r.team_id) ?? null),
       department: r.department,
       assigneeEmployeeId: r.assignee_employee_id,
-      assigneeName: r.assignee_name,
+      assigneeName: r.assignee_employee_id === null ? null : (assignee.get(r.assignee_employee_id) ?? null),
       dispatchDueAt: r.dispatch_due_at,
       completeDueAt: r.complete_due_at,
       dispatchedAt: r.dispatched_at,
@@ -185,11 +150,9 @@ export function createRepairService({
       result: r.result,
       rating: r.rating,
       visitComment: r.visit_comment,
-      dispatchOverdue:
-        bool(r.dispatch_overdue) ||
-        (r.dispatched_at === null && r.status === 'submitted' && r.dispatch_due_at < at),
-      completeOverdue: bool(r.complete_overdue) || (OPEN.includes(r.status) && r.complete_due_at < at),
-      overdue: false,
+      dispatchOverdue,
+      completeOverdue,
+      overdue: dispatchOverdue || completeOverdue,
       reopenCount: r.reopen_count,
       createdAt: r.created_at,
       photos: photos.map((p) => ({
@@ -249,7 +212,7 @@ export function createRepairService({
       const isOwner = actor.role === 'owner';
       if (!isOwner && !input.reporterName)
         throw field(actor, 'reporterName', '请填写报修人', 'Enter the reporter');
-      if (isOwner && input.unitId && ownerUnitIds) {
+      if (isOwner && input.unitId) {
         const units = await ownerUnitIds(db, actor.userId);
         if (!units.includes(input.unitId))
           throw field(actor, 'unitId', '只能为自己的房屋报修', 'Not your unit');
@@ -305,10 +268,20 @@ export function createRepairService({
 
     async list(actor: Actor, q: TRepairQuery) {
       if (q.projectId) assertProjectVisible(actor, q.projectId);
-      return repo.listOrders(db, await scopeOf(actor), q, nowIso());
+      return listPage(await scopeOf(actor), q, nowIso());
     },
-    iterate: async (actor: Actor, q: TRepairQuery) =>
-      repo.iterateOrders(db, await scopeOf(actor), q, nowIso()),
+    /** Every order of a filter, for the Excel export (streams in pages of 200) */
+    async iterate(actor: Actor, q: TRepairQuery) {
+      const scope = await scopeOf(actor);
+      const at = nowIso();
+      return (async function* () {
+        for (let page = 1; page <= 1000; page++) {
+          const res = await listPage(scope, { ...q, page, pageSize: 200, withTotal: false }, at);
+          yield* res.items;
+          if (res.items.length < 200) return;
+        }
+      })();
+    },
     get: detail,
 
     /** One move of the state machine; anything the table does not allow is a 409. */
@@ -340,7 +313,7 @@ export function createRepairService({
               );
             if (
               input.assigneeEmployeeId &&
-              !(await repo.findEmployeeInProject(trx, input.assigneeEmployeeId, before.project_id))
+              !(await staff.employeeInProject(trx, input.assigneeEmployeeId, before.project_id))
             )
               throw field(
                 actor,
@@ -348,15 +321,13 @@ export function createRepairService({
                 '处理人不属于该项目',
                 'The assignee is not in this project',
               );
-            if (input.teamId && !(await repo.findTeamInProject(trx, input.teamId, before.project_id)))
+            if (input.teamId && !(await staff.teamInProject(trx, input.teamId, before.project_id)))
               throw field(actor, 'teamId', '班组不属于该项目', 'The team is not in this project');
             patch.team_id = input.teamId ?? null;
             patch.department = input.department ?? null;
             patch.assignee_employee_id = input.assigneeEmployeeId ?? null;
-            if (!before.dispatched_at) {
-              patch.dispatched_at = atIso;
-              patch.dispatch_overdue = atIso > before.dispatch_due_at ? 1 : before.dispatch_overdue;
-            }
+            Object.assign(patch, marksOfMove(before, action, atIso));
+            if (!before.dispatched_at) patch.dispatched_at = atIso;
             if (before.status === 'reopened') patch.dispatched_at = before.dispatched_at ?? atIso;
             break;
           }
@@ -366,7 +337,7 @@ export function createRepairService({
           case 'complete':
             patch.completed_at = atIso;
             patch.result = input.result ?? null;
-            patch.complete_overdue = atIso > before.complete_due_at ? 1 : before.complete_overdue;
+            Object.assign(patch, marksOfMove(before, action, atIso));
             break;
           case 'visit':
             if (!input.rating)
@@ -393,6 +364,8 @@ export function createRepairService({
           }
           case 'cancel':
             patch.cancelled_at = atIso;
+            // a cancellation after a limit is late too (repair.rules.ts)
+            Object.assign(patch, marksOfMove(before, action, atIso));
             patch.visit_comment = input.comment ?? before.visit_comment;
             break;
         }
@@ -410,247 +383,13 @@ export function createRepairService({
       return detail(actor, id);
     },
 
-    /** A photo: type and size checked before anything is stored; the file is written before the row. */
-    async addPhoto(
-      actor: Actor,
-      id: number,
-      file: { buffer: Buffer; fileName: string } | null,
-      stage: 'report' | 'completion',
-    ) {
-      const order = await mustFind(db, actor, id);
-      if (!file || file.buffer.length === 0) throw repairErrors.REPAIR_PHOTO_MISSING();
-      if (file.buffer.length > PHOTO_MAX_BYTES)
-        throw repairErrors.REPAIR_PHOTO_TOO_LARGE({ maxMb: PHOTO_MAX_BYTES / 1048576 });
-      const kind = sniffImage(file.buffer);
-      if (!kind) throw repairErrors.REPAIR_PHOTO_TYPE();
-      if (order.status === 'closed' || order.status === 'cancelled')
-        throw commonErrors.ILLEGAL_TRANSITION({
-          from: STATUS_LABELS[order.status],
-          action: { 'zh-CN': '上传照片', 'en-US': 'add a photo' },
-        });
-      if ((await repo.countPhotos(db, id)) >= PHOTO_MAX_COUNT)
-        throw repairErrors.REPAIR_PHOTO_COUNT({ max: PHOTO_MAX_COUNT });
-      const relative = join('repair', String(order.project_id), String(id), `${randomUUID()}.${kind.ext}`);
-      const absolute = join(config.dataDir, 'uploads', relative);
-      mkdirSync(dirname(absolute), { recursive: true });
-      writeFileSync(absolute, file.buffer);
-      try {
-        return await db.transaction().execute(async (trx) => {
-          const row = await repo.insertPhoto(trx, {
-            repair_order_id: id,
-            project_id: order.project_id,
-            stage,
-            file_name: file.fileName.slice(0, 100),
-            mime: kind.mime,
-            size: file.buffer.length,
-            path: relative,
-            created_by: actor.userId || null,
-            created_at: nowIso(),
-          });
-          await writeAudit(trx, actor, {
-            entity: 'repair_order',
-            entityId: id,
-            projectId: order.project_id,
-            action: 'photo',
-            after: { fileName: row.file_name, size: row.size, stage },
-          });
-          return { id: row.id, url: `/api/repairs/${id}/photos/${row.id}` };
-        });
-      } catch (err) {
-        rmSync(absolute, { force: true });
-        throw err;
-      }
-    },
-    async photoFile(actor: Actor, id: number, photoId: number) {
-      await mustFind(db, actor, id);
-      const photo = await repo.findPhoto(db, id, photoId);
-      if (!photo) throw notFound('照片', 'Photo');
-      return { path: join(config.dataDir, 'uploads', photo.path), mime: photo.mime };
-    },
+    // ---- photos (repair.photos.ts) ----
+    ...createRepairPhotos({ db, config, clock, findOrder: (actor, id) => mustFind(db, actor, id) }),
 
-    // ---- weekly review ----
-    async reviewDraft(actor: Actor, projectId: number, weekStart: string) {
-      requireRole(actor, 'supervisor', 'manager');
-      assertProjectVisible(actor, projectId);
-      if (mondayOf(weekStart) !== weekStart) throw repairErrors.REPAIR_REVIEW_NOT_MONDAY();
-      const existing = await repo.findReview(db, actor, projectId, weekStart);
-      if (existing) return reviewOut(existing);
-      const facts = await repo.weekFacts(
-        db,
-        projectId,
-        localStartIso(weekStart),
-        localStartIso(addDays(weekStart, 7)),
-      );
-      const endIso = localStartIso(addDays(weekStart, 7));
-      const item = (r: (typeof facts.created)[number]) => ({
-        id: r.id,
-        code: repo.repairCode(r.id),
-        location: r.location,
-        categoryName: r.category_name,
-        status: r.status,
-        createdAt: r.created_at,
-        completedAt: r.completed_at,
-        completeDueAt: r.complete_due_at,
-      });
-      const overdue = [...facts.done, ...facts.unfinished].filter((r) =>
-        r.completed_at ? r.completed_at > r.complete_due_at : r.complete_due_at < endIso,
-      );
-      return {
-        id: null,
-        projectId,
-        weekStart,
-        weekEnd: addDays(weekStart, 6),
-        status: 'draft' as const,
-        summary: null,
-        content: {
-          counts: {
-            created: facts.created.length,
-            done: facts.done.length,
-            overdue: overdue.length,
-            unfinished: facts.unfinished.length,
-          },
-          created: facts.created.map(item),
-          done: facts.done.map(item),
-          overdue: overdue.map(item),
-          unfinished: facts.unfinished.map((r) => ({ ...item(r), reason: '' })),
-        },
-        submittedAt: null,
-        submittedByName: null,
-        acknowledgedAt: null,
-        acknowledgedByName: null,
-        managerComment: null,
-      };
-    },
-    async submitReview(actor: Actor, input: TReviewInput) {
-      requireRole(actor, 'supervisor');
-      const draft = await this.reviewDraft(actor, input.projectId, input.weekStart);
-      if (draft.id) throw repairErrors.REPAIR_REVIEW_EXISTS();
-      if (addDays(input.weekStart, 7) > localDateIn(now())) throw repairErrors.REPAIR_REVIEW_EARLY();
-      const reasons = new Map((input.reasons ?? []).map((r) => [r.repairOrderId, r.reason]));
-      const content = {
-        ...draft.content,
-        unfinished: draft.content.unfinished.map((u: { id: number }) => ({
-          ...u,
-          reason: reasons.get(u.id) ?? '',
-        })),
-      };
-      const row = await db.transaction().execute(async (trx) => {
-        const row = await repo.insertReview(trx, {
-          project_id: input.projectId,
-          week_start: input.weekStart,
-          week_end: addDays(input.weekStart, 6),
-          status: 'submitted',
-          summary: input.summary ?? null,
-          content_json: JSON.stringify(content),
-          submitted_by: actor.userId,
-          submitted_at: nowIso(),
-        });
-        await writeAudit(trx, actor, {
-          entity: 'repair_weekly_review',
-          entityId: row.id,
-          projectId: input.projectId,
-          action: 'submit',
-          after: { weekStart: input.weekStart, counts: content.counts },
-        });
-        return row;
-      });
-      return reviewOut(row);
-    },
-    async acknowledgeReview(actor: Actor, id: number, comment?: string) {
-      requireRole(actor, 'manager');
-      return db.transaction().execute(async (trx) => {
-        const before = await repo.findReviewById(trx, actor, id);
-        if (!before) throw notFound('报修周审核', 'Weekly repair review');
-        if (before.status !== 'submitted')
-          throw commonErrors.ILLEGAL_TRANSITION({
-            from: { 'zh-CN': '已确认', 'en-US': 'acknowledged' },
-            action: { 'zh-CN': '确认', 'en-US': 'acknowledge' },
-          });
-        const after = await repo.updateReview(trx, id, {
-          status: 'acknowledged',
-          acknowledged_by: actor.userId,
-          acknowledged_at: nowIso(),
-          manager_comment: comment ?? null,
-        });
-        await writeAudit(trx, actor, {
-          entity: 'repair_weekly_review',
-          entityId: id,
-          projectId: before.project_id,
-          action: 'acknowledge',
-          before: { status: before.status },
-          after: { status: after.status, comment },
-        });
-        return reviewOut(after);
-      });
-    },
-    async listReviews(actor: Actor, projectId?: number) {
-      requireRole(actor, 'supervisor', 'manager');
-      const rows = await repo.listReviews(db, actor, projectId);
-      return rows.map((r) => ({
-        id: r.id,
-        projectId: r.project_id,
-        projectName: r.project_name,
-        weekStart: r.week_start,
-        weekEnd: r.week_end,
-        status: r.status,
-        summary: r.summary,
-        counts: JSON.parse(r.content_json).counts,
-        submittedAt: r.submitted_at,
-        submittedByName: r.submitted_by_name,
-        acknowledgedAt: r.acknowledged_at,
-        acknowledgedByName: r.acknowledged_by_name,
-        managerComment: r.manager_comment,
-      }));
-    },
-    async reviewPending(actor: Actor, projectId: number) {
-      requireRole(actor, 'supervisor', 'manager');
-      assertProjectVisible(actor, projectId);
-      const rows = await repo.pendingFromReviews(db, actor, projectId);
-      return rows.map((r) => ({
-        id: r.id,
-        code: repo.repairCode(r.id),
-        location: r.location,
-        categoryName: r.category_name,
-        status: r.status,
-        completeDueAt: r.complete_due_at,
-        reason: r.reason,
-        weekStart: r.weekStart,
-      }));
-    },
+    // ---- weekly review (repair.review.ts) ----
+    ...createRepairReviews({ db, clock, projectNames, userNames }),
 
     /** The scheduler's check: mark orders that passed their limits */
     markOverdue: (ex: Executor = db) => repo.markOverdue(ex, nowIso()),
-  };
-}
-
-function localDateIn(at: Date) {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-function reviewOut(r: {
-  id: number;
-  project_id: number;
-  week_start: string;
-  week_end: string;
-  status: 'submitted' | 'acknowledged';
-  summary: string | null;
-  content_json: string;
-  submitted_at: string;
-  acknowledged_at: string | null;
-  manager_comment: string | null;
-}) {
-  return {
-    id: r.id as number | null,
-    projectId: r.project_id,
-    weekStart: r.week_start,
-    weekEnd: r.week_end,
-    status: r.status as 'submitted' | 'acknowledged' | 'draft',
-    summary: r.summary,
-    content: JSON.parse(r.content_json),
-    submittedAt: r.submitted_at as string | null,
-    submittedByName: null as string | null,
-    acknowledgedAt: r.acknowledged_at,
-    acknowledgedByName: null as string | null,
-    managerComment: r.manager_comment,
   };
 }

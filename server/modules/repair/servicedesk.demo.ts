@@ -6,8 +6,8 @@ import { calendarOf, type DueUnit, dueAt, isWorkingDay } from '../calendar/worki
 import '../complaint/complaint.tables.ts';
 import '../task/task.tables.ts';
 import './repair.tables.ts';
+import { addDays, localDateTime, mondayOf } from '../../lib/time.ts';
 import { rebuildCounts } from './repair.repository.ts';
-import { addDays, mondayOf } from './repair.service.ts';
 
 /** A small deterministic random generator: the same demo every time */
 function random(seed: number) {
@@ -22,13 +22,15 @@ function random(seed: number) {
 }
 
 const cal = calendarOf(SHIPPED_CALENDAR);
-const local = (date: string, minutes: number) =>
-  new Date(Date.parse(`${date}T00:00:00+08:00`) + minutes * 60_000);
+const local = localDateTime;
 const iso = (d: Date) => d.toISOString();
 const plusMin = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 const FIRST = '2026-09-01';
 /** the demo's last day: nothing is dated after it, so tests can prepare December freely */
 const LAST = '2026-11-27';
+/** "now" as the demo's data sees it: its last day, 18:00 */
+const DATA_NOW = localDateTime(LAST, 18 * 60).getTime();
+const DAY_MS = 86_400_000;
 
 const PLACES = ['1栋', '2栋', '3栋', '5栋', '6栋', '8栋'];
 const PROBLEMS: Record<string, string[]> = {
@@ -117,7 +119,7 @@ async function run(ctx: DemoContext) {
           amount: Number(c.complete_amount),
           unit: c.complete_unit as DueUnit,
         });
-        const age = (Date.parse(`${LAST}T18:00:00+08:00`) - created.getTime()) / 86_400_000;
+        const age = (DATA_NOW - created.getTime()) / DAY_MS;
         // every 30th order is dispatched late (rule 2.5)
         const lateDispatch = n % 30 === 0;
         const dispatched = lateDispatch
@@ -154,12 +156,13 @@ async function run(ctx: DemoContext) {
           created_at: iso(created),
           updated_at: iso(created),
         };
-        const nowLocal = Date.parse(`${LAST}T18:00:00+08:00`);
+        const nowLocal = DATA_NOW;
         if (age > 0.3 || dispatched.getTime() < nowLocal) {
           row.status = 'dispatched';
           row.dispatched_at = iso(dispatched);
           row.assignee_employee_id = pick(officers);
-          row.dispatch_overdue = lateDispatch ? 1 : 0;
+          // the mark as the dispatch would have set it (repair.rules.ts): after the limit is late
+          row.dispatch_overdue = dispatched > dDue ? 1 : 0;
         } else if (dDue.getTime() < nowLocal) row.dispatch_overdue = 1;
         if (row.status === 'dispatched' && completed.getTime() < nowLocal && !(age < 6 && n % 5 === 0)) {
           row.status = 'completed';
@@ -342,7 +345,7 @@ async function run(ctx: DemoContext) {
           : late
             ? plusMin(due, 240 + Math.floor(rnd() * 1440))
             : plusMin(due, -60 - Math.floor(rnd() * 300));
-        const finished = done && done.getTime() < Date.parse(`${LAST}T18:00:00+08:00`);
+        const finished = done && done.getTime() < DATA_NOW;
         tasks.push({
           project_id: projectId,
           title: `${title}（${date.slice(5)}）`,

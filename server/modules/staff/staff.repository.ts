@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import { type Executor, toNumber } from '../../db/database.ts';
+import { listOf, prepared } from '../../db/prepared.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, projectScope } from '../../lib/actor.ts';
 import { offsetOf, sortColumn } from '../../lib/paging.ts';
@@ -168,4 +169,39 @@ export function activeEmployees(
     q = q.where('e.id', 'in', [...new Set(f.ids)]);
   }
   return q.orderBy('e.id').execute();
+  // ---- for other modules (through staff.service.ts) ----
+}
+
+/** Names of some employees / teams: compiled once per id count (the repair list asks on every page) */
+const employeeNamesQuery = prepared(
+  (n: number) => String(n),
+  (db, p: { ids: number[] }, n) =>
+    db.selectFrom('employee').select(['id', 'name']).where('id', 'in', listOf(p.ids, n)),
+);
+const teamNamesQuery = prepared(
+  (n: number) => String(n),
+  (db, p: { ids: number[] }, n) =>
+    db.selectFrom('team').select(['id', 'name']).where('id', 'in', listOf(p.ids, n)),
+);
+export function employeeNamesOf(db: Executor, ids: number[]) {
+  return ids.length ? employeeNamesQuery(db, ids.length, { ids }) : Promise.resolve([]);
+}
+export function teamNamesOf(db: Executor, ids: number[]) {
+  return ids.length ? teamNamesQuery(db, ids.length, { ids }) : Promise.resolve([]);
+}
+export function findEmployeeInProject(db: Executor, id: number, projectId: number) {
+  return db
+    .selectFrom('employee')
+    .select(['id', 'name'])
+    .where('id', '=', id)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+}
+export function findTeamInProject(db: Executor, id: number, projectId: number) {
+  return db
+    .selectFrom('team')
+    .select(['id', 'name'])
+    .where('id', '=', id)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
 }

@@ -2,6 +2,7 @@ import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
+import { cachedNames } from '../../lib/name-cache.ts';
 import { isoNow } from '../../lib/time.ts';
 import * as repo from './staff.repository.ts';
 import type { TEmployeeInput, TEmployeeQuery, TPositionInput, TTeamInput } from './staff.schemas.ts';
@@ -261,4 +262,18 @@ export function createStaffService({ db }: { db: DB }) {
       });
     },
   };
+}
+
+// ---- what other modules read of staff, passed to them as dependencies in app.ts ----
+/** id → name of the given employees (kept a few seconds: lib/name-cache.ts) */
+export const employeeNames = cachedNames(repo.employeeNamesOf);
+/** id → name of the given teams (班组) */
+export const teamNames = cachedNames(repo.teamNamesOf);
+/** The employee if they work in the project (an assignee or handler must) */
+export function employeeInProject(db: Executor, id: number, projectId: number) {
+  return repo.findEmployeeInProject(db, id, projectId);
+}
+/** The team if it belongs to the project */
+export function teamInProject(db: Executor, id: number, projectId: number) {
+  return repo.findTeamInProject(db, id, projectId);
 }

@@ -1,11 +1,9 @@
 import type { MetricDefinition } from '../../lib/metrics.ts';
-import { beijing } from '../../lib/xlsx-export.ts';
+import { formatLocal } from '../../lib/time.ts';
 import * as repo from './task.repository.ts';
+import { isCompletedOnTime, isTaskOverdue } from './task.rules.ts';
 import { completionByCategory } from './task.service.ts';
 import { TASK_CATEGORIES } from './task.transitions.ts';
-
-const late = (r: { completed_at: string | null; due_at: string }) =>
-  !r.completed_at || r.completed_at > r.due_at;
 
 export const taskMetrics: MetricDefinition[] = [
   {
@@ -25,13 +23,15 @@ export const taskMetrics: MetricDefinition[] = [
       );
       return {
         type: 'cases',
-        cases: rows.filter(late).map((r) => ({
-          ref: {
-            entity: 'task',
-            id: r.id,
-            label: `任务 ${repo.taskCode(r.id)}「${r.title}」截止 ${beijing(r.due_at)}，${r.completed_at ? `${beijing(r.completed_at)} 完成` : '未完成'}`,
-          },
-        })),
+        cases: rows
+          .filter((r) => isTaskOverdue(r, ctx.now.toISOString()))
+          .map((r) => ({
+            ref: {
+              entity: 'task',
+              id: r.id,
+              label: `任务 ${repo.taskCode(r.id)}「${r.title}」截止 ${formatLocal(r.due_at)}，${r.completed_at ? `${formatLocal(r.completed_at)} 完成` : '未完成'}`,
+            },
+          })),
       };
     },
   },
@@ -63,7 +63,7 @@ export const taskMetrics: MetricDefinition[] = [
             .map((r) => ({
               entity: 'task',
               id: r.id,
-              label: `任务 ${repo.taskCode(r.id)}「${r.title}」${late(r) ? '未按时完成' : '按时完成'}`,
+              label: `任务 ${repo.taskCode(r.id)}「${r.title}」${isCompletedOnTime(r) ? '按时完成' : '未按时完成'}`,
             })),
         })),
       };

@@ -1,20 +1,15 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import { type Executor, toNumber } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, projectScope } from '../../lib/actor.ts';
 import { offsetOf, sortColumn } from '../../lib/paging.ts';
+import { asFlag } from '../../lib/sql.ts';
+import { addDays, startOfLocalDay } from '../../lib/time.ts';
+import { dueInSql, openTaskSql, taskOverdueSql } from './task.rules.ts';
 import type { TTaskQuery } from './task.schemas.ts';
 import './task.tables.ts';
 
 export const taskCode = (id: number) => `RW${String(id).padStart(6, '0')}`;
-const localStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-const nextDayStart = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
-
-/** overdue: past due and not completed by the due time (cancelled tasks never) */
-function overdueExpr(nowIso: string) {
-  return sql<number>`case when t.status <> 'cancelled' and t.due_at < ${nowIso} and (t.completed_at is null or t.completed_at > t.due_at) then 1 else 0 end`;
-}
 const SORTS = { dueAt: 't.due_at', createdAt: 't.created_at', id: 't.id' } as const;
 
 export async function listTasks(db: Executor, actor: Actor, q: TTaskQuery, nowIso: string) {
@@ -24,16 +19,14 @@ export async function listTasks(db: Executor, actor: Actor, q: TTaskQuery, nowIs
   if (q.category) base = base.where('t.category', '=', q.category);
   if (q.assigneeEmployeeId) base = base.where('t.assignee_employee_id', '=', q.assigneeEmployeeId);
   if (q.mine) base = base.where('t.assignee_employee_id', '=', actor.employeeId ?? -1);
-  if (q.from) base = base.where('t.due_at', '>=', localStart(q.from));
-  if (q.to) base = base.where('t.due_at', '<', nextDayStart(q.to));
-  if (q.overdue !== undefined) base = base.where(overdueExpr(nowIso), '=', q.overdue ? 1 : 0);
+  if (q.from) base = base.where('t.due_at', '>=', startOfLocalDay(q.from));
+  if (q.to) base = base.where('t.due_at', '<', startOfLocalDay(addDays(q.to, 1)));
+  if (q.overdue !== undefined) base = base.where(asFlag(taskOverdueSql(nowIso, 't')), '=', q.overdue ? 1 : 0);
   const page = { page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order ?? 'desc' };
   const { column, direction } = sortColumn(SORTS, page, 't.due_at');
   const [rows, count] = await Promise.all([
     base
-      .leftJoin('employee as e', 'e.id', 't.assignee_employee_id')
       .selectAll('t')
-      .select(['e.name as assignee_name', overdueExpr(nowIso).as('overdue')])
       .orderBy(column, direction)
       .orderBy('t.id')
       .limit(page.pageSize)
@@ -43,12 +36,10 @@ export async function listTasks(db: Executor, actor: Actor, q: TTaskQuery, nowIs
   ]);
   return { rows, total: toNumber(count.n), page: page.page, pageSize: page.pageSize };
 }
-export function findTask(db: Executor, actor: Actor, id: number, nowIso: string) {
+export function findTask(db: Executor, actor: Actor, id: number) {
   return db
     .selectFrom('task as t')
-    .leftJoin('employee as e', 'e.id', 't.assignee_employee_id')
     .selectAll('t')
-    .select(['e.name as assignee_name', overdueExpr(nowIso).as('overdue')])
     .where(projectScope(actor, 't.project_id'))
     .where('t.id', '=', id)
     .executeTakeFirst();
@@ -59,26 +50,36 @@ export function insertTask(db: Executor, row: Insertable<Database['task']>) {
 export function updateTask(db: Executor, id: number, patch: Updateable<Database['task']>) {
   return db.updateTable('task').set(patch).where('id', '=', id).execute();
 }
-export function findEmployeeInProject(db: Executor, id: number, projectId: number) {
-  return db
-    .selectFrom('employee')
-    .select(['id'])
-    .where('id', '=', id)
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-}
 
 /** Tasks of a project due in [startIso, endIso) and already due by `nowIso` (cancelled ones excluded) */
 export function tasksDue(db: Executor, projectId: number, startIso: string, endIso: string, nowIso: string) {
   return db
     .selectFrom('task as t')
-    .select(['t.id', 't.title', 't.category', 't.due_at', 't.completed_at'])
+    .select(['t.id', 't.title', 't.category', 't.status', 't.due_at', 't.completed_at'])
     .where('t.project_id', '=', projectId)
-    .where('t.status', '<>', 'cancelled')
-    .where('t.due_at', '>=', startIso)
-    .where('t.due_at', '<', endIso)
-    .where('t.due_at', '<', nowIso)
+    .where(dueInSql(startIso, endIso, nowIso, 't'))
     .orderBy('t.due_at')
     .orderBy('t.id')
+    .execute();
+}
+
+/** Open tasks due before `beforeIso` (the reminders: due within a day, or overdue) */
+export function openTasksDueBefore(db: Executor, beforeIso: string) {
+  return db
+    .selectFrom('task as t')
+    .select([
+      't.id',
+      't.project_id',
+      't.title',
+      't.assignee_employee_id',
+      't.status',
+      't.due_at',
+      't.completed_at',
+      't.created_by',
+    ])
+    .where(openTaskSql('t'))
+    .where('t.due_at', '<', beforeIso)
+    .orderBy('t.id')
+    .limit(5000)
     .execute();
 }

@@ -1,10 +1,12 @@
 import type { DB } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
+import type { StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
-import { type Clock, systemClock } from '../../lib/time.ts';
-import { computeDue } from '../calendar/calendar.service.ts';
+import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
+import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import * as repo from './task.repository.ts';
+import { isCompletedOnTime, isTaskOverdue } from './task.rules.ts';
 import type { TTaskInput, TTaskQuery } from './task.schemas.ts';
 import type { TaskTable } from './task.tables.ts';
 import {
@@ -16,10 +18,6 @@ import {
   type TaskAction,
 } from './task.transitions.ts';
 
-const localStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-const nextDayStart = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
-
 /** Per category: tasks due (and already due) in the period, completed by their due time, the rate */
 export function completionByCategory(
   rows: { category: string; due_at: string; completed_at: string | null }[],
@@ -28,7 +26,7 @@ export function completionByCategory(
   for (const r of rows) {
     const c = by.get(r.category) ?? { due: 0, onTime: 0 };
     c.due++;
-    if (r.completed_at && r.completed_at <= r.due_at) c.onTime++;
+    if (isCompletedOnTime(r)) c.onTime++;
     by.set(r.category, c);
   }
   return Object.keys(TASK_CATEGORIES)
@@ -47,12 +45,26 @@ export function completionByCategory(
 
 export type TaskService = ReturnType<typeof createTaskService>;
 
-export function createTaskService({ db, clock = systemClock }: { db: DB; clock?: Clock }) {
+export interface TaskDeps {
+  db: DB;
+  clock?: Clock;
+  /** assignees (staff module) */
+  staff: Pick<StaffDirectory, 'employeeNames' | 'employeeInProject'>;
+  /** due times on the working calendar (calendar module) */
+  calendar: Pick<CalendarFunctions, 'computeDue'>;
+}
+
+export function createTaskService({ db, clock = systemClock, staff, calendar: { computeDue } }: TaskDeps) {
   const nowIso = () => clock.now().toISOString();
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
 
-  function out(actor: Actor, t: NonNullable<Awaited<ReturnType<typeof repo.findTask>>>) {
+  function out(
+    actor: Actor,
+    t: NonNullable<Awaited<ReturnType<typeof repo.findTask>>>,
+    nowIso: string,
+    names: Map<number, string>,
+  ) {
     return {
       id: t.id,
       code: repo.taskCode(t.id),
@@ -62,22 +74,22 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
       category: t.category,
       source: t.source,
       assigneeEmployeeId: t.assignee_employee_id,
-      assigneeName: t.assignee_name,
+      assigneeName: names.get(t.assignee_employee_id) ?? null,
       status: t.status,
       dueAt: t.due_at,
       startedAt: t.started_at,
       completedAt: t.completed_at,
       result: t.result,
       createdAt: t.created_at,
-      overdue: Number(t.overdue) === 1,
+      overdue: isTaskOverdue(t, nowIso),
       actions: allowedTaskActions(t.status, actor.role, actor.employeeId === t.assignee_employee_id),
     };
   }
   async function get(actor: Actor, id: number) {
     requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
-    const t = await repo.findTask(db, actor, id, nowIso());
+    const t = await repo.findTask(db, actor, id);
     if (!t) throw notFound('任务', 'Task');
-    return out(actor, t);
+    return out(actor, t, nowIso(), await staff.employeeNames(db, [t.assignee_employee_id]));
   }
 
   return {
@@ -85,7 +97,7 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
     async create(actor: Actor, input: TTaskInput) {
       requireRole(actor, 'manager', 'supervisor');
       assertProjectVisible(actor, input.projectId);
-      if (!(await repo.findEmployeeInProject(db, input.assigneeEmployeeId, input.projectId)))
+      if (!(await staff.employeeInProject(db, input.assigneeEmployeeId, input.projectId)))
         throw field(actor, 'assigneeEmployeeId', '负责人不属于该项目', 'The assignee is not in this project');
       let due: Date;
       if (input.dueAt) due = new Date(input.dueAt);
@@ -120,9 +132,14 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
     async list(actor: Actor, q: TTaskQuery) {
       requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
       if (q.projectId) assertProjectVisible(actor, q.projectId);
-      const res = await repo.listTasks(db, actor, q, nowIso());
+      const at = nowIso();
+      const res = await repo.listTasks(db, actor, q, at);
+      const names = await staff.employeeNames(
+        db,
+        res.rows.map((t) => t.assignee_employee_id),
+      );
       return {
-        items: res.rows.map((t) => out(actor, t)),
+        items: res.rows.map((t) => out(actor, t, at, names)),
         total: res.total,
         page: res.page,
         pageSize: res.pageSize,
@@ -132,7 +149,7 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
     async act(actor: Actor, id: number, action: TaskAction, input: { result?: string }) {
       requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
       await db.transaction().execute(async (trx) => {
-        const before = await repo.findTask(trx, actor, id, nowIso());
+        const before = await repo.findTask(trx, actor, id);
         if (!before) throw notFound('任务', 'Task');
         const t = TASK_TRANSITIONS[action];
         const isAssignee = actor.employeeId === before.assignee_employee_id;
@@ -169,7 +186,8 @@ export function createTaskService({ db, clock = systemClock }: { db: DB; clock?:
     async completion(actor: Actor, q: { projectId: number; from: string; to: string }) {
       requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
       assertProjectVisible(actor, q.projectId);
-      const rows = await repo.tasksDue(db, q.projectId, localStart(q.from), nextDayStart(q.to), nowIso());
+      const range = inclusiveDateRange(q.from, q.to);
+      const rows = await repo.tasksDue(db, q.projectId, range.startAt, range.endAt, nowIso());
       return completionByCategory(rows);
     },
   };

@@ -114,4 +114,31 @@ export async function addUserProject(db: Executor, userId: number, projectId: nu
     .where('project_id', '=', projectId)
     .executeTakeFirst();
   if (!has) await db.insertInto('user_project').values({ user_id: userId, project_id: projectId }).execute();
+  // ---- for other modules (through user.service.ts) ----
+}
+
+/** Active users of a role with each project they are assigned to: one row per (user, project) */
+export function activeUsersOfRole(db: Executor, role: 'supervisor' | 'frontdesk') {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('user_project as up', 'up.user_id', 'u.id')
+    .select(['u.id as userId', 'up.project_id as projectId'])
+    .where('u.role', '=', role)
+    .where('u.active', '=', 1)
+    .execute();
+}
+/** Active users linked to an employee */
+export async function activeUsersOfEmployees(db: Executor) {
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id as userId', 'employee_id as employeeId'])
+    .where('employee_id', 'is not', null)
+    .where('active', '=', 1)
+    .execute();
+  return rows as { userId: number; employeeId: number }[];
+}
+/** Display names of some users */
+export function displayNamesOf(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', ids).execute();
 }

@@ -25,11 +25,6 @@ function toUser(row: UserRow, projectIds: number[]) {
 
 export type UserService = ReturnType<typeof createUserService>;
 
-/** Users' display names by id, for metrics that label their evidence (they get only a db). */
-export async function displayNamesOf(exec: Executor, ids: readonly number[]): Promise<Map<number, string>> {
-  return new Map((await repo.accountsByIds(exec, ids)).map((u) => [u.id, u.displayName]));
-}
-
 /** User accounts: only admins manage them. */
 export function createUserService({
   db,
@@ -164,4 +159,24 @@ export function createUserService({
       onUserChanged(id);
     },
   };
+}
+
+// ---- what other modules read of users, passed to them as dependencies in app.ts ----
+/** The active supervisors (or front desk) of every project: one row per (user, project) */
+export function activeUsersOfRole(db: Executor, role: 'supervisor' | 'frontdesk') {
+  return repo.activeUsersOfRole(db, role);
+}
+/** The active user account of each employee that has one */
+export function activeUsersOfEmployees(db: Executor) {
+  return repo.activeUsersOfEmployees(db);
+}
+/** id → display name of the given users */
+export async function userDisplayNames(
+  db: Executor,
+  ids: readonly (number | null | undefined)[],
+): Promise<Map<number, string>> {
+  const rows = await repo.displayNamesOf(db, [
+    ...new Set(ids.filter((id): id is number => typeof id === 'number')),
+  ]);
+  return new Map(rows.map((r) => [r.id, r.display_name]));
 }

@@ -1,0 +1,35 @@
+import type { Executor } from '../db/database.ts';
+
+/**
+ * The shapes of what a module reads of the people and places other modules own — the staff
+ * module's employees and teams, the project module's projects, the user module's accounts. The
+ * owning module exports the functions (staff.service.ts, project.service.ts, user.service.ts);
+ * app.ts passes them in, so a module never reads another module's tables. Every function takes
+ * the executor, so it also runs inside the caller's transaction.
+ */
+/** id → name of the given records (nulls and repeats allowed; one query) */
+export type NamesOf = (
+  db: Executor,
+  ids: readonly (number | null | undefined)[],
+) => Promise<Map<number, string>>;
+/** the record if it belongs to the project */
+export type FindInProject = (
+  db: Executor,
+  id: number,
+  projectId: number,
+) => Promise<{ id: number; name: string } | undefined>;
+
+export interface StaffDirectory {
+  employeeNames: NamesOf;
+  teamNames: NamesOf;
+  employeeInProject: FindInProject;
+  teamInProject: FindInProject;
+}
+
+/** The register (property module) as the service desk reads it */
+export interface RegisterDirectory {
+  /** the units an owner user owns (an owner sees and reports only for these) */
+  ownerUnitIds(db: Executor, userId: number): Promise<number[]>;
+  /** occupied households (入住户数) of a project on a date (the complaint rate) */
+  occupiedHouseholds(db: Executor, projectId: number, date: string): Promise<number>;
+}
