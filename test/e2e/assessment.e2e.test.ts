@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeBrowser } from './browser.ts';
+import { confirmAndWait, describeBrowser } from './browser.ts';
 
 const OK = /确\s*定/;
 
@@ -24,8 +24,7 @@ describeBrowser('assessment in Chromium', (ctx) => {
     expect(before).toBeLessThan(100);
     const after = String(before + 1); // the 1-point lateness row will be appealed and upheld
     await m.page.getByRole('button', { name: /发布公示/ }).click();
-    await m.page.locator('.ant-modal-confirm').getByRole('button', { name: OK }).click();
-    await m.page.getByTestId('sheet-status').filter({ hasText: '公示中' }).waitFor();
+    await confirmAndWait(m.page, OK, m.page.getByTestId('sheet-status').filter({ hasText: '公示中' }));
     await ctx.screenshot(m.page, 'assessment-manager-published');
 
     // 2. the supervisor sees each deducted point, opens the records behind rule 1.4, and appeals 0.1
@@ -82,8 +81,7 @@ describeBrowser('assessment in Chromium', (ctx) => {
     await decide.getByRole('button', { name: OK }).click();
     await m.page.getByTestId('sheet-total').filter({ hasText: after }).waitFor();
     await m.page.getByRole('button', { name: /定稿锁定/ }).click();
-    await m.page.locator('.ant-modal-confirm').getByRole('button', { name: OK }).click();
-    await m.page.getByTestId('sheet-status').filter({ hasText: '已定稿' }).waitFor();
+    await confirmAndWait(m.page, OK, m.page.getByTestId('sheet-status').filter({ hasText: '已定稿' }));
     expect(await m.page.getByRole('button', { name: /发布公示|添加人工扣分|重新计算/ }).count()).toBe(0);
     await ctx.screenshot(m.page, 'assessment-manager-finalized');
 

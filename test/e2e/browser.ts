@@ -40,6 +40,31 @@ export interface BrowserContextHandle {
  * company, the built web app, and Debian's Chromium driven by playwright-core.
  * Skipped only when Chromium is absent and CI did not require it.
  */
+/**
+ * Answers an antd confirmation (Modal.confirm) with its OK button and waits for what the action shows.
+ * Under load a click can land while the dialog is still being laid out and be lost; the click is
+ * repeated while the dialog is open and the outcome has not appeared (the dialog closes on the first
+ * click that counts, so the action never runs twice).
+ */
+export async function confirmAndWait(page: Page, okName: RegExp, outcome: ReturnType<Page['locator']>) {
+  const dialog = page.locator('.ant-modal-confirm');
+  await dialog.waitFor();
+  for (let i = 0; i < 10; i++) {
+    if (await dialog.isVisible())
+      await dialog
+        .getByRole('button', { name: okName })
+        .click({ timeout: 3000 })
+        .catch(() => {});
+    try {
+      await outcome.waitFor({ timeout: 3000 });
+      return;
+    } catch {
+      // not yet: look again whether the dialog is still asking
+    }
+  }
+  await outcome.waitFor();
+}
+
 export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) => void): void {
   describe.runIf(haveChromium)(title, () => {
     const ctx = {} as BrowserContextHandle;
