@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { ApiContext } from '../helpers/app.ts';
 import { describeApi } from '../helpers/app.ts';
 import { multipartFile } from '../helpers/excel.ts';
+import { idsOf, multipart, PNG } from '../helpers/servicedesk.ts';
 
 /** Leaks between people (issue 11, point 8): downloads and histories only to whoever may read the record. */
 
@@ -147,5 +148,41 @@ describeApi('leaks between people', (ctx) => {
     const list = await sup({ method: 'GET', url: `/api/employees?projectId=${projectA}&pageSize=200` });
     expect(list.json().items.find((e: { id: number }) => e.id === insider.id).teamName).toBeNull();
     expect(teamB.name.length).toBeGreaterThan(0);
+  });
+
+  it('serves a repair photo by its random name, with its order, to whoever may see the order', async () => {
+    const { projectA } = await idsOf(ctx);
+    const fd = await ctx.as('frontdesk');
+    const categories = (await fd({ method: 'GET', url: '/api/repair-categories' })).json();
+    const order = await fd({
+      method: 'POST',
+      url: '/api/repairs',
+      payload: {
+        projectId: projectA,
+        location: '1栋101',
+        reporterName: '吴先生',
+        categoryId: categories[0].id,
+        description: '门锁坏了',
+      },
+    });
+    expect(order.statusCode, order.body).toBe(200);
+    const id = order.json().id;
+    const photo = await fd({
+      method: 'POST',
+      url: `/api/repairs/${id}/photos`,
+      ...multipart('door.png', PNG),
+    });
+    expect(photo.statusCode, photo.body).toBe(200);
+    const { id: photoId, url } = photo.json();
+    expect(url).toMatch(
+      /^\/api\/repairs\/\d+\/photos\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
+    expect((await fd({ method: 'GET', url })).statusCode).toBe(200);
+    const detail = (await fd({ method: 'GET', url: `/api/repairs/${id}` })).json();
+    expect(detail.photos.map((p: { url: string }) => p.url)).toEqual([url]);
+    // the sequential id no longer opens it; another project's staff do not get it with the address
+    expect((await fd({ method: 'GET', url: `/api/repairs/${id}/photos/${photoId}` })).statusCode).toBe(400);
+    const fd2 = await ctx.as('frontdesk2');
+    expect((await fd2({ method: 'GET', url })).statusCode).toBe(404);
   });
 });
