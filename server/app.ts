@@ -4,6 +4,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
+import { auditReaders } from './audit-readers.ts';
 import { ensureCompanyDefaults } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { type OpenedDatabase, openDatabase } from './db/database.ts';
@@ -89,12 +90,11 @@ export function createServices(
   const staffDirectory = { employeeNames, teamNames, employeeInProject, teamInProject };
   const register = { ownerUnitIds: unitIdsOfOwnerUser, occupiedHouseholds: countOccupiedHouseholds };
   const calendar = { computeDue, loadCalendar, dueAt };
-  return {
+  const services = {
     auth,
     users,
     projects,
     staff,
-    audit: createAuditService(deps),
     calendar: createCalendarService(deps),
     repairs: createRepairService({
       ...deps,
@@ -122,6 +122,8 @@ export function createServices(
     property: createPropertyService({ ...deps, users, staff, projects }),
     assessment: createAssessmentService({ ...deps, metrics, users, staff, projects }),
   };
+  // a record's history to whoever may read the record, by the rule of the module that owns it
+  return { ...services, audit: createAuditService({ ...deps, readable: auditReaders(services) }) };
 }
 export type Services = ReturnType<typeof createServices>;
 

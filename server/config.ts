@@ -22,9 +22,13 @@ export interface Config {
   webDist: string | null;
   /** Server processes sharing the port (PROPDESK_WORKERS; "auto" = one per CPU core) */
   workers: number;
-  /** Login throttling: failures allowed per account+address within the window */
+  /** Sign-in throttling: failures allowed per account+address within the window */
   loginMaxFailures: number;
+  /** failures allowed per address (any usernames) within the window */
+  loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** the first wait once a limit is reached; it doubles with every further failure, up to the window */
+  loginBackoffSeconds: number;
   /** Which proxies' X-Forwarded-* headers to believe (PROPDESK_TRUST_PROXY): none by default, a hop
    *  count, or the proxies' addresses/CIDRs */
   trustProxy: false | number | string[];
@@ -84,7 +88,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const sessionCacheSeconds = parseIntVar(env, 'PROPDESK_SESSION_CACHE_SECONDS', 5, 0, 300, problems);
   const schedulerSeconds = parseIntVar(env, 'PROPDESK_SCHEDULER_SECONDS', 300, 0, 86_400, problems);
   const loginMaxFailures = parseIntVar(env, 'PROPDESK_LOGIN_MAX_FAILURES', 5, 1, 1000, problems);
+  const loginMaxFailuresPerAddress = parseIntVar(
+    env,
+    'PROPDESK_LOGIN_MAX_FAILURES_PER_ADDRESS',
+    20,
+    1,
+    100_000,
+    problems,
+  );
   const loginWindowMinutes = parseIntVar(env, 'PROPDESK_LOGIN_WINDOW_MINUTES', 15, 1, 1440, problems);
+  const loginBackoffSeconds = parseIntVar(env, 'PROPDESK_LOGIN_BACKOFF_SECONDS', 30, 1, 86_400, problems);
   // warn by default: a terminal stays readable; LOG_LEVEL=info adds one line per request
   const logLevel = (env.LOG_LEVEL || 'warn') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -127,7 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webDist: existsSync(join(webDist, 'index.html')) ? webDist : null,
     workers,
     loginMaxFailures,
+    loginMaxFailuresPerAddress,
     loginWindowMinutes,
+    loginBackoffSeconds,
     trustProxy,
     apiDocs,
   };

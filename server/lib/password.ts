@@ -25,3 +25,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const key = await scryptAsync(password, Buffer.from(saltB64, 'base64'));
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+/**
+ * A hash no password matches (random salt and key, made at start). Sign-in checks an unknown user's
+ * password against it, so an unknown user costs the same scrypt as a wrong password.
+ */
+export const DUMMY_HASH = `scrypt$${COST}$${randomBytes(16).toString('base64')}$${randomBytes(KEY_LENGTH).toString('base64')}`;
+
+/** What sign-in and password change use to check a password (a test passes one that counts calls). */
+export interface PasswordHasher {
+  verify(password: string, stored: string): Promise<boolean>;
+}
+export const scryptHasher: PasswordHasher = { verify: verifyPassword };

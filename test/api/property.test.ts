@@ -325,7 +325,7 @@ describeApi('property register', (ctx) => {
     expect(res.json().errors[0].message).toBe('无法读取文件：请上传 .xlsx 格式的 Excel 文件');
     const as = await ctx.as('supervisor');
     expect(
-      (await as({ method: 'GET', url: `/api/property/imports/${res.json().id}/report` })).statusCode,
+      (await as({ method: 'GET', url: `/api/property/import-reports/${res.json().reportToken}` })).statusCode,
     ).toBe(200);
     const other = await ctx.as('supervisor2');
     expect((await other({ method: 'GET', url: `/api/property/imports/${res.json().id}` })).statusCode).toBe(
@@ -391,7 +391,7 @@ describeApi('property register', (ctx) => {
     ]);
     const report = await ctx
       .as('admin')
-      .then((as) => as({ method: 'GET', url: `/api/property/imports/${first.json().id}/report` }));
+      .then((as) => as({ method: 'GET', url: `/api/property/import-reports/${first.json().reportToken}` }));
     expect(report.statusCode).toBe(200);
     const reportBook = await readXlsx(report.rawPayload);
     expect(reportBook.业主及住户[0]).toEqual([...PEOPLE_HEAD, '错误']);

@@ -63,37 +63,72 @@ export async function deleteExpiredSessions(db: Executor, nowIso: string): Promi
   await db.deleteFrom('user_session').where('expires_at', '<=', nowIso).execute();
 }
 
-export async function countRecentFailures(
+/** Failed (or still running) sign-ins within the window: how many and the latest, for one key. */
+export interface FailureTally {
+  count: number;
+  lastAt: string | null;
+}
+
+/**
+ * The sign-in failures since `sinceIso` of this account from this address, and of this address for
+ * any account; `exceptId` leaves out the caller's own attempt row.
+ */
+export async function recentFailures(
   db: Executor,
   username: string,
   address: string,
   sinceIso: string,
-): Promise<number> {
-  const row = await db
-    .selectFrom('login_failure')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('username', '=', username)
-    .where('address', '=', address)
-    .where('at', '>', sinceIso)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  exceptId: number | null,
+): Promise<{ account: FailureTally; address: FailureTally }> {
+  const tally = (account: boolean) => {
+    let q = db
+      .selectFrom('login_failure')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('last')])
+      .where('address', '=', address)
+      .where('at', '>', sinceIso);
+    if (account) q = q.where('username', '=', username);
+    if (exceptId !== null) q = q.where('id', '!=', exceptId);
+    return q.executeTakeFirstOrThrow();
+  };
+  const [a, b] = await Promise.all([tally(true), tally(false)]);
+  return {
+    account: { count: Number(a.n), lastAt: (a.last as string | null) ?? null },
+    address: { count: Number(b.n), lastAt: (b.last as string | null) ?? null },
+  };
 }
 
+/** Records an attempt before its password is checked, so parallel attempts see each other. */
 export async function insertFailure(
   db: Executor,
   username: string,
   address: string,
   at: string,
-): Promise<void> {
-  await db.insertInto('login_failure').values({ username, address, at }).execute();
+): Promise<number> {
+  const row = await db
+    .insertInto('login_failure')
+    .values({ username, address, at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
+/** Takes back one attempt row (an attempt refused by the throttle does not count as a failure). */
+export async function deleteFailure(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('login_failure').where('id', '=', id).execute();
+}
+
+/** A success forgets this account's failures from this address (not the address's other accounts). */
 export async function clearFailures(db: Executor, username: string, address: string): Promise<void> {
   await db
     .deleteFrom('login_failure')
     .where('username', '=', username)
     .where('address', '=', address)
     .execute();
+}
+
+/** Failures older than the window count for nothing: dropped now and then. */
+export async function deleteOldFailures(db: Executor, beforeIso: string): Promise<void> {
+  await db.deleteFrom('login_failure').where('at', '<=', beforeIso).execute();
 }
 
 export async function updatePassword(db: Executor, userId: number, hash: string, at: string): Promise<void> {

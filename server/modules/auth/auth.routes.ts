@@ -3,7 +3,7 @@ import { type App, actorOf } from '../../lib/http.ts';
 import { ZOk } from '../../lib/schemas.ts';
 import { SESSION_COOKIE, sessionToken } from '../../plugins/auth.ts';
 import { ZHealth, ZLocaleInput, ZLoginInput, ZLoginResult, ZMe, ZPasswordChange } from './auth.schemas.ts';
-import type { AuthService } from './auth.service.ts';
+import { type AuthService, retryAfterOf } from './auth.service.ts';
 
 export function authRoutes(app: App, auth: AuthService, config: Config): void {
   app.get(
@@ -24,7 +24,13 @@ export function authRoutes(app: App, auth: AuthService, config: Config): void {
       },
     },
     async (request, reply) => {
-      const { token, expiresAt } = await auth.login(request.body.username, request.body.password, request.ip);
+      const { token, expiresAt } = await auth
+        .login(request.body.username, request.body.password, request.ip)
+        .catch((error) => {
+          const seconds = retryAfterOf(error);
+          if (seconds !== null) reply.header('retry-after', String(seconds));
+          throw error;
+        });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

@@ -3,10 +3,11 @@ import type { Config } from '../../config.ts';
 import type { DB } from '../../db/database.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
-import { commonErrors, defineErrors } from '../../lib/errors.ts';
-import { hashPassword, verifyPassword } from '../../lib/password.ts';
+import { defineErrors } from '../../lib/errors.ts';
+import { DUMMY_HASH, hashPassword, type PasswordHasher, scryptHasher } from '../../lib/password.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
 import * as repo from './auth.repository.ts';
+import { throttleWait, waitText } from './auth.throttle.ts';
 
 export const authErrors = defineErrors({
   AUTH_BAD_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
@@ -15,7 +16,20 @@ export const authErrors = defineErrors({
     'zh-CN': '当前密码不正确',
     'en-US': 'The current password is wrong',
   },
+  AUTH_THROTTLED: {
+    status: 429,
+    'zh-CN': '登录尝试过于频繁，请 {wait}后再试',
+    'en-US': 'Too many failed sign-ins; try again in {wait}',
+  },
 });
+
+/** Seconds to wait before the next sign-in attempt (the route sends them as Retry-After). */
+export function retryAfterOf(error: unknown): number | null {
+  const params = (error as { code?: string; params?: Record<string, unknown> })?.params;
+  return (error as { code?: string })?.code === 'AUTH_THROTTLED' && typeof params?.seconds === 'number'
+    ? params.seconds
+    : null;
+}
 
 /** Session ids are random; the database keeps only their hash, so a leaked table opens no session. */
 function hashSessionId(token: string): string {
@@ -26,9 +40,17 @@ export type AuthService = ReturnType<typeof createAuthService>;
 
 type CachedActor = Omit<Actor, 'locale' | 'requestId'> & { locale: string | null };
 
-export function createAuthService(deps: { db: DB; config: Config; clock?: Clock }) {
+export function createAuthService(deps: {
+  db: DB;
+  config: Config;
+  clock?: Clock;
+  /** how passwords are checked (tests count the calls) */
+  passwords?: PasswordHasher;
+}) {
   const { db, config } = deps;
   const clock = deps.clock ?? systemClock;
+  const passwords = deps.passwords ?? scryptHasher;
+  const throttled = (seconds: number) => authErrors.AUTH_THROTTLED({ seconds, wait: waitText(seconds) });
 
   /**
    * Who a session is, remembered for a few seconds (PROPDESK_SESSION_CACHE_SECONDS): the two
@@ -45,24 +67,33 @@ export function createAuthService(deps: { db: DB; config: Config; clock?: Clock 
   }
 
   return {
-    /** Checks the password, throttled per account and address; returns a new session token. */
+    /**
+     * Checks the password, throttled per account+address and per address with back-off (a colleague
+     * elsewhere is never locked out); returns a new session token. An unknown or inactive user costs
+     * the same scrypt and gets the same answer as a wrong password.
+     */
     async login(username: string, password: string, address: string) {
       const now = clock.now();
       const since = new Date(now.getTime() - config.loginWindowMinutes * 60_000).toISOString();
-      const failures = await repo.countRecentFailures(db, username, address, since);
-      if (failures >= config.loginMaxFailures) {
-        throw commonErrors.RATE_LIMITED({ minutes: config.loginWindowMinutes });
+      const tally = (exceptId: number | null) => repo.recentFailures(db, username, address, since, exceptId);
+      let wait = throttleWait(config, await tally(null), now.getTime());
+      if (wait > 0) throw throttled(wait);
+      // the attempt is written before the password is checked, so a burst of parallel attempts sees
+      // itself and no more than the limit get through; it stays as a failure unless the password is right
+      const attemptId = await repo.insertFailure(db, username, address, now.toISOString());
+      wait = throttleWait(config, await tally(attemptId), now.getTime());
+      if (wait > 0) {
+        await repo.deleteFailure(db, attemptId);
+        throw throttled(wait);
       }
       const user = await repo.findUserByUsername(db, username);
-      const ok = user && user.active === 1 && (await verifyPassword(password, user.password_hash));
-      if (!ok || !user) {
-        await repo.insertFailure(db, username, address, now.toISOString());
-        throw authErrors.AUTH_BAD_CREDENTIALS();
-      }
+      const matches = await passwords.verify(password, user?.password_hash ?? DUMMY_HASH);
+      if (user?.active !== 1 || !matches) throw authErrors.AUTH_BAD_CREDENTIALS();
       const token = randomBytes(32).toString('base64url');
       const expires = new Date(now.getTime() + config.sessionHours * 3600_000);
       await db.transaction().execute(async (trx) => {
         await repo.clearFailures(trx, username, address);
+        await repo.deleteOldFailures(trx, since);
         await repo.deleteExpiredSessions(trx, now.toISOString());
         await repo.insertSession(trx, {
           id: hashSessionId(token),
@@ -116,7 +147,7 @@ export function createAuthService(deps: { db: DB; config: Config; clock?: Clock 
 
     async changePassword(actor: Actor, current: string, next: string, token: string): Promise<void> {
       const user = await repo.findUserById(db, actor.userId);
-      if (!user || !(await verifyPassword(current, user.password_hash))) {
+      if (!user || !(await passwords.verify(current, user.password_hash))) {
         throw authErrors.AUTH_WRONG_CURRENT_PASSWORD({}, [
           {
             field: 'currentPassword',

@@ -22,6 +22,16 @@ export function findJob(db: Executor, actor: Actor, id: number) {
     .executeTakeFirst();
 }
 
+/** The job whose error report has this token, within the caller's projects. */
+export function findJobByReportToken(db: Executor, actor: Actor, token: string) {
+  return db
+    .selectFrom('import_job')
+    .selectAll()
+    .where('report_token', '=', token)
+    .where(projectScope(actor, 'import_job.project_id'))
+    .executeTakeFirst();
+}
+
 /** Every unit of a project keyed by building and room (import matching). */
 export function unitKeysOfProject(db: Executor, projectId: number) {
   return db

@@ -4,6 +4,7 @@
  * a good file is written in one transaction (property.import-write.ts), a bad one writes nothing
  * and keeps an error report.
  */
+import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
@@ -76,6 +77,7 @@ async function runImport(
       processed: 0,
       result_json: JSON.stringify({ errors, elapsedMs: Date.now() - started }),
       report_base64: report.toString('base64'),
+      report_token: randomBytes(24).toString('base64url'),
       finished_at: isoNow(clock),
     });
     return;
@@ -127,6 +129,7 @@ async function startImport(
     processed: 0,
     result_json: null,
     report_base64: null,
+    report_token: null,
     created_at: isoNow(clock),
     finished_at: null,
   });
@@ -144,8 +147,10 @@ async function startImport(
   return getImport(core, actor, job.id);
 }
 
+/** An import's progress and errors (residents' names): for staff of the project who may import. */
 async function getImport(core: ImportCore, actor: Actor, id: number) {
   const { db } = core;
+  requireRole(actor, ...REGISTER_WRITERS);
   const live = core.running.get(id);
   if (live) {
     assertProjectVisible(actor, live.projectId);
@@ -161,6 +166,7 @@ async function getImport(core: ImportCore, actor: Actor, id: number) {
       counts: null,
       errorCount: 0,
       errors: [],
+      reportToken: null,
       message: null,
       elapsedMs: null,
       createdAt: '',
@@ -182,6 +188,7 @@ async function getImport(core: ImportCore, actor: Actor, id: number) {
     counts: result.counts ?? null,
     errorCount: result.errors?.length ?? 0,
     errors: (result.errors ?? []).slice(0, 500),
+    reportToken: job.report_token,
     message: result.message ?? null,
     elapsedMs: result.elapsedMs ?? null,
     createdAt: job.created_at,
@@ -189,9 +196,11 @@ async function getImport(core: ImportCore, actor: Actor, id: number) {
   };
 }
 
-async function importReport(core: ImportCore, actor: Actor, id: number) {
+/** The error report by its token: only to staff of the import's project who may import. */
+async function importReport(core: ImportCore, actor: Actor, token: string) {
   const { db } = core;
-  const job = await importRepo.findJob(db, actor, id);
+  requireRole(actor, ...REGISTER_WRITERS);
+  const job = await importRepo.findJobByReportToken(db, actor, token);
   if (!job?.report_base64) throw notFound('错误报告', 'Error report');
   return {
     fileName: job.file_name.replace(/\.xlsx$/i, ''),

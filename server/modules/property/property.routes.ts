@@ -258,10 +258,16 @@ export function propertyRoutes(app: App, property: PropertyService): void {
       (req) => property.getImport(actorOf(req), req.params.id),
     );
     r.get(
-      '/property/imports/:id/report',
-      { schema: { tags, summary: '下载错误报告（原表格加“错误”列）', params: IdParams } },
+      '/property/import-reports/:token',
+      {
+        schema: {
+          tags,
+          summary: '下载错误报告（原表格加“错误”列）',
+          params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{32}$' }) }),
+        },
+      },
       async (req, reply) => {
-        const { fileName, buffer } = await property.importReport(actorOf(req), req.params.id);
+        const { fileName, buffer } = await property.importReport(actorOf(req), req.params.token);
         return sendDownload(reply, `${fileName}-错误报告.xlsx`, XLSX).send(buffer);
       },
     );

@@ -325,6 +325,8 @@ export const ZImportJob = Type.Object({
   errorCount: Type.Integer(),
   /** the first errors (the downloadable report has them all) */
   errors: Type.Array(ZImportError),
+  /** the error report's download token (GET /property/import-reports/{token}); null without a report */
+  reportToken: NullableString,
   message: NullableString,
   elapsedMs: NullableInt,
   createdAt: Type.String(),

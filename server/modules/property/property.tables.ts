@@ -111,6 +111,8 @@ export interface ImportJobTable {
   result_json: string | null;
   /** the error report workbook (the same sheets with an error column), base64 */
   report_base64: string | null;
+  /** the random token the error report is downloaded by (job ids are sequential) */
+  report_token: string | null;
   created_at: string;
   finished_at: string | null;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/database.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -46,6 +46,12 @@ export function sniffImage(buf: Buffer): { mime: string; ext: string } | null {
     return { mime: 'image/webp', ext: 'webp' };
   return null;
 }
+
+/** A photo's address token: the random name it is stored under (photo ids are sequential, so not those). */
+export function photoToken(path: string): string {
+  return basename(path).replace(/\.[a-z]+$/, '');
+}
+export const PHOTO_TOKEN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 
 /** A repair order's photos (报修照片): stored under the data folder, listed with the order. Part of the repair service. */
 export function createRepairPhotos({
@@ -106,16 +112,17 @@ export function createRepairPhotos({
             action: 'photo',
             after: { fileName: row.file_name, size: row.size, stage },
           });
-          return { id: row.id, url: `/api/repairs/${id}/photos/${row.id}` };
+          return { id: row.id, url: `/api/repairs/${id}/photos/${photoToken(row.path)}` };
         });
       } catch (err) {
         rmSync(absolute, { force: true });
         throw err;
       }
     },
-    async photoFile(actor: Actor, id: number, photoId: number) {
+    /** A photo by its token, to whoever may see the order (at most a few photos per order). */
+    async photoFile(actor: Actor, id: number, token: string) {
       await findOrder(actor, id);
-      const photo = await repo.findPhoto(db, id, photoId);
+      const photo = (await repo.listPhotos(db, id)).find((p) => photoToken(p.path) === token);
       if (!photo) throw notFound('照片', 'Photo');
       return { path: join(config.dataDir, 'uploads', photo.path), mime: photo.mime };
     },

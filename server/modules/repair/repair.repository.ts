@@ -368,15 +368,6 @@ export async function countPhotos(db: Executor, orderId: number) {
 export function insertPhoto(db: Executor, row: Insertable<Database['repair_photo']>) {
   return db.insertInto('repair_photo').values(row).returningAll().executeTakeFirstOrThrow();
 }
-export function findPhoto(db: Executor, orderId: number, photoId: number) {
-  return db
-    .selectFrom('repair_photo')
-    .selectAll()
-    .where('id', '=', photoId)
-    .where('repair_order_id', '=', orderId)
-    .executeTakeFirst();
-}
-
 // ---- overdue marks and reminders (the scheduler's check) ----
 /** Records the marks of orders whose limits passed while the work was owed (repair.rules.ts) */
 export async function markOverdue(db: Executor, nowIso: string) {

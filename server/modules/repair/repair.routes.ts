@@ -20,7 +20,7 @@ import {
   ZReviewQuery,
   ZWeeklyReview,
 } from './repair.schemas.ts';
-import { PHOTO_MAX_BYTES, type RepairService, repairErrors } from './repair.service.ts';
+import { PHOTO_MAX_BYTES, PHOTO_TOKEN, type RepairService, repairErrors } from './repair.service.ts';
 import { STATUS_LABELS } from './repair.transitions.ts';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -88,15 +88,18 @@ export function repairRoutes(app: App, repairs: RepairService): void {
     (req) => repairs.act(actorOf(req), req.params.id, req.params.action, req.body ?? {}),
   );
   app.get(
-    '/repairs/:id/photos/:photoId',
+    '/repairs/:id/photos/:photo',
     {
       schema: {
         tags,
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), photoId: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({
+          id: Type.Integer({ minimum: 1 }),
+          photo: Type.String({ pattern: PHOTO_TOKEN }),
+        }),
       },
     },
     async (req, reply) => {
-      const file = await repairs.photoFile(actorOf(req), req.params.id, req.params.photoId);
+      const file = await repairs.photoFile(actorOf(req), req.params.id, req.params.photo);
       reply.header('content-type', file.mime);
       reply.header('cache-control', 'private, max-age=86400');
       return reply.send(createReadStream(file.path));

@@ -7,7 +7,7 @@ import { commonErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import type { DueUnit } from '../calendar/working-time.ts';
-import { createRepairPhotos } from './repair.photos.ts';
+import { createRepairPhotos, photoToken } from './repair.photos.ts';
 import * as repo from './repair.repository.ts';
 import { createRepairReviews } from './repair.review.ts';
 import { isCompletionOverdue, isDispatchOverdue, marksOfMove } from './repair.rules.ts';
@@ -26,7 +26,7 @@ import {
   STATUS_LABELS,
 } from './repair.transitions.ts';
 
-export { PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, repairErrors, sniffImage } from './repair.photos.ts';
+export { PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, PHOTO_TOKEN, repairErrors, sniffImage } from './repair.photos.ts';
 
 type OrderRow = RepairOrderTable & { id: number };
 const bool = (v: unknown) => Number(v) === 1;
@@ -161,7 +161,7 @@ export function createRepairService({
         fileName: p.file_name,
         mime: p.mime,
         size: p.size,
-        url: `/api/repairs/${id}/photos/${p.id}`,
+        url: `/api/repairs/${id}/photos/${photoToken(p.path)}`,
         createdAt: p.created_at,
       })),
       actions: allowedRepairActions(r.status, actor.role),

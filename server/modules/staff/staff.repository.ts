@@ -25,12 +25,17 @@ export function updatePosition(db: Executor, id: number, patch: Updateable<Datab
 
 // ---- employees ----
 function employeeBase(db: Executor, actor: Actor) {
-  return db
-    .selectFrom('employee as e')
-    .innerJoin('project as p', 'p.id', 'e.project_id')
-    .leftJoin('position as pos', 'pos.id', 'e.position_id')
-    .leftJoin('team as t', 't.id', 'e.team_id')
-    .where(projectScope(actor, 'e.project_id'));
+  return (
+    db
+      .selectFrom('employee as e')
+      .innerJoin('project as p', 'p.id', 'e.project_id')
+      .leftJoin('position as pos', 'pos.id', 'e.position_id')
+      // a team of another project is not named (its name is that project's business)
+      .leftJoin('team as t', (j) =>
+        j.onRef('t.id', '=', 'e.team_id').onRef('t.project_id', '=', 'e.project_id'),
+      )
+      .where(projectScope(actor, 'e.project_id'))
+  );
 }
 
 const employeeColumns = [
@@ -97,7 +102,10 @@ export async function listTeams(db: Executor, actor: Actor, projectId?: number) 
   let q = db
     .selectFrom('team as t')
     .innerJoin('project as p', 'p.id', 't.project_id')
-    .leftJoin('employee as l', 'l.id', 't.leader_employee_id')
+    // a leader is named only if they work in the team's project: no names of other projects' staff
+    .leftJoin('employee as l', (j) =>
+      j.onRef('l.id', '=', 't.leader_employee_id').onRef('l.project_id', '=', 't.project_id'),
+    )
     .select((eb) => [
       't.id',
       't.project_id as projectId',

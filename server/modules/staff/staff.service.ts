@@ -214,6 +214,12 @@ export function createStaffService({ db }: { db: DB }) {
       requireRole(actor, ...STAFF_READERS);
       return repo.listTeams(db, actor, projectId);
     },
+    async getTeam(actor: Actor, id: number) {
+      requireRole(actor, ...STAFF_READERS);
+      const team = await repo.findTeam(db, actor, id);
+      if (!team) throw notFound('班组', 'Team');
+      return team;
+    },
     async createTeam(actor: Actor, input: TTeamInput) {
       requireRole(actor, ...STAFF_WRITERS);
       assertProjectVisible(actor, input.projectId);

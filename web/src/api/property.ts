@@ -96,7 +96,7 @@ export const propertyApi = {
   },
   importJob: (id: number) => api.get<TImportJob>(`/property/imports/${id}`),
   templateHref: () => api.href('/property/import-template'),
-  reportHref: (id: number) => api.href(`/property/imports/${id}/report`),
+  reportHref: (token: string) => api.href(`/property/import-reports/${token}`),
   exportUnitsHref: (query: UnitQuery) => api.href('/units/export', query),
   exportOwnersHref: (query: OwnerQuery) => api.href('/owners/export', query),
 };

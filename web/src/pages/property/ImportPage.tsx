@@ -146,7 +146,11 @@ function ImportOutcome({ job }: { job: ImportJob }) {
             showIcon
             message={t('property.import.invalid', { count: job.errorCount })}
             action={
-              <Button danger icon={<DownloadOutlined />} href={propertyApi.reportHref(job.id)}>
+              <Button
+                danger
+                icon={<DownloadOutlined />}
+                href={job.reportToken ? propertyApi.reportHref(job.reportToken) : undefined}
+              >
                 {t('property.import.downloadReport')}
               </Button>
             }
