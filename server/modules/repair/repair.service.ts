@@ -370,6 +370,14 @@ export function createRepairService({
             break;
         }
         const after = await repo.updateOrder(trx, id, patch, before);
+        // another request moved the order between our read and our write: it won, this one is refused
+        if (!after) {
+          const now = await mustFind(trx, actor, id, scope);
+          throw commonErrors.ILLEGAL_TRANSITION({
+            from: STATUS_LABELS[now.status],
+            action: ACTION_LABELS[action],
+          });
+        }
         await writeAudit(trx, actor, {
           entity: 'repair_order',
           entityId: id,
