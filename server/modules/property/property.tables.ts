@@ -18,6 +18,8 @@ export interface SectionTable {
   sort_order: number;
   created_at: string;
   updated_at: string;
+  /** optimistic locking (server/lib/versioning.ts) */
+  version: Generated<number>;
 }
 
 export interface BuildingTable {
@@ -30,6 +32,8 @@ export interface BuildingTable {
   sort_order: number;
   created_at: string;
   updated_at: string;
+  /** optimistic locking (server/lib/versioning.ts) */
+  version: Generated<number>;
 }
 
 export interface UnitTable {
@@ -49,6 +53,8 @@ export interface UnitTable {
   move_in_date: string | null;
   created_at: string;
   updated_at: string;
+  /** optimistic locking (server/lib/versioning.ts) */
+  version: Generated<number>;
 }
 
 /** "From from_date on, the unit's status is status" — the unit's status on day D is its latest row with from_date ≤ D. */

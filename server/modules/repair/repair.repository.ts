@@ -34,13 +34,20 @@ export function listCategories(db: Executor) {
 export function findCategory(db: Executor, id: number) {
   return db.selectFrom('repair_category').selectAll().where('id', '=', id).executeTakeFirst();
 }
-export function updateCategory(db: Executor, id: number, patch: Updateable<Database['repair_category']>) {
+/** Conditional on the version the form was opened with; undefined when someone saved first */
+export function updateCategory(
+  db: Executor,
+  id: number,
+  version: number,
+  patch: Updateable<Database['repair_category']>,
+) {
   return db
     .updateTable('repair_category')
-    .set(patch)
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
     .where('id', '=', id)
+    .where('version', '=', version)
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 // ---- orders ----
