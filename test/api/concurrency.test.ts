@@ -311,4 +311,21 @@ describeApi('concurrent edits and transitions', (ctx) => {
       );
     }
   });
+
+  it('lets exactly one of two simultaneous publications of an assessment sheet win', async () => {
+    const { user } = await idsOf(ctx);
+    const post = await (await http())('manager');
+    for (let round = 0; round < ROUNDS; round++) {
+      const period = `20${24 + Math.floor(round / 12)}-${String((round % 12) + 1).padStart(2, '0')}`;
+      const created = await post('/api/assessments', { assesseeUserId: user('supervisor').id, period });
+      expect(created.status, JSON.stringify(created.body)).toBe(200);
+      const id = (created.body as unknown as { assessment: Json }).assessment.id;
+      oneWinner(
+        await Promise.all([
+          post(`/api/assessments/${id}/publish`, {}),
+          post(`/api/assessments/${id}/publish`, {}),
+        ]),
+      );
+    }
+  });
 });
