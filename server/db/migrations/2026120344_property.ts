@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /** Optimistic locking: a version per editable record, 1 for the rows that exist (frozen: no module code). */
-const TABLES = ['section', 'building', 'unit'] as const;
+const TABLES = ['section', 'building', 'unit', 'owner'] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the schema of their day
 export async function up(db: Kysely<any>): Promise<void> {

@@ -155,6 +155,7 @@ export const ZPerson = Type.Object({
   phone: NullableString,
   relation: NullableString,
   isMainContact: Type.Boolean(),
+  version: ZVersion,
 });
 
 export const ZUnitDetail = Type.Composite([
@@ -214,6 +215,8 @@ export const ZPersonInput = Type.Object(
     phone: Type.Optional(Type.Union([OwnerPhone(), Type.Null()])),
     relation: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
     isMainContact: Type.Optional(Type.Boolean()),
+    /** the version the form was opened with; required when updating (server/lib/versioning.ts) */
+    version: Type.Optional(ZVersion),
   },
   { additionalProperties: false },
 );
@@ -244,6 +247,7 @@ export const ZOwnerListItem = Type.Object({
   phone: NullableString,
   relation: NullableString,
   isMainContact: Type.Boolean(),
+  version: ZVersion,
 });
 export const ZOwnerPage = PageOf(ZOwnerListItem);
 

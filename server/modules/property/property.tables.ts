@@ -83,6 +83,8 @@ export interface OwnerTable {
   is_main_contact: number;
   created_at: string;
   updated_at: string;
+  /** optimistic locking (server/lib/versioning.ts) */
+  version: Generated<number>;
 }
 
 /** 房管员区域划分: a building assigned to a housing officer from from_date until to_date (exclusive; null = still). */
