@@ -28,6 +28,8 @@ export interface FoundationTables {
     status: 'active' | 'archived';
     created_at: string;
     updated_at: string;
+    /** optimistic locking (server/lib/versioning.ts) */
+    version: Generated<number>;
   };
   app_user: {
     id: Generated<number>;
@@ -41,6 +43,8 @@ export interface FoundationTables {
     employee_id: number | null;
     created_at: string;
     updated_at: string;
+    /** optimistic locking (server/lib/versioning.ts) */
+    version: Generated<number>;
     password_changed_at: string | null;
   };
   user_project: { user_id: number; project_id: number };
@@ -81,6 +85,8 @@ export interface FoundationTables {
     workflow: string | null;
     created_at: string;
     updated_at: string;
+    /** optimistic locking (server/lib/versioning.ts) */
+    version: Generated<number>;
   };
   employee: {
     id: Generated<number>;
@@ -95,6 +101,8 @@ export interface FoundationTables {
     status: 'active' | 'left' | 'dismissed';
     created_at: string;
     updated_at: string;
+    /** optimistic locking (server/lib/versioning.ts) */
+    version: Generated<number>;
   };
   team: {
     id: Generated<number>;
@@ -104,5 +112,7 @@ export interface FoundationTables {
     leader_employee_id: number | null;
     created_at: string;
     updated_at: string;
+    /** optimistic locking (server/lib/versioning.ts) */
+    version: Generated<number>;
   };
 }

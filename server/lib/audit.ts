@@ -82,3 +82,15 @@ const timeline = prepared(
 export function readTimeline(db: Executor, entity: string, entityId: number | string, limit = 200) {
   return timeline(db, null, { entity, entityId: String(entityId), limit });
 }
+
+/** Who last changed a record and when (the newest audit row), for the 409 of a stale edit. */
+export function lastChange(db: Executor, entity: string, entityId: number | string) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'user_name'])
+    .where('entity', '=', entity)
+    .where('entity_id', '=', String(entityId))
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -20,6 +20,8 @@ export class AppError extends Error {
   readonly code: string;
   readonly params: Record<string, unknown>;
   readonly fields: FieldError[];
+  /** more of the answer's body, beside code and message (a stale edit's `current` record) */
+  extra: Record<string, unknown> = {};
   constructor(code: string, params: Record<string, unknown> = {}, fields: FieldError[] = []) {
     super(code);
     this.code = code;

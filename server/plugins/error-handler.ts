@@ -30,6 +30,7 @@ export function registerErrorHandler(app: App): void {
         code: error.code,
         message: error.localized(locale),
         fields: error.fields.length ? error.fields : undefined,
+        ...error.extra,
         requestId: request.id,
       });
     }

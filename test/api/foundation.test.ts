@@ -148,7 +148,7 @@ describeApi(
       const update = await asSupervisor2({
         method: 'PUT',
         url: `/api/employees/${idsA[0]}`,
-        payload: { projectId: 2, code: 'HACK1', name: '越权' },
+        payload: { projectId: 2, code: 'HACK1', name: '越权', version: 1 },
       });
       expect(update.statusCode).toBe(404);
     });
@@ -222,7 +222,13 @@ describeApi(
       const updated = await asSupervisor({
         method: 'PUT',
         url: `/api/employees/${id}`,
-        payload: { projectId: 1, code: 'E8001', name: '王小三', phone: '13912345678' },
+        payload: {
+          projectId: 1,
+          code: 'E8001',
+          name: '王小三',
+          phone: '13912345678',
+          version: created.json().version,
+        },
       });
       expect(updated.json().name).toBe('王小三');
       const history = (await asSupervisor({ method: 'GET', url: `/api/audit/employee/${id}` })).json();
@@ -313,7 +319,13 @@ describeApi(
       const res = await asAdmin({
         method: 'PUT',
         url: `/api/users/${u.id}`,
-        payload: { displayName: u.displayName, role: u.role, projectIds: u.projectIds, active: false },
+        payload: {
+          displayName: u.displayName,
+          role: u.role,
+          projectIds: u.projectIds,
+          active: false,
+          version: u.version,
+        },
       });
       expect(res.statusCode).toBe(200);
       expect(

@@ -107,6 +107,7 @@ describeApi(
         completeUnit: other.completeUnit,
         responsible: '客服部',
         active: false,
+        version: other.version,
       };
       const desk = await ctx.as('frontdesk');
       expect(
@@ -135,7 +136,7 @@ describeApi(
       const bad = await manager({
         method: 'PUT',
         url: `/api/repair-categories/${other.id}`,
-        payload: { ...body, dispatchAmount: 0 },
+        payload: { ...body, dispatchAmount: 0, version: saved.json().version },
       });
       expect(bad.statusCode).toBe(400);
       expect((await manager({ method: 'GET', url: '/api/repair-categories' })).json()).toContainEqual(
@@ -145,7 +146,7 @@ describeApi(
       await manager({
         method: 'PUT',
         url: `/api/repair-categories/${other.id}`,
-        payload: { ...body, active: true },
+        payload: { ...body, active: true, version: saved.json().version },
       });
     });
 

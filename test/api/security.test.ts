@@ -88,6 +88,7 @@ describeApi('security headers, cross-site requests, API docs, proxies', (ctx) =>
       employeeId: user.employeeId,
       projectIds: user.projectIds,
       active: true,
+      version: user.version,
     };
     for (const bad of [
       { active: null },

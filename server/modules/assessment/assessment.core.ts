@@ -223,8 +223,18 @@ async function saveUnlocked(
   trx: Executor,
   id: number,
   patch: Parameters<typeof repo.updateUnlockedAssessment>[2],
+  /** for a move: the status it was checked in and the action, so a lost race is a 409 that says so */
+  move?: { from: AssessmentRow['status']; action: SheetAction },
 ) {
-  const row = await repo.updateUnlockedAssessment(trx, id, patch);
+  const row = await repo.updateUnlockedAssessment(trx, id, patch, move?.from);
+  if (!row && move) {
+    const now = await repo.findAssessmentById(trx, id);
+    if (now && now.status !== 'finalized')
+      throw commonErrors.ILLEGAL_TRANSITION({
+        from: STATUS_TEXT[now.status],
+        action: ACTION_TEXT[move.action],
+      });
+  }
   if (!row) throw assessmentErrors.ASSESSMENT_LOCKED();
   return row as AssessmentRow;
 }

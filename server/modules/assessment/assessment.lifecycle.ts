@@ -280,13 +280,18 @@ async function publish(core: AssessmentCore, actor: Actor, id: number) {
     const settings = await core.settingsOf(trx, a.company_id);
     const now = core.clock.now();
     const computed = await core.recompute(trx, a, true);
-    const saved = await core.saveUnlocked(trx, id, {
-      ...computed,
-      status: 'published',
-      published_at: now.toISOString(),
-      published_by: actor.userId,
-      appeal_deadline: new Date(now.getTime() + settings.appealDays * DAY_MS).toISOString(),
-    });
+    const saved = await core.saveUnlocked(
+      trx,
+      id,
+      {
+        ...computed,
+        status: 'published',
+        published_at: now.toISOString(),
+        published_by: actor.userId,
+        appeal_deadline: new Date(now.getTime() + settings.appealDays * DAY_MS).toISOString(),
+      },
+      { from: a.status, action: 'publish' },
+    );
     await writeAudit(trx, actor, {
       entity: 'assessment',
       entityId: id,
@@ -307,12 +312,17 @@ async function finalize(core: AssessmentCore, actor: Actor, id: number) {
     const pending = await appealRepo.countPendingAppeals(trx, id);
     if (pending > 0) throw assessmentErrors.APPEALS_PENDING({ count: pending });
     const at = nowIso();
-    const saved = await core.saveUnlocked(trx, id, {
-      status: 'finalized',
-      finalized_at: at,
-      finalized_by: actor.userId,
-      updated_at: at,
-    });
+    const saved = await core.saveUnlocked(
+      trx,
+      id,
+      {
+        status: 'finalized',
+        finalized_at: at,
+        finalized_by: actor.userId,
+        updated_at: at,
+      },
+      { from: a.status, action: 'finalize' },
+    );
     await writeAudit(trx, actor, {
       entity: 'assessment',
       entityId: id,

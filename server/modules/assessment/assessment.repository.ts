@@ -193,6 +193,10 @@ export function findAssessmentSummary(db: Executor, actor: Actor, id: number) {
 export function findAssessment(db: Executor, actor: Actor, id: number) {
   return assessmentBase(db, actor).selectAll('a').where('a.id', '=', id).executeTakeFirst();
 }
+/** The stored row by id, unscoped: for the 409 of a lost race on a row the caller has just read */
+export function findAssessmentById(db: Executor, id: number) {
+  return db.selectFrom('assessment').selectAll().where('id', '=', id).executeTakeFirst();
+}
 export function findLatestRevision(db: Executor, assesseeUserId: number, period: string) {
   return db
     .selectFrom('assessment')
@@ -226,14 +230,16 @@ export function insertAssessment(db: Executor, row: Insertable<AssessmentRow>) {
  * Changes an assessment only while it is not finalized: the WHERE makes "locked means locked" hold even if
  * a caller raced the lock (the service checks first and reports 409; this is the last line).
  */
-export async function updateUnlockedAssessment(db: Executor, id: number, patch: Updateable<AssessmentRow>) {
-  const row = await db
-    .updateTable('assessment')
-    .set(patch)
-    .where('id', '=', id)
-    .where('status', '!=', 'finalized')
-    .returningAll()
-    .executeTakeFirst();
+export async function updateUnlockedAssessment(
+  db: Executor,
+  id: number,
+  patch: Updateable<AssessmentRow>,
+  /** a move (publish, finalize) happens only from the status it was checked in: one of two racing moves wins */
+  fromStatus?: string,
+) {
+  let q = db.updateTable('assessment').set(patch).where('id', '=', id).where('status', '!=', 'finalized');
+  if (fromStatus) q = q.where('status', '=', fromStatus as never);
+  const row = await q.returningAll().executeTakeFirst();
   return row ?? null;
 }
 

@@ -123,8 +123,23 @@ export function findComplaintDetail(db: Executor, scope: ComplaintScope, id: num
 export function insertComplaint(db: Executor, row: Insertable<Database['complaint']>) {
   return db.insertInto('complaint').values(row).returningAll().executeTakeFirstOrThrow();
 }
-export function updateComplaint(db: Executor, id: number, patch: Updateable<Database['complaint']>) {
-  return db.updateTable('complaint').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+/**
+ * Updates a complaint only if it is still as it was read (`expect`): a conditional update, so of two
+ * simultaneous moves exactly one wins. Returns undefined when another request changed it first.
+ */
+export function updateComplaint(
+  db: Executor,
+  id: number,
+  patch: Updateable<Database['complaint']>,
+  expect: { status: string; improper?: number },
+) {
+  let q = db
+    .updateTable('complaint')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', expect.status as never);
+  if (expect.improper !== undefined) q = q.where('improper', '=', expect.improper);
+  return q.returningAll().executeTakeFirst();
 }
 export function insertRecord(db: Executor, row: Insertable<Database['complaint_record']>) {
   return db.insertInto('complaint_record').values(row).execute();

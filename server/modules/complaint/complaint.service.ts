@@ -260,7 +260,14 @@ export function createComplaintService({
             note,
           });
         }
-        await repo.updateComplaint(trx, id, patch);
+        if (!(await repo.updateComplaint(trx, id, patch, { status: before.status }))) {
+          // another request moved it between our read and our write: that one won
+          const now = await repo.findComplaint(trx, scope, id);
+          throw commonErrors.ILLEGAL_TRANSITION({
+            from: COMPLAINT_STATUS_LABELS[now?.status ?? before.status],
+            action: COMPLAINT_ACTION_LABELS[action],
+          });
+        }
         await writeAudit(trx, actor, {
           entity: 'complaint',
           entityId: id,
@@ -295,7 +302,11 @@ export function createComplaintService({
           improper_at: at,
           updated_at: at,
         };
-        await repo.updateComplaint(trx, id, patch);
+        if (!(await repo.updateComplaint(trx, id, patch, { status: before.status, improper: 0 })))
+          throw commonErrors.ILLEGAL_TRANSITION({
+            from: { 'zh-CN': '已被他人修改', 'en-US': 'changed by someone else' },
+            action: { 'zh-CN': '标记处理不当', 'en-US': 'mark improper' },
+          });
         await writeAudit(trx, actor, {
           entity: 'complaint',
           entityId: id,

@@ -30,8 +30,20 @@ export async function insertProject(db: Executor, row: Insertable<Database['proj
   return db.insertInto('project').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateProject(db: Executor, id: number, patch: Updateable<Database['project']>) {
-  return db.updateTable('project').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+/** Conditional on the version the form was opened with; undefined when someone saved first */
+export async function updateProject(
+  db: Executor,
+  id: number,
+  version: number,
+  patch: Updateable<Database['project']>,
+) {
+  return db
+    .updateTable('project')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function firstCompany(db: Executor) {

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Code, LiteralUnion, StringEnum } from '../../lib/schemas.ts';
+import { ZVersion } from '../../lib/versioning.ts';
 import { PROJECT_STATUSES } from './project.constants.ts';
 
 export const ZProject = Type.Object({
@@ -9,6 +10,7 @@ export const ZProject = Type.Object({
   address: Type.Union([Type.String(), Type.Null()]),
   phone: Type.Union([Type.String(), Type.Null()]),
   status: StringEnum(PROJECT_STATUSES),
+  version: ZVersion,
 });
 
 export const ZProjectInput = Type.Object(
@@ -18,6 +20,8 @@ export const ZProjectInput = Type.Object(
     address: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
     phone: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
     status: Type.Optional(LiteralUnion(PROJECT_STATUSES)),
+    /** the version the form was opened with; required when updating (server/lib/versioning.ts) */
+    version: Type.Optional(ZVersion),
   },
   { additionalProperties: false },
 );

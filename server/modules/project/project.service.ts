@@ -4,6 +4,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { cachedNames } from '../../lib/name-cache.ts';
 import { isoNow } from '../../lib/time.ts';
+import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import * as repo from './project.repository.ts';
 import type { TProjectInput } from './project.schemas.ts';
 
@@ -65,9 +66,10 @@ export function createProjectService({ db }: { db: DB }) {
       return db.transaction().execute(async (trx) => {
         const before = await repo.findProject(trx, actor, id);
         if (!before) throw notFound('项目', 'Project');
+        const version = await assertVersion(trx, actor, 'project', id, before, input.version);
         const other = await repo.findProjectByCode(trx, input.code);
         if (other && other.id !== id) throw commonErrors.DUPLICATE({ field: '项目编码', value: input.code });
-        const after = await repo.updateProject(trx, id, {
+        const after = await repo.updateProject(trx, id, version, {
           code: input.code,
           name: input.name,
           address: input.address ?? null,
@@ -75,6 +77,7 @@ export function createProjectService({ db }: { db: DB }) {
           status: input.status ?? before.status,
           updated_at: isoNow(),
         });
+        if (!after) throw await staleEdit(trx, 'project', id, await repo.findProject(trx, actor, id));
         await writeAudit(trx, actor, {
           entity: 'project',
           entityId: id,

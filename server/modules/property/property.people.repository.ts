@@ -42,14 +42,30 @@ export function findPerson(db: Executor, actor: Actor, id: number) {
 export function insertPerson(db: Executor, row: Insertable<Database['owner']>) {
   return db.insertInto('owner').values(row).returningAll().executeTakeFirstOrThrow();
 }
-export function updatePerson(db: Executor, id: number, patch: Updateable<Database['owner']>) {
-  return db.updateTable('owner').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+/** Any change moves the version on; with `version`, only if it is still the one the form was opened with */
+export function updatePerson(
+  db: Executor,
+  id: number,
+  patch: Updateable<Database['owner']>,
+  version?: number,
+) {
+  let q = db
+    .updateTable('owner')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (version !== undefined) q = q.where('version', '=', version);
+  return q.returningAll().executeTakeFirst();
 }
 export function deletePerson(db: Executor, id: number) {
   return db.deleteFrom('owner').where('id', '=', id).execute();
 }
 export function clearMainContact(db: Executor, unitId: number, exceptId?: number) {
-  let q = db.updateTable('owner').set({ is_main_contact: 0 }).where('unit_id', '=', unitId);
+  // a person who stops being the main contact has changed: the version moves on
+  let q = db
+    .updateTable('owner')
+    .set((eb) => ({ is_main_contact: 0, version: eb('version', '+', 1) }))
+    .where('unit_id', '=', unitId)
+    .where('is_main_contact', '=', 1);
   if (exceptId) q = q.where('id', '!=', exceptId);
   return q.execute();
 }
@@ -96,6 +112,7 @@ const ownerColumns = [
   'o.phone',
   'o.relation',
   'o.is_main_contact as isMainContact',
+  'o.version',
 ] as const;
 const OWNER_SORTS = { name: 'o.name', roomNo: 'u.room_no', id: 'o.id', building: 'b.sort_order' } as const;
 

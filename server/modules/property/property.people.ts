@@ -4,6 +4,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import { notFound } from '../../lib/errors.ts';
 import { isoNow } from '../../lib/time.ts';
 import { bindUseCases } from '../../lib/use-cases.ts';
+import { requireVersion, staleEdit } from '../../lib/versioning.ts';
 import * as peopleRepo from './property.people.repository.ts';
 import type { TOwnerLink, TOwnerQuery, TPersonInput } from './property.schemas.ts';
 import { maskPhone, PEOPLE_WRITERS, type PropertyCore, propertyErrors, STAFF } from './property.shared.ts';
@@ -51,10 +52,18 @@ async function updatePerson(core: PropertyCore, actor: Actor, personId: number, 
     const before = await peopleRepo.findPerson(trx, actor, personId);
     if (!before) throw notFound('业主/住户', 'Owner/resident');
     await core.visibleUnit(trx, actor, before.unit_id);
-    const after = await peopleRepo.updatePerson(trx, personId, {
-      ...personColumns(input),
-      updated_at: isoNow(clock),
-    });
+    // the people's changes are in the unit's history (who changed it last is read there); the answer is the unit
+    const stale = async () =>
+      staleEdit(trx, 'unit', before.unit_id, await core.unitDetail(trx, actor, before.unit_id));
+    const version = requireVersion(actor, input.version);
+    if (before.version !== version) throw await stale();
+    const after = await peopleRepo.updatePerson(
+      trx,
+      personId,
+      { ...personColumns(input), updated_at: isoNow(clock) },
+      version,
+    );
+    if (!after) throw await stale();
     if (input.isMainContact) await peopleRepo.clearMainContact(trx, before.unit_id, personId);
     await writeAudit(trx, actor, {
       entity: 'unit',

@@ -8,6 +8,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { isoNow } from '../../lib/time.ts';
 import { bindUseCases } from '../../lib/use-cases.ts';
+import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import * as repo from './property.repository.ts';
 import type { TBuildingInput, TSectionInput, TUnitInput, TUnitQuery } from './property.schemas.ts';
 import { initialHistory, maskPhone, type PropertyCore, REGISTER_WRITERS, STAFF } from './property.shared.ts';
@@ -133,13 +134,15 @@ async function updateSection(core: PropertyCore, actor: Actor, id: number, input
   return db.transaction().execute(async (trx) => {
     const before = await repo.findSection(trx, actor, id);
     if (!before || before.project_id !== input.projectId) throw notFound('标段', 'Section');
+    const version = await assertVersion(trx, actor, 'section', id, before, input.version);
     const other = await repo.findSectionByName(trx, input.projectId, input.name);
     if (other && other.id !== id) throw duplicate(core, actor, '标段', 'Section', input.name);
-    const after = await repo.updateSection(trx, id, {
+    const after = await repo.updateSectionVersion(trx, id, version, {
       name: input.name,
       sort_order: input.sortOrder ?? before.sort_order,
       updated_at: isoNow(clock),
     });
+    if (!after) throw await staleEdit(trx, 'section', id, await repo.findSection(trx, actor, id));
     await writeAudit(trx, actor, {
       entity: 'section',
       entityId: id,
@@ -189,17 +192,19 @@ async function updateBuilding(core: PropertyCore, actor: Actor, id: number, inpu
   return db.transaction().execute(async (trx) => {
     const before = await repo.findBuilding(trx, actor, id);
     if (!before || before.project_id !== input.projectId) throw notFound('楼栋', 'Building');
+    const version = await assertVersion(trx, actor, 'building', id, before, input.version);
     const section = await repo.findSection(trx, actor, input.sectionId);
     if (!section || section.project_id !== input.projectId) throw sectionNotInProject(core, actor);
     const other = await repo.findBuildingByName(trx, input.projectId, input.name);
     if (other && other.id !== id) throw duplicate(core, actor, '楼栋', 'Building', input.name);
-    const after = await repo.updateBuilding(trx, id, {
+    const after = await repo.updateBuildingVersion(trx, id, version, {
       section_id: input.sectionId,
       name: input.name,
       floors: input.floors ?? null,
       sort_order: input.sortOrder ?? before.sort_order,
       updated_at: isoNow(clock),
     });
+    if (!after) throw await staleEdit(trx, 'building', id, await repo.findBuilding(trx, actor, id));
     await writeAudit(trx, actor, {
       entity: 'building',
       entityId: id,
@@ -327,11 +332,12 @@ async function updateUnit(core: PropertyCore, actor: Actor, id: number, input: T
     const before = await repo.findUnitRow(trx, id);
     const building = await repo.findBuilding(trx, actor, input.buildingId);
     if (!before || !building || building.project_id !== before.project_id) throw notFound('楼栋', 'Building');
+    const version = await assertVersion(trx, actor, 'unit', id, before, input.version);
     const other = await repo.findUnitByRoom(trx, building.id, input.roomNo);
     if (other && other.id !== id) {
       throw duplicate(core, actor, '房号', 'Room', `${building.name} ${input.roomNo}`);
     }
-    const after = await repo.updateUnit(trx, id, {
+    const after = await repo.updateUnitVersion(trx, id, version, {
       building_id: building.id,
       room_no: input.roomNo,
       floor: input.floor,
@@ -340,6 +346,7 @@ async function updateUnit(core: PropertyCore, actor: Actor, id: number, input: T
       move_in_date: input.moveInDate ?? null,
       updated_at: isoNow(clock),
     });
+    if (!after) throw await staleEdit(trx, 'unit', id, await core.unitDetail(trx, actor, id));
     await writeAudit(trx, actor, {
       entity: 'unit',
       entityId: id,

@@ -81,8 +81,29 @@ export function findSectionByName(db: Executor, projectId: number, name: string)
 export function insertSection(db: Executor, row: Insertable<Database['section']>) {
   return db.insertInto('section').values(row).returningAll().executeTakeFirstOrThrow();
 }
+/** Any change moves the version on, so a form opened before it is stale */
 export function updateSection(db: Executor, id: number, patch: Updateable<Database['section']>) {
-  return db.updateTable('section').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('section')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+/** An edit from a form, conditional on the version it was opened with; undefined when someone saved first */
+export function updateSectionVersion(
+  db: Executor,
+  id: number,
+  version: number,
+  patch: Updateable<Database['section']>,
+) {
+  return db
+    .updateTable('section')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function listBuildings(db: Executor, projectId: number) {
@@ -116,8 +137,29 @@ export function findBuildingByName(db: Executor, projectId: number, name: string
 export function insertBuilding(db: Executor, row: Insertable<Database['building']>) {
   return db.insertInto('building').values(row).returningAll().executeTakeFirstOrThrow();
 }
+/** Any change moves the version on, so a form opened before it is stale */
 export function updateBuilding(db: Executor, id: number, patch: Updateable<Database['building']>) {
-  return db.updateTable('building').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('building')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+/** An edit from a form, conditional on the version it was opened with; undefined when someone saved first */
+export function updateBuildingVersion(
+  db: Executor,
+  id: number,
+  version: number,
+  patch: Updateable<Database['building']>,
+) {
+  return db
+    .updateTable('building')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Units per building and status, for the tree's counts. */
@@ -248,6 +290,7 @@ function unitSelect(db: Executor, actor: Actor, f: UnitFilter) {
     'u.handover_date as handoverDate',
     'u.move_in_date as moveInDate',
     'u.updated_at as updatedAt',
+    'u.version',
     eb
       .selectFrom('owner as o')
       .select('o.name')
@@ -308,8 +351,29 @@ export function findUnitByRoom(db: Executor, buildingId: number, roomNo: string)
 export function insertUnit(db: Executor, row: Insertable<Database['unit']>) {
   return db.insertInto('unit').values(row).returningAll().executeTakeFirstOrThrow();
 }
+/** Any change moves the version on, so a form opened before it is stale */
 export function updateUnit(db: Executor, id: number, patch: Updateable<Database['unit']>) {
-  return db.updateTable('unit').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('unit')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+/** An edit from a form, conditional on the version it was opened with; undefined when someone saved first */
+export function updateUnitVersion(
+  db: Executor,
+  id: number,
+  version: number,
+  patch: Updateable<Database['unit']>,
+) {
+  return db
+    .updateTable('unit')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function unitsOfBuilding(db: Executor, buildingId: number) {

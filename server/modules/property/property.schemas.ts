@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
 import { DateString, LiteralUnion, StringEnum, withMessage } from '../../lib/schemas.ts';
+import { ZVersion } from '../../lib/versioning.ts';
 import { IMPORT_JOB_STATUSES, IMPORT_MODES, PERSON_KINDS, UNIT_STATUSES } from './property.constants.ts';
 
 const Id = () => Type.Integer({ minimum: 1 });
@@ -28,6 +29,8 @@ export const ZSectionInput = Type.Object(
     projectId: Id(),
     name: Type.String({ minLength: 1, maxLength: 30 }),
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 9999 })),
+    /** the version the form was opened with; required when updating (server/lib/versioning.ts) */
+    version: Type.Optional(ZVersion),
   },
   { additionalProperties: false },
 );
@@ -40,6 +43,8 @@ export const ZBuildingInput = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 30 }),
     floors: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 200 }), Type.Null()])),
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 9999 })),
+    /** the version the form was opened with; required when updating (server/lib/versioning.ts) */
+    version: Type.Optional(ZVersion),
   },
   { additionalProperties: false },
 );
@@ -53,6 +58,7 @@ export const ZSectionRow = Type.Object({
   sort_order: Type.Integer(),
   created_at: Type.String(),
   updated_at: Type.String(),
+  version: ZVersion,
 });
 export type TSectionRow = Static<typeof ZSectionRow>;
 
@@ -66,6 +72,7 @@ export const ZBuildingRow = Type.Object({
   sort_order: Type.Integer(),
   created_at: Type.String(),
   updated_at: Type.String(),
+  version: ZVersion,
 });
 export type TBuildingRow = Static<typeof ZBuildingRow>;
 
@@ -136,6 +143,7 @@ export const ZUnitListItem = Type.Object({
   /** masked in lists: 138****0001 */
   mainPhone: NullableString,
   updatedAt: Type.String(),
+  version: ZVersion,
 });
 export const ZUnitPage = PageOf(ZUnitListItem);
 
@@ -147,6 +155,7 @@ export const ZPerson = Type.Object({
   phone: NullableString,
   relation: NullableString,
   isMainContact: Type.Boolean(),
+  version: ZVersion,
 });
 
 export const ZUnitDetail = Type.Composite([
@@ -182,6 +191,8 @@ export const ZUnitInput = Type.Object(
     status: Type.Optional(ZUnitStatus),
     handoverDate: Type.Optional(Type.Union([DateString(), Type.Null()])),
     moveInDate: Type.Optional(Type.Union([DateString(), Type.Null()])),
+    /** the version the form was opened with; required when updating (server/lib/versioning.ts) */
+    version: Type.Optional(ZVersion),
   },
   { additionalProperties: false },
 );
@@ -204,6 +215,8 @@ export const ZPersonInput = Type.Object(
     phone: Type.Optional(Type.Union([OwnerPhone(), Type.Null()])),
     relation: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
     isMainContact: Type.Optional(Type.Boolean()),
+    /** the version the form was opened with; required when updating (server/lib/versioning.ts) */
+    version: Type.Optional(ZVersion),
   },
   { additionalProperties: false },
 );
@@ -234,6 +247,7 @@ export const ZOwnerListItem = Type.Object({
   phone: NullableString,
   relation: NullableString,
   isMainContact: Type.Boolean(),
+  version: ZVersion,
 });
 export const ZOwnerPage = PageOf(ZOwnerListItem);
 

@@ -105,6 +105,7 @@ function toPerson(p: PersonRow, masked: boolean) {
     phone: masked ? maskPhone(p.phone) : p.phone,
     relation: p.relation,
     isMainContact: p.is_main_contact === 1,
+    version: p.version,
   };
 }
 

@@ -18,6 +18,8 @@ export interface SectionTable {
   sort_order: number;
   created_at: string;
   updated_at: string;
+  /** optimistic locking (server/lib/versioning.ts) */
+  version: Generated<number>;
 }
 
 export interface BuildingTable {
@@ -30,6 +32,8 @@ export interface BuildingTable {
   sort_order: number;
   created_at: string;
   updated_at: string;
+  /** optimistic locking (server/lib/versioning.ts) */
+  version: Generated<number>;
 }
 
 export interface UnitTable {
@@ -49,6 +53,8 @@ export interface UnitTable {
   move_in_date: string | null;
   created_at: string;
   updated_at: string;
+  /** optimistic locking (server/lib/versioning.ts) */
+  version: Generated<number>;
 }
 
 /** "From from_date on, the unit's status is status" — the unit's status on day D is its latest row with from_date ≤ D. */
@@ -77,6 +83,8 @@ export interface OwnerTable {
   is_main_contact: number;
   created_at: string;
   updated_at: string;
+  /** optimistic locking (server/lib/versioning.ts) */
+  version: Generated<number>;
 }
 
 /** 房管员区域划分: a building assigned to a housing officer from from_date until to_date (exclusive; null = still). */

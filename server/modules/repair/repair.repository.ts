@@ -34,13 +34,20 @@ export function listCategories(db: Executor) {
 export function findCategory(db: Executor, id: number) {
   return db.selectFrom('repair_category').selectAll().where('id', '=', id).executeTakeFirst();
 }
-export function updateCategory(db: Executor, id: number, patch: Updateable<Database['repair_category']>) {
+/** Conditional on the version the form was opened with; undefined when someone saved first */
+export function updateCategory(
+  db: Executor,
+  id: number,
+  version: number,
+  patch: Updateable<Database['repair_category']>,
+) {
   return db
     .updateTable('repair_category')
-    .set(patch)
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
     .where('id', '=', id)
+    .where('version', '=', version)
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 // ---- orders ----
@@ -326,7 +333,12 @@ export async function insertOrder(db: Executor, row: Insertable<Database['repair
   await adjustCount(db, out.project_id, null, { status: out.status, categoryId: out.category_id });
   return out;
 }
-/** Updates an order; its status may change, so repair_count follows in the same transaction */
+/**
+ * Updates an order only if it is still in the status (and category) it was read in: a conditional
+ * update, so of two simultaneous moves exactly one wins (PostgreSQL re-checks the condition after
+ * the winner commits). Returns undefined when another request moved it first. repair_count follows
+ * in the same transaction, with atomic `n = n ± 1`.
+ */
 export async function updateOrder(
   db: Executor,
   id: number,
@@ -337,8 +349,11 @@ export async function updateOrder(
     .updateTable('repair_order')
     .set(patch)
     .where('id', '=', id)
+    .where('status', '=', before.status as never)
+    .where('category_id', '=', before.category_id)
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!out) return undefined;
   await adjustCount(
     db,
     before.project_id,

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
 import { DateString, LiteralUnion, Nullable, Phone, StringEnum } from '../../lib/schemas.ts';
+import { ZVersion } from '../../lib/versioning.ts';
 import { DUE_UNITS } from '../calendar/calendar.constants.ts';
 import { REPAIR_CHANNELS, REPAIR_PRIORITIES, REPAIR_STATUSES } from './repair.constants.ts';
 import { REPAIR_ACTIONS } from './repair.transitions.ts';
@@ -141,6 +142,7 @@ export const ZRepairCategory = Type.Object({
   completeUnit: StringEnum(DUE_UNITS),
   responsible: Type.String(),
   active: Type.Boolean(),
+  version: ZVersion,
 });
 export type TRepairCategory = Static<typeof ZRepairCategory>;
 const ZDueUnit = lit(DUE_UNITS);
@@ -153,6 +155,8 @@ export const ZRepairCategoryInput = Type.Object(
     completeUnit: ZDueUnit,
     responsible: Type.String({ minLength: 1, maxLength: 50 }),
     active: Type.Optional(Type.Boolean()),
+    /** the version the form was opened with (server/lib/versioning.ts) */
+    version: ZVersion,
   },
   { additionalProperties: false },
 );

@@ -5,6 +5,7 @@ import { readTimeline, writeAudit } from '../../lib/audit.ts';
 import type { NamesOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
+import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import type { DueUnit } from '../calendar/working-time.ts';
 import { createRepairPhotos, photoToken } from './repair.photos.ts';
@@ -100,6 +101,7 @@ export function createRepairService({
       completeUnit: c.complete_unit,
       responsible: c.responsible,
       active: bool(c.active),
+      version: c.version,
     };
   }
 
@@ -183,7 +185,15 @@ export function createRepairService({
       return db.transaction().execute(async (trx) => {
         const before = await repo.findCategory(trx, id);
         if (!before) throw notFound('报修类别', 'Repair category');
-        const after = await repo.updateCategory(trx, id, {
+        const version = await assertVersion(
+          trx,
+          actor,
+          'repair_category',
+          id,
+          toCategory(before),
+          input.version,
+        );
+        const after = await repo.updateCategory(trx, id, version, {
           name: input.name,
           dispatch_amount: input.dispatchAmount,
           dispatch_unit: input.dispatchUnit,
@@ -192,6 +202,8 @@ export function createRepairService({
           responsible: input.responsible,
           active: input.active === false ? 0 : 1,
         });
+        if (!after)
+          throw await staleEdit(trx, 'repair_category', id, toCategory((await repo.findCategory(trx, id))!));
         await writeAudit(trx, actor, {
           entity: 'repair_category',
           entityId: id,
@@ -370,6 +382,14 @@ export function createRepairService({
             break;
         }
         const after = await repo.updateOrder(trx, id, patch, before);
+        // another request moved the order between our read and our write: it won, this one is refused
+        if (!after) {
+          const now = await mustFind(trx, actor, id, scope);
+          throw commonErrors.ILLEGAL_TRANSITION({
+            from: STATUS_LABELS[now.status],
+            action: ACTION_LABELS[action],
+          });
+        }
         await writeAudit(trx, actor, {
           entity: 'repair_order',
           entityId: id,

@@ -18,6 +18,8 @@ export interface RepairCategoryTable {
   responsible: string;
   active: number;
   sort: number;
+  /** optimistic locking (server/lib/versioning.ts) */
+  version: Generated<number>;
 }
 
 /** 业主报修 a repair order */

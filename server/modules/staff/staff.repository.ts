@@ -19,8 +19,20 @@ export function findPositionByCode(db: Executor, code: string) {
 export function insertPosition(db: Executor, row: Insertable<Database['position']>) {
   return db.insertInto('position').values(row).returningAll().executeTakeFirstOrThrow();
 }
-export function updatePosition(db: Executor, id: number, patch: Updateable<Database['position']>) {
-  return db.updateTable('position').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+/** Conditional on the version the form was opened with; undefined when someone saved first */
+export function updatePosition(
+  db: Executor,
+  id: number,
+  version: number,
+  patch: Updateable<Database['position']>,
+) {
+  return db
+    .updateTable('position')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 // ---- employees ----
@@ -53,6 +65,7 @@ const employeeColumns = [
   'e.hired_on as hiredOn',
   'e.status',
   'e.updated_at as updatedAt',
+  'e.version',
 ] as const;
 
 const EMPLOYEE_SORTS = { name: 'e.name', code: 'e.code', hiredOn: 'e.hired_on', id: 'e.id' } as const;
@@ -93,8 +106,20 @@ export function findEmployeeByCode(db: Executor, code: string) {
 export function insertEmployee(db: Executor, row: Insertable<Database['employee']>) {
   return db.insertInto('employee').values(row).returning('id').executeTakeFirstOrThrow();
 }
-export function updateEmployee(db: Executor, id: number, patch: Updateable<Database['employee']>) {
-  return db.updateTable('employee').set(patch).where('id', '=', id).execute();
+/** Conditional on the version the form was opened with; false when someone saved first */
+export async function updateEmployee(
+  db: Executor,
+  id: number,
+  version: number,
+  patch: Updateable<Database['employee']>,
+) {
+  const r = await db
+    .updateTable('employee')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 // ---- teams ----
@@ -114,6 +139,7 @@ export async function listTeams(db: Executor, actor: Actor, projectId?: number) 
       't.kind',
       't.leader_employee_id as leaderEmployeeId',
       'l.name as leaderName',
+      't.version',
       eb
         .selectFrom('employee as m')
         .select((e2) => e2.fn.countAll<number>().as('c'))
@@ -137,8 +163,15 @@ export function findTeam(db: Executor, actor: Actor, id: number) {
 export function insertTeam(db: Executor, row: Insertable<Database['team']>) {
   return db.insertInto('team').values(row).returningAll().executeTakeFirstOrThrow();
 }
-export function updateTeam(db: Executor, id: number, patch: Updateable<Database['team']>) {
-  return db.updateTable('team').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+/** Conditional on the version the form was opened with; undefined when someone saved first */
+export function updateTeam(db: Executor, id: number, version: number, patch: Updateable<Database['team']>) {
+  return db
+    .updateTable('team')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 // ---- for other modules (through StaffService, never their own SQL on employee/position) ----

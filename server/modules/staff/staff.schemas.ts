@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
 import { Code, DateString, LiteralUnion, Phone, StringEnum } from '../../lib/schemas.ts';
+import { ZVersion } from '../../lib/versioning.ts';
 import { EMPLOYEE_STATUSES, GENDERS } from './staff.constants.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -20,6 +21,8 @@ export const ZPositionInput = Type.Object(
     responsibilities: Text(8000),
     workNorms: Text(8000),
     workflow: Text(4000),
+    /** the version the form was opened with; required when updating (server/lib/versioning.ts) */
+    version: Type.Optional(ZVersion),
   },
   { additionalProperties: false },
 );
@@ -39,6 +42,7 @@ export const ZPosition = Type.Object({
   workNorms: Type.Union([Type.String(), Type.Null()]),
   workflow: Type.Union([Type.String(), Type.Null()]),
   updatedAt: Type.String(),
+  version: ZVersion,
 });
 
 const EmployeeStatus = LiteralUnion(EMPLOYEE_STATUSES);
@@ -54,6 +58,8 @@ export const ZEmployeeInput = Type.Object(
     teamId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
     hiredOn: Type.Optional(Type.Union([DateString(), Type.Null()])),
     status: Type.Optional(EmployeeStatus),
+    /** the version the form was opened with; required when updating (server/lib/versioning.ts) */
+    version: Type.Optional(ZVersion),
   },
   { additionalProperties: false },
 );
@@ -74,6 +80,7 @@ export const ZEmployee = Type.Object({
   hiredOn: Type.Union([Type.String(), Type.Null()]),
   status: StringEnum(EMPLOYEE_STATUSES),
   updatedAt: Type.String(),
+  version: ZVersion,
 });
 
 export const ZEmployeeQuery = Type.Object(
@@ -96,6 +103,8 @@ export const ZTeamInput = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 50 }),
     kind: Type.String({ minLength: 1, maxLength: 30 }),
     leaderEmployeeId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    /** the version the form was opened with; required when updating (server/lib/versioning.ts) */
+    version: Type.Optional(ZVersion),
   },
   { additionalProperties: false },
 );
@@ -110,6 +119,7 @@ export const ZTeam = Type.Object({
   leaderEmployeeId: Type.Union([Type.Integer(), Type.Null()]),
   leaderName: Type.Union([Type.String(), Type.Null()]),
   memberCount: Type.Integer(),
+  version: ZVersion,
 });
 export type TTeam = Static<typeof ZTeam>;
 
@@ -122,6 +132,7 @@ export const ZTeamRow = Type.Object({
   leader_employee_id: Type.Union([Type.Integer(), Type.Null()]),
   created_at: Type.String(),
   updated_at: Type.String(),
+  version: ZVersion,
 });
 export type TTeamRow = Static<typeof ZTeamRow>;
 

@@ -4,6 +4,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
 import { cachedNames } from '../../lib/name-cache.ts';
 import { isoNow } from '../../lib/time.ts';
+import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import * as repo from './staff.repository.ts';
 import type { TEmployeeInput, TEmployeeQuery, TPositionInput, TTeamInput } from './staff.schemas.ts';
 
@@ -32,6 +33,7 @@ function toPosition(row: PositionRow) {
     workNorms: row.work_norms,
     workflow: row.workflow,
     updatedAt: row.updated_at,
+    version: row.version,
   };
 }
 
@@ -123,9 +125,15 @@ export function createStaffService({ db }: { db: DB }) {
       return db.transaction().execute(async (trx) => {
         const before = await repo.findPosition(trx, id);
         if (!before) throw notFound('岗位', 'Position');
+        const version = await assertVersion(trx, actor, 'position', id, toPosition(before), input.version);
         const other = await repo.findPositionByCode(trx, input.code);
         if (other && other.id !== id) throw commonErrors.DUPLICATE({ field: '岗位编码', value: input.code });
-        const after = await repo.updatePosition(trx, id, { ...positionColumns(input), updated_at: isoNow() });
+        const after = await repo.updatePosition(trx, id, version, {
+          ...positionColumns(input),
+          updated_at: isoNow(),
+        });
+        if (!after)
+          throw await staleEdit(trx, 'position', id, toPosition((await repo.findPosition(trx, id))!));
         await writeAudit(trx, actor, { entity: 'position', entityId: id, action: 'update', before, after });
         return toPosition(after);
       });
@@ -181,10 +189,11 @@ export function createStaffService({ db }: { db: DB }) {
       return db.transaction().execute(async (trx) => {
         const before = await repo.findEmployee(trx, actor, id);
         if (!before) throw notFound('员工', 'Employee');
+        const version = await assertVersion(trx, actor, 'employee', id, before, input.version);
         await checkEmployeeRefs(trx, actor, input);
         const other = await repo.findEmployeeByCode(trx, input.code);
         if (other && other.id !== id) throw commonErrors.DUPLICATE({ field: '工号', value: input.code });
-        await repo.updateEmployee(trx, id, {
+        const saved = await repo.updateEmployee(trx, id, version, {
           project_id: input.projectId,
           code: input.code,
           name: input.name,
@@ -197,6 +206,7 @@ export function createStaffService({ db }: { db: DB }) {
           updated_at: isoNow(),
         });
         const after = await repo.findEmployee(trx, actor, id);
+        if (!saved) throw await staleEdit(trx, 'employee', id, after);
         await writeAudit(trx, actor, {
           entity: 'employee',
           entityId: id,
@@ -248,14 +258,16 @@ export function createStaffService({ db }: { db: DB }) {
       return db.transaction().execute(async (trx) => {
         const before = await repo.findTeam(trx, actor, id);
         if (!before) throw notFound('班组', 'Team');
+        const version = await assertVersion(trx, actor, 'team', id, before, input.version);
         assertProjectVisible(actor, input.projectId);
-        const after = await repo.updateTeam(trx, id, {
+        const after = await repo.updateTeam(trx, id, version, {
           project_id: input.projectId,
           name: input.name,
           kind: input.kind,
           leader_employee_id: input.leaderEmployeeId ?? null,
           updated_at: isoNow(),
         });
+        if (!after) throw await staleEdit(trx, 'team', id, await repo.findTeam(trx, actor, id));
         await writeAudit(trx, actor, {
           entity: 'team',
           entityId: id,

@@ -47,8 +47,23 @@ export function findTask(db: Executor, actor: Actor, id: number) {
 export function insertTask(db: Executor, row: Insertable<Database['task']>) {
   return db.insertInto('task').values(row).returning('id').executeTakeFirstOrThrow();
 }
-export function updateTask(db: Executor, id: number, patch: Updateable<Database['task']>) {
-  return db.updateTable('task').set(patch).where('id', '=', id).execute();
+/**
+ * Moves a task only if it is still in the status it was read in (a conditional update: of two
+ * simultaneous moves exactly one wins). Returns false when another request moved it first.
+ */
+export async function updateTask(
+  db: Executor,
+  id: number,
+  patch: Updateable<Database['task']>,
+  fromStatus: string,
+) {
+  const r = await db
+    .updateTable('task')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', fromStatus as never)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Tasks of a project due in [startIso, endIso) and already due by `nowIso` (cancelled ones excluded) */

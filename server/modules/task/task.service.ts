@@ -170,7 +170,14 @@ export function createTaskService({ db, clock = systemClock, staff, calendar: { 
           patch.result = input.result;
         }
         if (action === 'reopen') patch.completed_at = null;
-        await repo.updateTask(trx, id, patch);
+        if (!(await repo.updateTask(trx, id, patch, before.status))) {
+          // another request moved it between our read and our write: that one won
+          const now = await repo.findTask(trx, actor, id);
+          throw commonErrors.ILLEGAL_TRANSITION({
+            from: TASK_STATUS_LABELS[now?.status ?? before.status],
+            action: TASK_ACTION_LABELS[action],
+          });
+        }
         await writeAudit(trx, actor, {
           entity: 'task',
           entityId: id,

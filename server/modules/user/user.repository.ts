@@ -65,6 +65,21 @@ export function insertUser(db: Executor, row: Insertable<Database['app_user']>) 
 export function updateUser(db: Executor, id: number, patch: Updateable<Database['app_user']>) {
   return db.updateTable('app_user').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
+/** An edit of the account, conditional on the version the form was opened with; undefined when someone saved first */
+export function updateUserVersion(
+  db: Executor,
+  id: number,
+  version: number,
+  patch: Updateable<Database['app_user']>,
+) {
+  return db
+    .updateTable('app_user')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
 export async function replaceUserProjects(db: Executor, userId: number, projectIds: number[]) {
   await db.deleteFrom('user_project').where('user_id', '=', userId).execute();
   if (projectIds.length) {

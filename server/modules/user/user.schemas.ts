@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
 import { Phone, StringEnum } from '../../lib/schemas.ts';
+import { ZVersion } from '../../lib/versioning.ts';
 import { LOCALES, ROLES } from './user.constants.ts';
 
 export const ZRole = Type.Union(ROLES.map((r) => Type.Literal(r)));
@@ -16,6 +17,7 @@ export const ZUser = Type.Object({
   employeeId: Type.Union([Type.Integer(), Type.Null()]),
   projectIds: Type.Array(Type.Integer()),
   createdAt: Type.String(),
+  version: ZVersion,
 });
 export type TUser = Static<typeof ZUser>;
 
@@ -38,7 +40,8 @@ export const ZUserCreate = Type.Object(
 export type TUserCreate = Static<typeof ZUserCreate>;
 
 export const ZUserUpdate = Type.Object(
-  { ...userFields, active: Type.Boolean() },
+  /** version: the one the form was opened with (server/lib/versioning.ts) */
+  { ...userFields, active: Type.Boolean(), version: ZVersion },
   { additionalProperties: false },
 );
 export type TUserUpdate = Static<typeof ZUserUpdate>;

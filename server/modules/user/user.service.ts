@@ -4,6 +4,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, type FieldError, notFound } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { isoNow } from '../../lib/time.ts';
+import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import * as repo from './user.repository.ts';
 import type { TUserCreate, TUserQuery, TUserUpdate } from './user.schemas.ts';
 
@@ -20,6 +21,7 @@ function toUser(row: UserRow, projectIds: number[]) {
     employeeId: row.employee_id,
     projectIds,
     createdAt: row.created_at,
+    version: row.version,
   };
 }
 
@@ -126,7 +128,8 @@ export function createUserService({
           if (!beforeRow) throw notFound('用户', 'User');
           await checkProjects(trx, actor, input.projectIds);
           const before = toUser(beforeRow, (await repo.projectIdsByUser(trx, [id])).get(id) ?? []);
-          const row = await repo.updateUser(trx, id, {
+          const version = await assertVersion(trx, actor, 'user', id, before, input.version);
+          const row = await repo.updateUserVersion(trx, id, version, {
             display_name: input.displayName,
             role: input.role,
             phone: input.phone ?? null,
@@ -134,6 +137,15 @@ export function createUserService({
             active: input.active ? 1 : 0,
             updated_at: isoNow(),
           });
+          if (!row) {
+            const now = (await repo.findUser(trx, id))!;
+            throw await staleEdit(
+              trx,
+              'user',
+              id,
+              toUser(now, (await repo.projectIdsByUser(trx, [id])).get(id) ?? []),
+            );
+          }
           await repo.replaceUserProjects(trx, id, input.projectIds);
           if (!input.active) await repo.deleteSessionsOfUser(trx, id);
           const after = toUser(row, input.projectIds);

@@ -11,12 +11,22 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields: FieldError[];
   readonly requestId?: string;
-  constructor(status: number, code: string, message: string, fields: FieldError[] = [], requestId?: string) {
+  /** a stale edit (409 STALE_EDIT): the record as it is now, saved by someone else */
+  readonly current?: unknown;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldError[] = [],
+    requestId?: string,
+    current?: unknown,
+  ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
     this.requestId = requestId;
+    this.current = current;
   }
 }
 
@@ -64,6 +74,7 @@ async function request<T>(method: string, url: string, body?: unknown, query?: Q
       data?.message ?? res.statusText,
       data?.fields ?? [],
       data?.requestId,
+      data?.current,
     );
   }
   return data as T;

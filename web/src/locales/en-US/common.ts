@@ -17,6 +17,8 @@ export default {
   empty: 'No data',
   total: '{total} in all',
   saved: 'Saved',
+  staleLoad: 'Load the current values',
+  staleKeep: 'Keep my changes and overwrite',
   loading: 'Loading…',
   logout: 'Sign out',
   changePassword: 'Change password',

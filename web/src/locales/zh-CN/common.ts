@@ -17,6 +17,8 @@ export default {
   empty: '暂无数据',
   total: '共 {total} 条',
   saved: '已保存',
+  staleLoad: '加载最新内容',
+  staleKeep: '保留我的修改并覆盖',
   loading: '加载中…',
   logout: '退出登录',
   changePassword: '修改密码',

@@ -122,6 +122,21 @@ interface UnitFormValues {
   status?: UnitStatus;
   handoverDate?: Dayjs;
   moveInDate?: Dayjs;
+  /** the version the form was opened with (optimistic locking; FormModal sends it) */
+  version?: number;
+}
+
+/** A unit as the server answers it → the edit form's values */
+function unitValues(unit: UnitListItem): UnitFormValues {
+  return {
+    buildingId: unit.buildingId,
+    roomNo: unit.roomNo,
+    floor: unit.floor,
+    area: (unit.areaCentiM2 / 100).toFixed(2),
+    handoverDate: unit.handoverDate ? dayjs(unit.handoverDate) : undefined,
+    moveInDate: unit.moveInDate ? dayjs(unit.moveInDate) : undefined,
+    version: unit.version,
+  };
 }
 
 /** The form's values → the API's unit body (area in exact hundredths of m²). */
@@ -198,16 +213,10 @@ export function UnitEditModal({ unit, tree, onClose }: { unit: UnitListItem; tre
   return (
     <FormModal<UnitFormValues>
       title={t('property.editUnit')}
-      initialValues={{
-        buildingId: unit.buildingId,
-        roomNo: unit.roomNo,
-        floor: unit.floor,
-        area: (unit.areaCentiM2 / 100).toFixed(2),
-        handoverDate: unit.handoverDate ? dayjs(unit.handoverDate) : undefined,
-        moveInDate: unit.moveInDate ? dayjs(unit.moveInDate) : undefined,
-      }}
+      initialValues={unitValues(unit)}
+      toValues={unitValues}
       onClose={onClose}
-      onSubmit={(v) => update.mutateAsync({ id: unit.id, body: unitBody(v) })}
+      onSubmit={(v) => update.mutateAsync({ id: unit.id, body: { ...unitBody(v), version: v.version } })}
     >
       <UnitFields tree={tree} fallback={unit} />
     </FormModal>

@@ -36,6 +36,8 @@ export function PersonForm({
     <FormModal<Omit<Person, 'id' | 'unitId'>>
       title={person ? t('property.editPerson') : t('property.addPerson')}
       initialValues={person ?? { kind: 'owner', isMainContact: false, relation: '本人' }}
+      // a stale edit answers with the whole unit: the form takes this person of it
+      toValues={(current: { people: Person[] }) => current.people.find((p) => p.id === person?.id) ?? {}}
       onClose={onClose}
       onSubmit={async (values) => {
         const body = { ...values, phone: values.phone || null, relation: values.relation || null };

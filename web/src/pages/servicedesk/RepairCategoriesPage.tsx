@@ -109,6 +109,7 @@ function CategoryForm({ category, onClose }: { category: TRepairCategory; onClos
             completeUnit: v.completeUnit,
             responsible: v.responsible,
             active: v.active,
+            version: v.version,
           },
         })
       }

@@ -82,6 +82,10 @@ function EmployeeForm({ employee, onClose }: { employee: Employee | null; onClos
           ? { ...employee, hiredOn: employee.hiredOn ? dayjs(employee.hiredOn) : undefined }
           : { projectId: projects.data?.[0]?.id, status: 'active' }
       }
+      toValues={(current: Employee) => ({
+        ...current,
+        hiredOn: current.hiredOn ? dayjs(current.hiredOn) : undefined,
+      })}
       onClose={onClose}
       onSubmit={(values: Omit<TEmployeeInput, 'hiredOn'> & { hiredOn?: dayjs.Dayjs }) =>
         save.mutateAsync({
