@@ -32,14 +32,18 @@ import { propertyRoutes } from './modules/property/property.routes.ts';
 import {
   countOccupiedHouseholds,
   createPropertyService,
+  registerProgress,
   unitIdsOfOwnerUser,
 } from './modules/property/property.service.ts';
 import { reminderRoutes } from './modules/reminder/reminder.routes.ts';
 import { createReminderService } from './modules/reminder/reminder.service.ts';
 import { repairRoutes } from './modules/repair/repair.routes.ts';
 import { createRepairService } from './modules/repair/repair.service.ts';
+import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { createSetupService } from './modules/setup/setup.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import {
+  activeEmployeeCount,
   createStaffService,
   employeeInProject,
   employeeNames,
@@ -121,6 +125,14 @@ export function createServices(
     }),
     property: createPropertyService({ ...deps, users, staff, projects }),
     assessment: createAssessmentService({ ...deps, metrics, users, staff, projects }),
+    // the first start and its checklist count what the other modules hold
+    setup: createSetupService({
+      ...deps,
+      users,
+      projects,
+      register: registerProgress,
+      employees: activeEmployeeCount,
+    }),
   };
   // a record's history to whoever may read the record, by the rule of the module that owns it
   return { ...services, audit: createAuditService({ ...deps, readable: auditReaders(services) }) };
@@ -173,6 +185,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       reminderRoutes(a, services.reminders);
       propertyRoutes(a, services.property);
       assessmentRoutes(a, services.assessment);
+      setupRoutes(a, services.setup);
     },
     { prefix: '/api' },
   );

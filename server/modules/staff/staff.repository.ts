@@ -246,3 +246,13 @@ export function findTeamInProject(db: Executor, id: number, projectId: number) {
     .where('project_id', '=', projectId)
     .executeTakeFirst();
 }
+
+/** Active employees in all projects (first-start checklist). */
+export async function activeEmployeeCount(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('employee')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
