@@ -15,7 +15,7 @@ const good = {
 describeApi(
   'first start on an empty database',
   (ctx) => {
-    const post = (payload: unknown) => ctx.app.inject({ method: 'POST', url: '/api/setup', payload });
+    const post = (payload: object) => ctx.app.inject({ method: 'POST', url: '/api/setup', payload });
     const status = async () =>
       (await ctx.app.inject({ method: 'GET', url: '/api/setup/status' })).json().needed as boolean;
     const projectCount = async () =>
