@@ -26,6 +26,8 @@ import { computeDue, createCalendarService, loadCalendar } from './modules/calen
 import { dueAt } from './modules/calendar/working-time.ts';
 import { complaintRoutes } from './modules/complaint/complaint.routes.ts';
 import { createComplaintService } from './modules/complaint/complaint.service.ts';
+import { notifyRoutes } from './modules/notify/notify.routes.ts';
+import { createNotifyService } from './modules/notify/notify.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService, projectNames, visibleProjects } from './modules/project/project.service.ts';
 import { propertyRoutes } from './modules/property/property.routes.ts';
@@ -94,6 +96,8 @@ export function createServices(
   const staffDirectory = { employeeNames, teamNames, employeeInProject, teamInProject };
   const register = { ownerUnitIds: unitIdsOfOwnerUser, occupiedHouseholds: countOccupiedHouseholds };
   const calendar = { computeDue, loadCalendar, dueAt };
+  // due items reach WeCom robots and e-mail lists through the outbox, queued in the reminder check
+  const notify = createNotifyService({ ...deps, senders: config.notify });
   const services = {
     auth,
     users,
@@ -122,7 +126,9 @@ export function createServices(
       ...deps,
       sources: allReminderSources,
       users: { activeUsersOfRole, activeUsersOfEmployees },
+      onDue: notify.enqueue,
     }),
+    notify,
     property: createPropertyService({ ...deps, users, staff, projects }),
     assessment: createAssessmentService({ ...deps, metrics, users, staff, projects }),
     // the first start and its checklist count what the other modules hold
@@ -186,6 +192,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       propertyRoutes(a, services.property);
       assessmentRoutes(a, services.assessment);
       setupRoutes(a, services.setup);
+      notifyRoutes(a, services.notify);
     },
     { prefix: '/api' },
   );

@@ -101,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
         config.schedulerSeconds > 0 && workerIndex() === 0
           ? startScheduler(database, {
               check: services.reminders.check,
+              afterCheck: () => services.notify.dispatch(),
               intervalSeconds: config.schedulerSeconds,
               log: (m, e) => app.log.error(e, m),
             })
