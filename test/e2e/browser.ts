@@ -69,7 +69,7 @@ export function describeBrowser(
   title: string,
   fn: (ctx: BrowserContextHandle) => void,
   /** demo: load the demo company (default true); false starts on an empty database (first start) */
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; config?: Record<string, string> } = {},
 ): void {
   describe.runIf(haveChromium)(title, () => {
     const ctx = {} as BrowserContextHandle;
@@ -85,6 +85,7 @@ export function describeBrowser(
         PROPDESK_DATA_DIR: dir,
         PROPDESK_SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
         LOG_LEVEL: 'silent',
+        ...options.config,
       });
       const database = openDatabase(config.database);
       await migrateToLatest(database.db);

@@ -14,6 +14,7 @@ import {
   IdcardOutlined,
   ImportOutlined,
   LineChartOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   PartitionOutlined,
   ProjectOutlined,
@@ -25,6 +26,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access, AccessFlag } from './access.ts';
+import { ChannelsPage } from './pages/admin/ChannelsPage.tsx';
 import { ProjectsPage } from './pages/admin/ProjectsPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { AppealRedirect, AppealsPage } from './pages/assessment/AppealsPage.tsx';
@@ -181,6 +183,12 @@ export const appRoutes: AppRoute[] = [
     element: <SchemesPage />,
     access: 'canViewSchemes',
     menu: { labelKey: 'assessment.menu.schemes', icon: <BarChartOutlined />, group: 'assessment' },
+  },
+  {
+    path: '/admin/channels',
+    element: <ChannelsPage />,
+    access: 'canManageChannels',
+    menu: { labelKey: 'notify.title', icon: <NotificationOutlined />, group: 'admin' },
   },
   { path: '/setup/checklist', element: <ChecklistPage />, access: 'canViewSetupChecklist' },
   {
