@@ -165,6 +165,12 @@ describeApi(
         periodEnd: '2027-01-01',
         periodStartAt: utc('2026-12-01T00:00'),
         periodEndAt: utc('2027-01-01T00:00'),
+        period: { start: '2026-12-01', end: '2027-01-01' },
+        // the whole project's facts, as the supervisor's scheme counts them
+        scope: 'project',
+        teamIds: [],
+        employeeIds: [],
+        countRenovating: false,
         now: clock.now(),
       };
     });

@@ -38,6 +38,11 @@ function metricContext(ctx: ApiContext, projectId: number, userId: number): Metr
     periodEnd: '2027-04-01',
     periodStartAt: utc('2027-03-01T00:00'),
     periodEndAt: utc('2027-04-01T00:00'),
+    period: { start: '2027-03-01', end: '2027-04-01' },
+    scope: 'project',
+    teamIds: [],
+    employeeIds: [],
+    countRenovating: false,
     now: new Date(utc(NOW)),
   };
 }
