@@ -143,7 +143,12 @@ describeApi(
       const stale = await admin({
         method: 'PUT',
         url: `/api/assessment/schemes/${v1.id}`,
-        payload: { name: 'x', positionCode: 'CS-SUPERVISOR-TRIAL', items, editVersion: edited.editVersion + 1 },
+        payload: {
+          name: 'x',
+          positionCode: 'CS-SUPERVISOR-TRIAL',
+          items,
+          editVersion: edited.editVersion + 1,
+        },
       });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().code).toBe('SCHEME_NOT_LATEST');
