@@ -117,7 +117,10 @@ describeApi(
       );
 
       // ---- complaints: 50 occupied households; 2 complaints in December, improper marks ----
-      planted.householdsBefore = await countOccupiedHouseholds(ctx.database.db, projectB, '2026-12-31');
+      // the complaint rate divides by 入住 households only (装修中 only if the company says so)
+      planted.householdsBefore = await countOccupiedHouseholds(ctx.database.db, projectB, '2026-12-31', {
+        includeRenovating: false,
+      });
       await seedUnits(ctx, projectB, 50, 5);
       const kcats = (await fd({ method: 'GET', url: '/api/complaint-categories' })).json();
       const complaint = (name: string) =>
