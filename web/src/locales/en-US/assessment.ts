@@ -128,6 +128,7 @@ export default {
   scopeProject: 'Own project',
   countRenovating: 'Complaint rate counts renovating units as occupied',
   countRenovatingNote: 'Off: only occupied (入住) households, as the document means',
+  notCounted: 'Not counted:',
   perUnit: 'Points per case',
   openRecord: 'Open record',
   goToSheet: 'Open sheet',

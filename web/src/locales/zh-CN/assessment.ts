@@ -128,6 +128,7 @@ export default {
   scopeProject: '本项目',
   countRenovating: '投诉率的入住户数含装修中',
   countRenovatingNote: '关闭时只计“入住”户（文件原意）',
+  notCounted: '不计入：',
   perUnit: '单位扣分',
   openRecord: '查看记录',
   goToSheet: '查看考核表',
