@@ -65,7 +65,12 @@ export async function confirmAndWait(page: Page, okName: RegExp, outcome: Return
   await outcome.waitFor();
 }
 
-export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) => void): void {
+export function describeBrowser(
+  title: string,
+  fn: (ctx: BrowserContextHandle) => void,
+  /** demo: load the demo company (default true); false starts on an empty database (first start) */
+  options: { demo?: boolean } = {},
+): void {
   describe.runIf(haveChromium)(title, () => {
     const ctx = {} as BrowserContextHandle;
     let close: () => Promise<void> = async () => {};
@@ -83,7 +88,7 @@ export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) =
       });
       const database = openDatabase(config.database);
       await migrateToLatest(database.db);
-      await seedDemo(database.db);
+      if (options.demo !== false) await seedDemo(database.db);
       const { app } = await buildApp(config, { database });
       const address = await app.listen({ port: 0, host: '127.0.0.1' });
       const browser = await chromium.launch({

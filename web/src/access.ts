@@ -55,6 +55,8 @@ export interface Access {
   // administration
   canManageUsers: boolean;
   canManageProjects: boolean;
+  /** 开始使用 the first-start checklist (ticking its hand-checked steps: the admin) */
+  canViewSetupChecklist: boolean;
 }
 
 /** A name of one of the boolean flags above: what a route or menu entry asks for. */
@@ -106,6 +108,7 @@ export function accessOf(me: Pick<Me, 'role'> | null | undefined): Access {
 
     canManageUsers: admin,
     canManageProjects: admin,
+    canViewSetupChecklist: is('manager'),
   };
 }
 

@@ -56,6 +56,7 @@ import { RepairReviewPage } from './pages/servicedesk/RepairReviewPage.tsx';
 import { RepairsPage } from './pages/servicedesk/RepairsPage.tsx';
 import { TaskDetailPage } from './pages/servicedesk/TaskDetailPage.tsx';
 import { TasksPage } from './pages/servicedesk/TasksPage.tsx';
+import { ChecklistPage } from './pages/setup/ChecklistPage.tsx';
 import { EmployeesPage } from './pages/staff/EmployeesPage.tsx';
 import { PositionPage } from './pages/staff/PositionPage.tsx';
 import { PositionsPage } from './pages/staff/PositionsPage.tsx';
@@ -181,6 +182,7 @@ export const appRoutes: AppRoute[] = [
     access: 'canViewSchemes',
     menu: { labelKey: 'assessment.menu.schemes', icon: <BarChartOutlined />, group: 'assessment' },
   },
+  { path: '/setup/checklist', element: <ChecklistPage />, access: 'canViewSetupChecklist' },
   {
     path: '/admin/users',
     element: <UsersPage />,

@@ -279,3 +279,13 @@ export async function assessmentReachOf(db: Executor, employeeId: number) {
   const memberIds = [...new Set([employeeId, ...members.map((m) => m.id)])].sort((a, b) => a - b);
   return { hiredOn: self.hired_on, leftOn: self.left_on, teamIds, memberIds };
 }
+
+/** Active employees in all projects (first-start checklist). */
+export async function activeEmployeeCount(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('employee')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

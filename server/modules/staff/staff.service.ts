@@ -302,3 +302,7 @@ export function employeeInProject(db: Executor, id: number, projectId: number) {
 export function teamInProject(db: Executor, id: number, projectId: number) {
   return repo.findTeamInProject(db, id, projectId);
 }
+/** Active employees in all projects (first-start checklist). */
+export function activeEmployeeCount(db: Executor) {
+  return repo.activeEmployeeCount(db);
+}
