@@ -30,6 +30,14 @@ export interface StaffDirectory {
 export interface RegisterDirectory {
   /** the units an owner user owns (an owner sees and reports only for these) */
   ownerUnitIds(db: Executor, userId: number): Promise<number[]>;
-  /** occupied households (入住户数) of a project on a date (the complaint rate) */
-  occupiedHouseholds(db: Executor, projectId: number, date: string): Promise<number>;
+  /**
+   * occupied households (入住户数) of a project on a date (the complaint rate): 入住 and 装修中 units, or
+   * 入住 only with includeRenovating false (the assessment's default, SPEC §4.7)
+   */
+  occupiedHouseholds(
+    db: Executor,
+    projectId: number,
+    date: string,
+    options?: { includeRenovating?: boolean },
+  ): Promise<number>;
 }

@@ -117,7 +117,10 @@ describeApi(
       );
 
       // ---- complaints: 50 occupied households; 2 complaints in December, improper marks ----
-      planted.householdsBefore = await countOccupiedHouseholds(ctx.database.db, projectB, '2026-12-31');
+      // the complaint rate divides by 入住 households only (装修中 only if the company says so)
+      planted.householdsBefore = await countOccupiedHouseholds(ctx.database.db, projectB, '2026-12-31', {
+        includeRenovating: false,
+      });
       await seedUnits(ctx, projectB, 50, 5);
       const kcats = (await fd({ method: 'GET', url: '/api/complaint-categories' })).json();
       const complaint = (name: string) =>
@@ -165,6 +168,12 @@ describeApi(
         periodEnd: '2027-01-01',
         periodStartAt: utc('2026-12-01T00:00'),
         periodEndAt: utc('2027-01-01T00:00'),
+        period: { start: '2026-12-01', end: '2027-01-01' },
+        // the whole project's facts, as the supervisor's scheme counts them
+        scope: 'project',
+        teamIds: [],
+        employeeIds: [],
+        countRenovating: false,
         now: clock.now(),
       };
     });

@@ -25,7 +25,8 @@ function at(call: Call) {
 const sorted = (ids: Iterable<number | string>) => [...ids].map(Number).sort((a, b) => a - b);
 function refIds(v: MetricValue): number[] {
   if (v.type === 'cases') return sorted(v.cases.map((c) => c.ref.id));
-  if (v.type === 'rate') return sorted(v.refs.map((r) => r.id));
+  // every complaint received is on the rate's row: counted, or listed as not counted (withdrawn)
+  if (v.type === 'rate') return sorted([...v.refs, ...(v.excluded ?? [])].map((r) => r.id));
   throw new Error(`unexpected metric value ${v.type}`);
 }
 function metricContext(ctx: ApiContext, projectId: number, userId: number): MetricContext {
@@ -38,6 +39,11 @@ function metricContext(ctx: ApiContext, projectId: number, userId: number): Metr
     periodEnd: '2027-04-01',
     periodStartAt: utc('2027-03-01T00:00'),
     periodEndAt: utc('2027-04-01T00:00'),
+    period: { start: '2027-03-01', end: '2027-04-01' },
+    scope: 'project',
+    teamIds: [],
+    employeeIds: [],
+    countRenovating: false,
     now: new Date(utc(NOW)),
   };
 }

@@ -67,15 +67,23 @@ export async function updateTask(
 }
 
 /** Tasks of a project due in [startIso, endIso) and already due by `nowIso` (cancelled ones excluded) */
-export function tasksDue(db: Executor, projectId: number, startIso: string, endIso: string, nowIso: string) {
-  return db
+export function tasksDue(
+  db: Executor,
+  projectId: number,
+  startIso: string,
+  endIso: string,
+  nowIso: string,
+  /** only the tasks given to these employees (the assessee, her team); undefined: the whole project */
+  assignees?: readonly number[],
+) {
+  if (assignees && assignees.length === 0) return Promise.resolve([]);
+  let q = db
     .selectFrom('task as t')
     .select(['t.id', 't.title', 't.category', 't.status', 't.due_at', 't.completed_at'])
     .where('t.project_id', '=', projectId)
-    .where(dueInSql(startIso, endIso, nowIso, 't'))
-    .orderBy('t.due_at')
-    .orderBy('t.id')
-    .execute();
+    .where(dueInSql(startIso, endIso, nowIso, 't'));
+  if (assignees) q = q.where('t.assignee_employee_id', 'in', [...assignees]);
+  return q.orderBy('t.due_at').orderBy('t.id').execute();
 }
 
 /** Open tasks due before `beforeIso` (the reminders: due within a day, or overdue) */
