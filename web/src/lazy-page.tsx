@@ -17,6 +17,8 @@ export function lazyLayout<P extends object, M, K extends keyof M & string>(
   name: K,
 ): ComponentType<P> {
   const Loaded = lazy(() => load().then((m) => ({ default: m[name] as ComponentType<P> })));
+  // called once per page at module level (routes.tsx, main.tsx), never during a render: the component is stable
+  // biome-ignore lint/correctness/noComponentHookFactories: a module-level factory, as React.lazy itself
   return function LazyComponent(props: P) {
     return (
       <Suspense fallback={spinner}>
