@@ -54,7 +54,13 @@ describeApi(
         planted.t4 = (await task('十一月任务', 'service', '2026-11-28T17:00')).id;
         planted.t5 = (await task('一月任务', 'fee', '2027-01-05T17:00')).id;
         planted.t6 = (await task('取消的任务', 'admin', '2026-12-20T17:00')).id;
-        await ok(sup({ method: 'POST', url: `/api/tasks/${planted.t6}/actions/cancel`, payload: {} }));
+        await ok(
+          sup({
+            method: 'POST',
+            url: `/api/tasks/${planted.t6}/actions/cancel`,
+            payload: { reason: '计划调整' },
+          }),
+        );
       });
       await at('2026-12-02T09:00', () => done(planted.t1));
       await at('2026-12-11T09:00', () => done(planted.t2));
