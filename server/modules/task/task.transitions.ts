@@ -85,14 +85,9 @@ export function allowedTaskActions(status: TaskStatus, role: Role, party: TaskPa
   return TASK_ACTIONS.filter((a) => {
     const t = TASK_TRANSITIONS[a];
     if (!t.from.includes(status)) return false;
-    switch (t.by) {
-      case 'issuer':
-        return manager || (party.isIssuer && t.roles.includes(role));
-      case 'assignee':
-        return party.isAssignee && !party.isIssuer && !manager;
-      case 'roles':
-        if (manager || role === 'supervisor') return t.roles.includes(role) || role === 'admin';
-        return t.roles.includes(role) && party.isAssignee;
-    }
+    if (t.by === 'issuer') return manager || (party.isIssuer && t.roles.includes(role));
+    if (t.by === 'assignee') return party.isAssignee && !party.isIssuer && !manager;
+    if (manager || role === 'supervisor') return t.roles.includes(role) || role === 'admin';
+    return t.roles.includes(role) && party.isAssignee;
   });
 }
