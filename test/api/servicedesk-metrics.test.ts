@@ -103,24 +103,32 @@ describeApi(
       );
 
       // ---- weekly reviews: weeks of 30 Nov and 14 Dec submitted; 7 Dec and 21 Dec missing ----
-      await at('2026-12-07T09:00', () =>
-        ok(
+      // a review concludes on each order unfinished at the week's end (submitted before its due time)
+      const review = async (weekStart: string) => {
+        const draft = await ok(
+          sup({
+            method: 'GET',
+            url: `/api/repair-reviews/week?projectId=${projectB}&weekStart=${weekStart}`,
+          }),
+        );
+        return ok(
           sup({
             method: 'POST',
             url: '/api/repair-reviews',
-            payload: { projectId: projectB, weekStart: '2026-11-30' },
+            payload: {
+              projectId: projectB,
+              weekStart,
+              summary: '本周报修已审核',
+              conclusions: draft.content.unfinished.map((u: { id: number }) => ({
+                repairOrderId: u.id,
+                conclusion: '跟进中',
+              })),
+            },
           }),
-        ),
-      );
-      await at('2026-12-21T09:00', () =>
-        ok(
-          sup({
-            method: 'POST',
-            url: '/api/repair-reviews',
-            payload: { projectId: projectB, weekStart: '2026-12-14' },
-          }),
-        ),
-      );
+        );
+      };
+      await at('2026-12-07T09:00', () => review('2026-11-30'));
+      await at('2026-12-21T09:00', () => review('2026-12-14'));
 
       // ---- complaints: 50 occupied households; 2 complaints in December, improper marks ----
       planted.householdsBefore = await countOccupiedHouseholds(ctx.database.db, projectB, '2026-12-31');

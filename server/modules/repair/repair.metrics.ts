@@ -9,9 +9,9 @@ export const repairMetrics: MetricDefinition[] = [
     label: { 'zh-CN': '未提交每周报修审核', 'en-US': 'Weekly repair review missing' },
     description: {
       'zh-CN':
-        '周日落在考核期内、且已过提交日（次周一）的每一周，未提交“每周审核业主报修内容上报经理”的，每周一例',
+        '周日落在考核期内、且已过提交日（次周一）的每一周，未提交“每周审核业主报修内容上报经理”、或晚于截止时间（周后第一个工作日下班）提交的，每周一例',
       'en-US':
-        'Each week (Monday–Sunday) ending in the period whose review was due (the Monday after) without a submitted review',
+        'Each week (Monday–Sunday) ending in the period whose review was due (the Monday after) without a submitted review, or submitted after its due time (the end of the first working day after the week), one case each',
     },
     async compute(ctx) {
       const today = localDate(ctx.now);
@@ -27,22 +27,33 @@ export const repairMetrics: MetricDefinition[] = [
         if (sunday >= ctx.periodStart && addDays(sunday, 1) < today) weeks.push(monday);
       }
       if (!weeks.length) return { type: 'cases', cases: [] };
-      const done = new Set(
+      const submitted = new Map(
         (await reviewRepo.submittedReviewWeeks(ctx.db, ctx.projectId, weeks[0], weeks[weeks.length - 1])).map(
-          (w) => w.week_start,
+          (w) => [w.week_start, w],
         ),
       );
       return {
         type: 'cases',
-        cases: weeks
-          .filter((w) => !done.has(w))
-          .map((w) => ({
-            ref: {
-              entity: 'repair_weekly_review',
-              id: `${ctx.projectId}:${w}`,
-              label: `${w} 至 ${addDays(w, 6)} 当周未提交报修周审核`,
+        cases: weeks.flatMap((w) => {
+          const review = submitted.get(w);
+          // submitted by its due time: done; submitted after it: late, counted like a missing one
+          if (review && Number(review.late) !== 1) return [];
+          return [
+            {
+              ref: review
+                ? {
+                    entity: 'repair_weekly_review',
+                    id: review.id,
+                    label: `${w} 至 ${addDays(w, 6)} 当周报修周审核逾期提交（应于 ${formatLocal(review.due_at)} 前提交，${formatLocal(review.submitted_at)} 提交）`,
+                  }
+                : {
+                    entity: 'repair_weekly_review',
+                    id: `${ctx.projectId}:${w}`,
+                    label: `${w} 至 ${addDays(w, 6)} 当周未提交报修周审核`,
+                  },
             },
-          })),
+          ];
+        }),
       };
     },
   },

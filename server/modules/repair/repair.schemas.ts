@@ -168,10 +168,15 @@ export const ZReviewInput = Type.Object(
     projectId: Id,
     weekStart: DateString(),
     summary: Type.Optional(Type.String({ maxLength: 2000 })),
-    reasons: Type.Optional(
-      Type.Array(Type.Object({ repairOrderId: Id, reason: Type.String({ maxLength: 300 }) }), {
-        maxItems: 500,
-      }),
+    /** 审核结论: one for each order unfinished at the week's end (required for each, stored per order) */
+    conclusions: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { repairOrderId: Id, conclusion: Type.String({ maxLength: 300 }) },
+          { additionalProperties: false },
+        ),
+        { maxItems: 500 },
+      ),
     ),
   },
   { additionalProperties: false },
@@ -202,6 +207,10 @@ const ZReviewHead = {
   weekStart: Type.String(),
   weekEnd: Type.String(),
   status: ZReviewStatus,
+  /** when the review is due, on the working calendar (null for reviews stored before it was kept) */
+  dueAt: NStr,
+  /** submitted after its due time: counts as late in rule 2.4 */
+  late: Type.Boolean(),
   summary: NStr,
   submittedAt: NStr,
   submittedByName: NStr,

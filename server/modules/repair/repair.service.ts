@@ -407,7 +407,7 @@ export function createRepairService({
     ...createRepairPhotos({ db, config, clock, findOrder: (actor, id) => mustFind(db, actor, id) }),
 
     // ---- weekly review (repair.review.ts) ----
-    ...createRepairReviews({ db, clock, projectNames, userNames }),
+    ...createRepairReviews({ db, clock, projectNames, userNames, computeDue }),
 
     /** The scheduler's check: mark orders that passed their limits */
     markOverdue: (ex: Executor = db) => repo.markOverdue(ex, nowIso()),

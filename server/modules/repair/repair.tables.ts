@@ -92,6 +92,20 @@ export interface RepairWeeklyReviewTable {
   acknowledged_by: number | null;
   acknowledged_at: string | null;
   manager_comment: string | null;
+  /** due on the working calendar: the end of the first working day after the week */
+  due_at: string | null;
+  /** 1: submitted after due_at (rule 2.4 counts it as late) */
+  late: Generated<number>;
+}
+
+/** 审核结论: the review's conclusion on one order unfinished at the week's end */
+export interface RepairReviewConclusionTable {
+  id: Generated<number>;
+  review_id: number;
+  project_id: number;
+  repair_order_id: number;
+  conclusion: string;
+  created_at: string;
 }
 
 /** Orders per (project, status, category), kept in the same transaction as every change: the list's total */
@@ -109,5 +123,6 @@ declare module '../../db/schema.ts' {
     repair_order: RepairOrderTable;
     repair_photo: RepairPhotoTable;
     repair_weekly_review: RepairWeeklyReviewTable;
+    repair_review_conclusion: RepairReviewConclusionTable;
   }
 }
