@@ -150,6 +150,7 @@ export default {
   cancelReason: 'Reason for cancelling',
   requestReason: 'Reason for the request',
   declineReason: 'Reason for declining',
+  lateness: 'Still count it as late?',
   excuseLate: 'Past its due time: do not count it as late (say why in the reason)',
   issuer: 'Issued by',
   cancelRequest: 'Cancellation request',

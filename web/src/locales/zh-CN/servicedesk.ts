@@ -148,6 +148,7 @@ export default {
   cancelReason: '取消原因',
   requestReason: '申请取消的原因',
   declineReason: '驳回原因',
+  lateness: '是否仍计为未按时完成',
   excuseLate: '已过截止时间：不计为未按时完成（须在原因中说明）',
   issuer: '交办人',
   cancelRequest: '取消申请',
