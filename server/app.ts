@@ -104,6 +104,7 @@ export function createServices(
       calendar,
       projectNames,
       userNames: userDisplayNames,
+      periods: { periodStateOf },
     }),
     complaints: createComplaintService({
       ...deps,
@@ -112,6 +113,7 @@ export function createServices(
       calendar,
       projectNames,
       visibleProjects,
+      periods: { periodStateOf },
     }),
     tasks: createTaskService({
       ...deps,

@@ -261,7 +261,7 @@ describeApi(
       // the supervisor may not date a task into a published period
       const bySup = await post(sup, input);
       expect(bySup.statusCode).toBe(403);
-      expect(bySup.json()).toMatchObject({ code: 'TASK_BACKFILL_MANAGER' });
+      expect(bySup.json()).toMatchObject({ code: 'BACKFILL_MANAGER' });
       expect(bySup.json().message).toMatch(/2027-06.*已公示/);
       // nor into the future
       const future = await post(sup, { ...input, occurredAt: utc('2027-07-06T09:00') });
@@ -304,6 +304,52 @@ describeApi(
         .flatMap((r: { evidence: Evidence[] }) => r.evidence)
         .find((e: Evidence) => e.id === t.id);
       expect(row?.label).toMatch(/补录（纸质台账补录）/);
+      // repair and complaint events: the same rule, the same flag
+      const fd = await as('frontdesk2');
+      const cats = await ok(fd({ method: 'GET', url: '/api/repair-categories' }));
+      const report = {
+        projectId: projectB,
+        location: '5栋502',
+        reporterName: '业主',
+        categoryId: cats[0].id,
+        description: '门禁失灵',
+        occurredAt: utc('2027-06-15T10:00'),
+      };
+      const fdRepair = await fd({ method: 'POST', url: '/api/repairs', payload: report });
+      expect(fdRepair.statusCode).toBe(403);
+      expect(fdRepair.json().code).toBe('BACKFILL_MANAGER');
+      const repair = await ok(
+        mgr({ method: 'POST', url: '/api/repairs', payload: { ...report, backfillReason: '电话登记漏录' } }),
+      );
+      expect(repair.createdAt).toBe(utc('2027-06-15T10:00'));
+      const kcats = await ok(fd({ method: 'GET', url: '/api/complaint-categories' }));
+      const complaint = {
+        projectId: projectB,
+        complainantName: '业主',
+        categoryId: kcats[0].id,
+        content: '电梯噪音',
+        occurredAt: utc('2027-06-16T10:00'),
+      };
+      expect((await fd({ method: 'POST', url: '/api/complaints', payload: complaint })).statusCode).toBe(403);
+      const k = await ok(
+        mgr({
+          method: 'POST',
+          url: '/api/complaints',
+          payload: { ...complaint, backfillReason: '纸质登记补录' },
+        }),
+      );
+      expect(k.createdAt).toBe(utc('2027-06-16T10:00'));
+      const stored = await ctx.database.db
+        .selectFrom('complaint')
+        .select(['backfilled', 'backfill_reason', 'recorded_at'])
+        .where('id', '=', k.id)
+        .executeTakeFirstOrThrow();
+      expect(stored).toEqual({
+        backfilled: 1,
+        backfill_reason: '纸质登记补录',
+        recorded_at: clock.now().toISOString(),
+      });
+
       // a fact recorded now, in the open period, needs nobody's permission
       expect(
         (await post(sup, { ...input, occurredAt: utc('2027-07-01T09:00'), dueAt: utc('2027-07-09T17:00') }))

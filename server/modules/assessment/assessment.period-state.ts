@@ -6,29 +6,12 @@
  * complaint modules never import this file: app.ts passes `periodStateOf` in, so the assessment module
  * stays ignorant of them and they of its tables.
  */
-import type { Executor } from '../../db/database.ts';
+import type { PeriodStateAnswer, PeriodStateOf } from '../../lib/directory.ts';
 import { periodOf } from './assessment.periods.ts';
 import * as repo from './assessment.repository.ts';
 
-export type PeriodState = 'open' | 'published' | 'finalized';
-
-export interface PeriodStateAnswer {
-  /** 'YYYY-MM', the period the moment falls in for the project's company */
-  period: string;
-  /** finalized if any sheet of the period is finalized, else published if any is, else open */
-  state: PeriodState;
-  /** the moment lies in the period of `now` */
-  current: boolean;
-  /** a fact at this moment is a 补录: an earlier period, or one that is published or finalized */
-  backfill: boolean;
-}
-
-export type PeriodStateOf = (
-  db: Executor,
-  projectId: number,
-  at: Date,
-  now: Date,
-) => Promise<PeriodStateAnswer>;
+export type { PeriodStateAnswer, PeriodStateOf };
+export type PeriodState = PeriodStateAnswer['state'];
 
 export const periodStateOf: PeriodStateOf = async (db, projectId, at, now) => {
   const startDay = await repo.periodStartDayOfProject(db, projectId);

@@ -79,7 +79,7 @@ export const repairMetrics: MetricDefinition[] = [
           ref: {
             entity: 'repair_order',
             id: r.id,
-            label: `报修 ${repo.repairCode(r.id)}（${r.location}）派工时限 ${formatLocal(r.dispatch_due_at)}，${r.dispatched_at ? `${formatLocal(r.dispatched_at)} 派工` : '未派工'}`,
+            label: `报修 ${repo.repairCode(r.id)}（${r.location}）派工时限 ${formatLocal(r.dispatch_due_at)}，${r.dispatched_at ? `${formatLocal(r.dispatched_at)} 派工` : '未派工'}${Number(r.backfilled) === 1 ? `；补录（${r.backfill_reason ?? ''}）` : ''}`,
           },
         })),
       };

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { FactTimeFields } from '../../lib/fact-times.ts';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
 import { DateString, LiteralUnion, Nullable, Phone, StringEnum } from '../../lib/schemas.ts';
 import { ZVersion } from '../../lib/versioning.ts';
@@ -28,6 +29,8 @@ export const ZRepairInput = Type.Object(
     categoryId: Id,
     description: Type.String({ minLength: 2, maxLength: 1000 }),
     priority: Type.Optional(ZRepairPriority),
+    /** when it happened, if not now; a 补录 needs a manager's reason (server/lib/fact-times.ts) */
+    ...FactTimeFields,
   },
   { additionalProperties: false },
 );
@@ -41,6 +44,8 @@ export const ZRepairActionInput = Type.Object(
     result: Type.Optional(Type.String({ maxLength: 1000 })),
     rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
     comment: Type.Optional(Type.String({ maxLength: 500 })),
+    /** when it happened, if not now; a 补录 needs a manager's reason (server/lib/fact-times.ts) */
+    ...FactTimeFields,
   },
   { additionalProperties: false },
 );

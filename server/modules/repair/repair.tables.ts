@@ -58,8 +58,14 @@ export interface RepairOrderTable {
   complete_overdue: number;
   reopen_count: number;
   created_by: number | null;
+  /** business time of the report (may lie in the past: docs/assessment.md, "Facts and their times") */
   created_at: string;
   updated_at: string;
+  /** when the report was recorded (server clock); each move's recording time is its audit row's */
+  recorded_at: string | null;
+  /** 补录: a fact of this order was entered for a past or published period, by a manager with this reason */
+  backfilled: number;
+  backfill_reason: string | null;
 }
 
 export interface RepairPhotoTable {

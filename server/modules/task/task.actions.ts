@@ -11,8 +11,8 @@ import type { Database } from '../../db/schema.ts';
 import { type Actor, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import type { FactTimes } from '../../lib/fact-times.ts';
 import type { Clock } from '../../lib/time.ts';
-import type { createFactTimes } from './task.facts.ts';
 import * as repo from './task.repository.ts';
 import type { TTaskActionInput } from './task.schemas.ts';
 import './task.tables.ts';
@@ -27,15 +27,7 @@ import {
 
 type Patch = Updateable<Database['task']>;
 
-export function createTaskActions({
-  db,
-  clock,
-  facts,
-}: {
-  db: DB;
-  clock: Clock;
-  facts: ReturnType<typeof createFactTimes>;
-}) {
+export function createTaskActions({ db, clock, facts }: { db: DB; clock: Clock; facts: FactTimes }) {
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
   const reasonOf = (actor: Actor, input: TTaskActionInput, zh: string, en: string) => {

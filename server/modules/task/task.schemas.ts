@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { FactTimeFields } from '../../lib/fact-times.ts';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
 import { DateString, LiteralUnion, StringEnum } from '../../lib/schemas.ts';
 import { DUE_UNITS } from '../calendar/calendar.constants.ts';
@@ -13,15 +14,8 @@ export const ZTaskCategory = lit(Object.keys(TASK_CATEGORIES));
 export const ZTaskSource = lit(Object.keys(TASK_SOURCES));
 const ZDueUnit = lit(DUE_UNITS);
 
-/**
- * A fact's business time (docs/assessment.md, "Facts and their times"): when it happened, if not now —
- * for loading history. In an earlier period, or one whose sheets are published or finalized, it is a
- * 补录: a manager's, with `backfillReason`.
- */
-const FactTime = {
-  occurredAt: Type.Optional(Type.String({ format: 'date-time' })),
-  backfillReason: Type.Optional(Type.String({ minLength: 2, maxLength: 500 })),
-};
+/** a fact's business time and the 补录 reason (server/lib/fact-times.ts) */
+const FactTime = FactTimeFields;
 
 export const ZTaskInput = Type.Object(
   {

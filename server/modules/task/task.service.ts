@@ -1,13 +1,12 @@
 import type { DB } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
-import type { NamesOf, StaffDirectory } from '../../lib/directory.ts';
+import type { NamesOf, PeriodStateOf, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import { createFactTimes } from '../../lib/fact-times.ts';
 import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
-import type { PeriodStateOf } from '../assessment/assessment.period-state.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import { createTaskActions } from './task.actions.ts';
-import { createFactTimes } from './task.facts.ts';
 import * as repo from './task.repository.ts';
 import { isCancelledLate, isCompletedOnTime, isTaskOverdue } from './task.rules.ts';
 import type { TTaskActionInput, TTaskInput, TTaskQuery } from './task.schemas.ts';

@@ -1,19 +1,20 @@
 /**
- * A task's facts and their times (docs/assessment.md, "Facts and their times"): each fact has its business
+ * Facts and their times (tasks, repair orders, complaints) (docs/assessment.md, "Facts and their times"): each fact has its business
  * time (when it happened) and its recording time (the server clock). A business time given through the
  * API may not lie in the future; one in an earlier assessment period, or in a period whose sheets are
  * published or finalized, is a 补录 (late entry): only a manager enters it, with a reason, and it is
  * flagged on the task and in the sheet's evidence. Whether a period is open is the assessment module's
  * answer (`periodStateOf`, passed in by app.ts).
  */
-import type { Executor } from '../../db/database.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { commonErrors, defineErrors } from '../../lib/errors.ts';
-import { type Clock, localDate } from '../../lib/time.ts';
-import type { PeriodStateOf } from '../assessment/assessment.period-state.ts';
+import { Type } from '@sinclair/typebox';
+import type { Executor } from '../db/database.ts';
+import type { Actor } from './actor.ts';
+import type { PeriodStateOf } from './directory.ts';
+import { commonErrors, defineErrors } from './errors.ts';
+import { type Clock, localDate } from './time.ts';
 
-export const taskFactErrors = defineErrors({
-  TASK_BACKFILL_MANAGER: {
+export const factErrors = defineErrors({
+  BACKFILL_MANAGER: {
     status: 403,
     'zh-CN': '{when}所在的考核期（{period}）{state}，补录须由经理办理并填写原因',
     'en-US': 'The assessment period of {when} ({period}) {state}: only a manager enters this, with a reason',
@@ -26,6 +27,15 @@ const STATE_TEXT = {
   finalized: { 'zh-CN': '已定稿', 'en-US': 'is finalized' },
 } as const;
 
+/**
+ * The request fields of a dated fact, for a module's schemas: when it happened, if not now (for loading
+ * history), and the manager's reason when that is a 补录.
+ */
+export const FactTimeFields = {
+  occurredAt: Type.Optional(Type.String({ format: 'date-time' })),
+  backfillReason: Type.Optional(Type.String({ minLength: 2, maxLength: 500 })),
+};
+
 export interface FactTimeInput {
   occurredAt?: string;
   backfillReason?: string;
@@ -37,6 +47,8 @@ export interface FactTime {
   /** the manager's reason when the fact is a 补录, else null */
   backfill: string | null;
 }
+
+export type FactTimes = ReturnType<typeof createFactTimes>;
 
 export function createFactTimes({ clock, periodStateOf }: { clock: Clock; periodStateOf: PeriodStateOf }) {
   const say = (actor: Actor, zh: string, en: string) => (actor.locale === 'zh-CN' ? zh : en);
@@ -59,7 +71,7 @@ export function createFactTimes({ clock, periodStateOf }: { clock: Clock; period
     const state = await periodStateOf(trx, projectId, at, clock.now());
     if (!state.backfill) return null;
     if (!isManager(actor))
-      throw taskFactErrors.TASK_BACKFILL_MANAGER({
+      throw factErrors.BACKFILL_MANAGER({
         when: localDate(at),
         period: state.period,
         state: STATE_TEXT[state.state],
