@@ -1,8 +1,12 @@
 import { expect, it } from 'vitest';
 import type { MetricContext } from '../../server/lib/metrics.ts';
 import { allMetrics } from '../../server/metrics.ts';
+import { computeDue } from '../../server/modules/calendar/calendar.service.ts';
 import { countOccupiedHouseholds } from '../../server/modules/property/property.service.ts';
-import { repairMetrics } from '../../server/modules/repair/repair.metrics.ts';
+import { createRepairMetrics } from '../../server/modules/repair/repair.metrics.ts';
+
+const repairMetrics = createRepairMetrics({ computeDue });
+
 import { taskMetrics } from '../../server/modules/task/task.metrics.ts';
 import { describeApi } from '../helpers/app.ts';
 import { idsOf, seedUnits, testClock } from '../helpers/servicedesk.ts';

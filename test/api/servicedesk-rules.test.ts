@@ -1,7 +1,11 @@
 import { expect, it } from 'vitest';
 import type { MetricContext, MetricValue } from '../../server/lib/metrics.ts';
 import { allMetrics } from '../../server/metrics.ts';
-import { repairMetrics } from '../../server/modules/repair/repair.metrics.ts';
+import { computeDue } from '../../server/modules/calendar/calendar.service.ts';
+import { createRepairMetrics } from '../../server/modules/repair/repair.metrics.ts';
+
+const repairMetrics = createRepairMetrics({ computeDue });
+
 import { taskMetrics } from '../../server/modules/task/task.metrics.ts';
 import { type ApiContext, describeApi } from '../helpers/app.ts';
 import { idsOf, testClock } from '../helpers/servicedesk.ts';
