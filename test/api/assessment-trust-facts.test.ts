@@ -214,6 +214,24 @@ describeApi(
       expect((await ok(sup({ method: 'GET', url: `/api/tasks/${excused.id}` }))).status).toBe('open');
       await ok(act(sup, excused.id, 'cancel', { reason: '经理决定取消此项工作', excuseLate: true }));
       await ok(act(sup, early.id, 'cancel', { reason: '计划调整' }));
+      // the supervisor's own task, handed to her by the manager: she may not cancel it, only ask
+      const hers = await ok(
+        mgr({
+          method: 'POST',
+          url: '/api/tasks',
+          payload: {
+            projectId: projectB,
+            title: '本月客服例会纪要',
+            category: 'admin',
+            assigneeEmployeeId: employee('supervisor2'),
+            dueAt: utc('2027-05-07T17:00'),
+          },
+        }),
+      );
+      const own = await act(sup, hers.id, 'cancel', { reason: '不需要了' });
+      expect(own.statusCode).toBe(403);
+      await ok(act(sup, hers.id, 'requestCancel', { reason: '例会取消' }));
+      expect((await ok(act(mgr, hers.id, 'declineCancel', { reason: '纪要仍需提交' }))).status).toBe('open');
       // a decline sends the task back as it was
       await ok(act(officer, declined.id, 'requestCancel', { reason: '太忙' }));
       const back = await ok(act(sup, declined.id, 'declineCancel', { reason: '仍需完成' }));
@@ -232,6 +250,7 @@ describeApi(
       );
       expect(lateIds).not.toContain(excused.id);
       expect(lateIds).not.toContain(early.id);
+      expect(lateIds).toContain(hers.id); // still open past its due time: her deduction stays
       // 2.3 (the category's rate) counts the same late task
       expect(evidence('2.3').map((e) => e.id)).toContain(asked.id);
     });
