@@ -7,8 +7,8 @@
  * stays ignorant of them and they of its tables.
  */
 import type { PeriodStateAnswer, PeriodStateOf } from '../../lib/directory.ts';
+import * as repo from './assessment.period-state.repository.ts';
 import { periodOf } from './assessment.periods.ts';
-import * as repo from './assessment.repository.ts';
 
 export type { PeriodStateAnswer, PeriodStateOf };
 export type PeriodState = PeriodStateAnswer['state'];
