@@ -76,7 +76,7 @@ export default {
   week: 'Week',
   weekOf: '{start} to {end}',
   counts: { created: 'New', done: 'Done', overdue: 'Overdue', unfinished: 'Unfinished' },
-  reason: 'Reason unfinished',
+  reason: 'Conclusion',
   conclusion: 'Conclusion (required)',
   conclusionPlaceholder: 'e.g. waiting for parts, due Wednesday',
   reviewDue: 'Due by {at}',

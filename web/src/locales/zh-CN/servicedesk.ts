@@ -77,7 +77,7 @@ export default {
   week: '周',
   weekOf: '{start} 至 {end}',
   counts: { created: '新增', done: '完成', overdue: '逾期', unfinished: '未完成' },
-  reason: '未完成原因',
+  reason: '审核结论',
   conclusion: '审核结论（必填）',
   conclusionPlaceholder: '如：等配件，预计周三完成',
   reviewDue: '应于 {at} 前提交',
