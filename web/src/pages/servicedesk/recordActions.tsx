@@ -206,7 +206,8 @@ export function useTaskActions() {
         fields: (task) => [reasonField(t('servicedesk.cancelReason')), ...excuseField(t, task)],
       },
       approveCancel: {
-        initialValues: (task) => ({ lateness: 'count', reason: task.cancelRequest?.reason }),
+        // the decider writes her own reason; the request's is on the page beside the button
+        initialValues: () => ({ lateness: 'count' }),
         fields: (task) => [reasonField(t('servicedesk.cancelReason')), ...excuseField(t, task)],
       },
       declineCancel: { fields: [reasonField(t('servicedesk.declineReason'))] },
