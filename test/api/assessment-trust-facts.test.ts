@@ -341,6 +341,15 @@ describeApi(
         mgr({ method: 'POST', url: '/api/repairs', payload: { ...report, backfillReason: '电话登记漏录' } }),
       );
       expect(repair.createdAt).toBe(utc('2027-06-15T10:00'));
+      // a move dated before the report is refused, and changes nothing
+      const before = await mgr({
+        method: 'POST',
+        url: `/api/repairs/${repair.id}/actions/dispatch`,
+        payload: { department: '工程部', occurredAt: utc('2027-06-14T10:00'), backfillReason: '补录派工' },
+      });
+      expect(before.statusCode).toBe(400);
+      expect(before.json().fields[0].field).toBe('occurredAt');
+      expect((await ok(mgr({ method: 'GET', url: `/api/repairs/${repair.id}` }))).status).toBe('submitted');
       const kcats = await ok(fd({ method: 'GET', url: '/api/complaint-categories' }));
       const complaint = {
         projectId: projectB,
