@@ -41,3 +41,21 @@ export interface RegisterDirectory {
     options?: { includeRenovating?: boolean },
   ): Promise<number>;
 }
+
+/** 考核周期状态 (assessment module): is a moment's assessment period still open for facts? */
+export interface PeriodStateAnswer {
+  /** 'YYYY-MM', the period the moment falls in for the project's company */
+  period: string;
+  /** finalized if any sheet of the period is finalized, else published if any is, else open */
+  state: 'open' | 'published' | 'finalized';
+  /** the moment lies in the period of `now` */
+  current: boolean;
+  /** a fact at this moment is a 补录: an earlier period, or one that is published or finalized */
+  backfill: boolean;
+}
+export type PeriodStateOf = (
+  db: Executor,
+  projectId: number,
+  at: Date,
+  now: Date,
+) => Promise<PeriodStateAnswer>;

@@ -1,5 +1,6 @@
 import type { MetricContext, MetricDefinition } from '../../lib/metrics.ts';
 import { formatLocal } from '../../lib/time.ts';
+import { taskEvidenceNote } from './task.evidence.ts';
 import * as repo from './task.repository.ts';
 import { isCompletedOnTime, isTaskOverdue } from './task.rules.ts';
 import { completionByCategory } from './task.service.ts';
@@ -44,7 +45,7 @@ export const taskMetrics: MetricDefinition[] = [
             ref: {
               entity: 'task',
               id: r.id,
-              label: `任务 ${repo.taskCode(r.id)}「${r.title}」截止 ${formatLocal(r.due_at)}，${r.completed_at ? `${formatLocal(r.completed_at)} 完成` : '未完成'}`,
+              label: `任务 ${repo.taskCode(r.id)}「${r.title}」截止 ${formatLocal(r.due_at)}，${r.completed_at ? `${formatLocal(r.completed_at)} 完成` : '未完成'}${taskEvidenceNote(r)}`,
             },
           })),
       };
@@ -74,7 +75,7 @@ export const taskMetrics: MetricDefinition[] = [
             .map((r) => ({
               entity: 'task',
               id: r.id,
-              label: `任务 ${repo.taskCode(r.id)}「${r.title}」${isCompletedOnTime(r) ? '按时完成' : '未按时完成'}`,
+              label: `任务 ${repo.taskCode(r.id)}「${r.title}」${isCompletedOnTime(r) ? '按时完成' : '未按时完成'}${taskEvidenceNote(r)}`,
             })),
         })),
       };
