@@ -142,7 +142,6 @@ async function appeal(core: AssessmentCore, actor: Actor, id: number, input: TAp
   });
 }
 
-
 /** The decisions as given, checked: an appeal of cases decides every case once; a whole row, one decision. */
 function decisionsOf(core: AssessmentCore, actor: Actor, cases: CaseRow[], input: TAppealDecision) {
   if (cases.length === 0) {
@@ -150,8 +149,7 @@ function decisionsOf(core: AssessmentCore, actor: Actor, cases: CaseRow[], input
       throw invalid(core, actor, 'cases', '此申诉针对整行，无需逐项裁定', 'This appeal is of the whole row');
     if (!input.decision)
       throw invalid(core, actor, 'decision', '请选择申诉成立或驳回', 'Choose upheld or rejected');
-    if (!input.reason)
-      throw invalid(core, actor, 'reason', '请填写原因', 'Please give a reason');
+    if (!input.reason) throw invalid(core, actor, 'reason', '请填写原因', 'Please give a reason');
     return [];
   }
   const given = input.cases ?? [];

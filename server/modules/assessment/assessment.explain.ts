@@ -55,7 +55,10 @@ export function explainRow(row: DeductionRow, ctx: ExplainContext): Text {
   if (row.source === 'manual') {
     const reason = ctx.manual?.reason ?? '';
     const how: Text = ctx.manual?.pointsGiven
-      ? { 'zh-CN': `${n(row.quantity)} 项，计 ${n(row.rawPoints)} 分`, 'en-US': `${n(row.quantity)}, ${n(row.rawPoints)} points` }
+      ? {
+          'zh-CN': `${n(row.quantity)} 项，计 ${n(row.rawPoints)} 分`,
+          'en-US': `${n(row.quantity)}, ${n(row.rawPoints)} points`,
+        }
       : {
           'zh-CN': `${n(row.quantity)} 项 × ${n(ppu)} 分 = ${n(row.rawPoints)} 分`,
           'en-US': `${n(row.quantity)} × ${n(ppu)} = ${n(row.rawPoints)} points`,
@@ -75,21 +78,30 @@ export function explainRow(row: DeductionRow, ctx: ExplainContext): Text {
   switch (rule.kind) {
     case 'count':
       return nothing
-        ? { 'zh-CN': `${label['zh-CN']}：0 ${metric.unit}，不扣分`, 'en-US': `${label['en-US']}: none, nothing deducted` }
+        ? {
+            'zh-CN': `${label['zh-CN']}：0 ${metric.unit}，不扣分`,
+            'en-US': `${label['en-US']}: none, nothing deducted`,
+          }
         : {
             'zh-CN': `${label['zh-CN']}：${n(row.quantity)} ${metric.unit} × ${n(ppu)} 分 = ${n(row.rawPoints)} 分${t['zh-CN']}`,
             'en-US': `${label['en-US']}: ${n(row.quantity)} × ${n(ppu)} = ${n(row.rawPoints)} points${t['en-US']}`,
           };
     case 'lateness':
       return nothing
-        ? { 'zh-CN': `${label['zh-CN']}：无推迟，不扣分`, 'en-US': `${label['en-US']}: none late, nothing deducted` }
+        ? {
+            'zh-CN': `${label['zh-CN']}：无推迟，不扣分`,
+            'en-US': `${label['en-US']}: none late, nothing deducted`,
+          }
         : {
             'zh-CN': `${label['zh-CN']}：推迟 ${n(row.quantity)} 天 × ${n(ppu)} 分 = ${n(row.rawPoints)} 分${t['zh-CN']}`,
             'en-US': `${label['en-US']}: ${n(row.quantity)} days late × ${n(ppu)} = ${n(row.rawPoints)} points${t['en-US']}`,
           };
     case 'target':
       return nothing
-        ? { 'zh-CN': `${row.detail}`, 'en-US': `${label['en-US']}: every category on target, nothing deducted` }
+        ? {
+            'zh-CN': `${row.detail}`,
+            'en-US': `${label['en-US']}: every category on target, nothing deducted`,
+          }
         : {
             'zh-CN': `${row.detail}${t['zh-CN']}`,
             'en-US': `${label['en-US']}: ${n(row.quantity)} categories below target × ${n(ppu)} = ${n(row.rawPoints)} points${t['en-US']}`,
@@ -97,7 +109,10 @@ export function explainRow(row: DeductionRow, ctx: ExplainContext): Text {
     default:
       // bands: the engine's words carry the rate and the band it reached
       return nothing
-        ? { 'zh-CN': row.detail, 'en-US': `${label['en-US']}: below the deduction threshold, nothing deducted` }
+        ? {
+            'zh-CN': row.detail,
+            'en-US': `${label['en-US']}: below the deduction threshold, nothing deducted`,
+          }
         : {
             'zh-CN': `${row.detail}${t['zh-CN']}`,
             'en-US': `${label['en-US']}: band reached, ${n(row.rawPoints)} points${t['en-US']}`,

@@ -313,7 +313,11 @@ export const ZAppealDecision = Type.Object(
     cases: Type.Optional(
       Type.Array(
         Type.Object(
-          { caseId: Type.Integer({ minimum: 1 }), decision: ZDecision, reason: ZReasonInput.properties.reason },
+          {
+            caseId: Type.Integer({ minimum: 1 }),
+            decision: ZDecision,
+            reason: ZReasonInput.properties.reason,
+          },
           { additionalProperties: false },
         ),
         { minItems: 1, maxItems: 200 },

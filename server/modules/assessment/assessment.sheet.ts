@@ -16,10 +16,10 @@ import {
   toSummary,
 } from './assessment.core.ts';
 import { compareText } from './assessment.directory.ts';
+import { explainRow, NO_DATA_SOURCE } from './assessment.explain.ts';
 import * as repo from './assessment.repository.ts';
 import { ALLOWED_IN, type SheetAction } from './assessment.rules.ts';
 import type { TAssessmentQuery } from './assessment.schemas.ts';
-import { explainRow, NO_DATA_SOURCE } from './assessment.explain.ts';
 import { type EngineResult, type RecordRef, requiredMetricKeys } from './engine/engine.ts';
 
 export const READERS = ['manager', 'supervisor', 'officer', 'frontdesk'] as const;
@@ -113,7 +113,9 @@ export async function sheet(core: AssessmentCore, trx: Executor, actor: Actor, i
         }),
       );
       // the engine's own words name an unregistered metric by its key: people read the plain words
-      const shown = row.metricMissing ? { ...row, detail: NO_DATA_SOURCE['zh-CN'], explanation } : { ...row, explanation };
+      const shown = row.metricMissing
+        ? { ...row, detail: NO_DATA_SOURCE['zh-CN'], explanation }
+        : { ...row, explanation };
       return entry ? { ...shown, manualEntryId: entry.id, createdAt: entry.created_at } : shown;
     }),
     items: result.items,

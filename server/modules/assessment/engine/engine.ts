@@ -82,7 +82,10 @@ export function computeAssessment(input: EngineInput): EngineResult {
     for (const rule of rules) {
       const ruleRows: WorkingRow[] = [];
       const autoKind = autoKindOf(rule);
-      if (autoKind) ruleRows.push(autoRow(item, rule, autoKind, metrics, warnings, input.metricLabels, excluded.get(rule.key)));
+      if (autoKind)
+        ruleRows.push(
+          autoRow(item, rule, autoKind, metrics, warnings, input.metricLabels, excluded.get(rule.key)),
+        );
       for (const entry of manualByRule.get(rule.key) ?? [])
         ruleRows.push(manualRow(item, rule, entry, input.metricLabels));
       shareRuleCap(ruleRows, toNonNegativeHundredths(rule.cap));
@@ -175,7 +178,9 @@ function autoRow(
   const metricKey = rule.metricKey as string;
   const given = Object.hasOwn(metrics, metricKey) ? metrics[metricKey] : undefined;
   const { value, removed } =
-    given === undefined || given === null ? { value: given, removed: [] } : excludeEvidence(given, exclusions);
+    given === undefined || given === null
+      ? { value: given, removed: [] }
+      : excludeEvidence(given, exclusions);
   const outcome =
     value === undefined || value === null
       ? missingMetricOutcome(metricKey)
