@@ -102,7 +102,7 @@ export function ScoreSheetTable({ sheet, printable, onAppeal, onDeleteManual, on
                         ))
                       ) : (
                         <Typography.Text type="secondary">
-                          {ruleRows[0]?.detail ?? t('assessment.noDeduction')}
+                          {ruleRows[0]?.explanation ?? t('assessment.noDeduction')}
                         </Typography.Text>
                       )}
                     </td>
@@ -135,6 +135,19 @@ export function ScoreSheetTable({ sheet, printable, onAppeal, onDeleteManual, on
   );
 }
 
+/** A record the row counts: a link to its page where the app has one, the label alone otherwise. */
+function RecordLabel({
+  record,
+  printable,
+}: {
+  record: DeductionRow['evidence'][number];
+  printable?: boolean;
+}) {
+  const href = recordHref(record);
+  const label = record.label ?? `${record.entity} #${record.id}`;
+  return href && !printable ? <Link to={href}>{label}</Link> : <>{label}</>;
+}
+
 interface RowProps {
   row: DeductionRow;
   appeal?: Appeal;
@@ -160,6 +173,7 @@ function DeductionRowView({
   onDecide,
 }: RowProps) {
   const { t } = useI18n();
+  const caseOf = new Map((appeal?.cases ?? []).map((c) => [`${c.ref.entity}:${c.ref.id}`, c]));
   return (
     <div key={row.rowKey} className="deduction" data-testid={`row-${row.rowKey}`}>
       <Space size={4} wrap>
@@ -177,7 +191,9 @@ function DeductionRowView({
           </Tag>
         ) : null}
       </Space>
-      <div className={row.points > 0 ? undefined : 'muted'}>{row.detail}</div>
+      <div className={row.points > 0 ? undefined : 'muted'} data-testid={`explain-${row.rowKey}`}>
+        {row.explanation}
+      </div>
       {row.adjusted ? (
         <div className="adjusted">
           {t('assessment.adjustedFrom', {
@@ -190,14 +206,30 @@ function DeductionRowView({
       {row.evidence.length ? (
         <ul className="evidence">
           {row.evidence.map((ref) => {
-            const href = recordHref(ref);
-            const label = ref.label ?? `${ref.entity} #${ref.id}`;
+            const disputed = caseOf.get(`${ref.entity}:${ref.id}`);
             return (
               <li key={`${ref.entity}:${ref.id}`}>
-                {href && !printable ? <Link to={href}>{label}</Link> : label}
+                <RecordLabel record={ref} printable={printable} />
+                {disputed ? (
+                  <Tag color={APPEAL_COLOR[disputed.status]} style={{ marginLeft: 4 }}>
+                    {t(`assessment.caseStatuses.${disputed.status}`)}
+                  </Tag>
+                ) : null}
               </li>
             );
           })}
+        </ul>
+      ) : null}
+      {row.excluded?.length ? (
+        <ul className="evidence excluded" data-testid={`excluded-${row.rowKey}`}>
+          {row.excluded.map((e) => (
+            <li key={`${e.ref.entity}:${e.ref.id}`}>
+              <del>
+                <RecordLabel record={e.ref} printable={printable} />
+              </del>{' '}
+              {t('assessment.excludedOnAppeal', { reason: e.reason })}
+            </li>
+          ))}
         </ul>
       ) : null}
       {!printable ? (
