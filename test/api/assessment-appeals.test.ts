@@ -110,6 +110,14 @@ describeApi(
       expect(foreign.statusCode).toBe(400);
       expect(foreign.json().fields[0].field).toBe('cases');
 
+      // a missing field is named by `field`; the words never name it
+      const noReason = await supervisor({
+        method: 'POST',
+        url: appealUrl,
+        payload: { rowKey: '2.1:auto', cases: [{ entity: 'task', id: 2 }] },
+      });
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json().fields).toEqual([{ field: 'reason', message: '此项必填' }]);
       const appealed = await supervisor({
         method: 'POST',
         url: appealUrl,
