@@ -111,13 +111,13 @@ describeApi(
       expect(foreign.json().fields[0].field).toBe('cases');
 
       // a missing field is named by `field`; the words never name it
-      const noReason = await supervisor({
+      const missing = await supervisor({
         method: 'POST',
         url: appealUrl,
         payload: { rowKey: '2.1:auto', cases: [{ entity: 'task', id: 2 }] },
       });
-      expect(noReason.statusCode).toBe(400);
-      expect(noReason.json().fields).toEqual([{ field: 'reason', message: '此项必填' }]);
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json().fields).toEqual([{ field: 'reason', message: '此项必填' }]);
       const appealed = await supervisor({
         method: 'POST',
         url: appealUrl,
