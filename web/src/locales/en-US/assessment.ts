@@ -122,7 +122,7 @@ export default {
   lockedNote: 'Finalized and locked on {at}; create a revision to correct it.',
   oldRevisionNote: 'This is an old revision; the latest is revision {n}.',
   revisions: 'Revisions',
-  missingMetricsNote: 'No data source yet for these metrics; their rules are manual: {keys}',
+  missingMetricsNote: 'No data source yet — enter by hand: rules {rules}',
   signature: 'Assessor: {assessor}        Assessee signature: __________        Date: __________',
   rank: 'Rank',
   choosePeriod: 'Period',

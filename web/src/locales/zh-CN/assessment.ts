@@ -120,7 +120,7 @@ export default {
   lockedNote: '本考核表已于 {at} 定稿锁定，不能修改；如需更正，请创建修订版。',
   oldRevisionNote: '这是旧版本，最新版本为第 {n} 版。',
   revisions: '版本记录',
-  missingMetricsNote: '以下指标的数据尚未接入，相关条款按人工扣分处理：{keys}',
+  missingMetricsNote: '以下条款的数据未接入，请手工录入：第 {rules} 条',
   signature: '考核人：{assessor}　　　　被考核人签字：__________　　　　日期：__________',
   rank: '名次',
   choosePeriod: '选择周期',

@@ -36,102 +36,104 @@ export function ScoreSheetTable({ sheet, printable, onAppeal, onDeleteManual, on
   const canDecide = !printable && sheet.actions.includes('decide');
 
   return (
-    <table className="doc-table score-sheet" data-testid="score-sheet">
-      <thead>
-        <tr>
-          <th style={{ width: 44 }}>{t('assessment.col.seq')}</th>
-          <th style={{ width: 110 }}>{t('assessment.col.item')}</th>
-          <th style={{ width: '22%' }}>{t('assessment.col.requirements')}</th>
-          <th style={{ width: 48 }}>{t('assessment.col.weight')}</th>
-          <th style={{ width: '20%' }}>{t('assessment.col.method')}</th>
-          <th style={{ width: 56 }}>{t('assessment.col.cap')}</th>
-          <th style={{ width: 56 }}>{t('assessment.col.actual')}</th>
-          <th>{t('assessment.col.evidence')}</th>
-          <th style={{ width: 52 }}>{t('assessment.col.score')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sheet.scheme.items.map((item) => {
-          const rules = item.rules.length ? item.rules : [null];
-          const score = scoreOf.get(item.key);
-          return (
-            <Fragment key={item.key}>
-              {rules.map((rule, i) => {
-                const ruleRows = rule ? sheet.rows.filter((r) => r.ruleKey === rule.key) : [];
-                const actual = hundredths(ruleRows);
-                const visible = ruleRows.filter(shown);
-                return (
-                  <tr key={rule?.key ?? item.key} data-testid={rule ? `rule-${rule.key}` : undefined}>
-                    {i === 0 ? (
-                      <>
-                        <td rowSpan={rules.length} className="center">
-                          {item.key === '0' ? '' : item.key}
-                        </td>
-                        <td rowSpan={rules.length}>{item.name}</td>
-                        <td rowSpan={rules.length} className="small">
-                          {item.requirements}
-                        </td>
-                        <td rowSpan={rules.length} className="center">
-                          {item.weight}%
-                        </td>
-                      </>
-                    ) : null}
-                    <td className="small">{rule?.text}</td>
-                    <td className="center">{rule?.cap}</td>
-                    <td
-                      className={`center ${actual > 0 ? 'deducted' : ''}`}
-                      data-testid={rule ? `actual-${rule.key}` : undefined}
-                    >
-                      {rule ? actual : ''}
-                    </td>
-                    <td className="small">
-                      {visible.length ? (
-                        visible.map((row) => (
-                          <DeductionRowView
-                            key={row.rowKey}
-                            row={row}
-                            appeal={appealOf.get(row.rowKey)}
-                            printable={printable}
-                            canAppeal={canAppeal}
-                            canDecide={canDecide}
-                            canDelete={canDelete}
-                            onAppeal={onAppeal}
-                            onDeleteManual={onDeleteManual}
-                            onDecide={onDecide}
-                          />
-                        ))
-                      ) : (
-                        <Typography.Text type="secondary">
-                          {ruleRows[0]?.explanation ?? t('assessment.noDeduction')}
-                        </Typography.Text>
-                      )}
-                    </td>
-                    {i === 0 ? (
-                      <td rowSpan={rules.length} className="center strong">
-                        {score?.score ?? item.weight}
+    <div className="score-sheet-scroll">
+      <table className="doc-table score-sheet" data-testid="score-sheet">
+        <thead>
+          <tr>
+            <th style={{ width: 44 }}>{t('assessment.col.seq')}</th>
+            <th style={{ width: 110 }}>{t('assessment.col.item')}</th>
+            <th style={{ width: '22%' }}>{t('assessment.col.requirements')}</th>
+            <th style={{ width: 48 }}>{t('assessment.col.weight')}</th>
+            <th style={{ width: '20%' }}>{t('assessment.col.method')}</th>
+            <th style={{ width: 56 }}>{t('assessment.col.cap')}</th>
+            <th style={{ width: 56 }}>{t('assessment.col.actual')}</th>
+            <th>{t('assessment.col.evidence')}</th>
+            <th style={{ width: 52 }}>{t('assessment.col.score')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheet.scheme.items.map((item) => {
+            const rules = item.rules.length ? item.rules : [null];
+            const score = scoreOf.get(item.key);
+            return (
+              <Fragment key={item.key}>
+                {rules.map((rule, i) => {
+                  const ruleRows = rule ? sheet.rows.filter((r) => r.ruleKey === rule.key) : [];
+                  const actual = hundredths(ruleRows);
+                  const visible = ruleRows.filter(shown);
+                  return (
+                    <tr key={rule?.key ?? item.key} data-testid={rule ? `rule-${rule.key}` : undefined}>
+                      {i === 0 ? (
+                        <>
+                          <td rowSpan={rules.length} className="center">
+                            {item.key === '0' ? '' : item.key}
+                          </td>
+                          <td rowSpan={rules.length}>{item.name}</td>
+                          <td rowSpan={rules.length} className="small">
+                            {item.requirements}
+                          </td>
+                          <td rowSpan={rules.length} className="center">
+                            {item.weight}%
+                          </td>
+                        </>
+                      ) : null}
+                      <td className="small">{rule?.text}</td>
+                      <td className="center">{rule?.cap}</td>
+                      <td
+                        className={`center ${actual > 0 ? 'deducted' : ''}`}
+                        data-testid={rule ? `actual-${rule.key}` : undefined}
+                      >
+                        {rule ? actual : ''}
                       </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </Fragment>
-          );
-        })}
-        <tr className="sum">
-          <td colSpan={3} className="center">
-            {t('assessment.sum')}
-          </td>
-          <td className="center">{sheet.fullMarks}%</td>
-          <td />
-          <td />
-          <td className="center deducted">{sheet.totalDeducted}</td>
-          <td>
-            {t('assessment.totalScore')} <strong data-testid="sheet-total">{sheet.total}</strong>
-          </td>
-          <td className="center strong">{sheet.total}</td>
-        </tr>
-      </tbody>
-    </table>
+                      <td className="small">
+                        {visible.length ? (
+                          visible.map((row) => (
+                            <DeductionRowView
+                              key={row.rowKey}
+                              row={row}
+                              appeal={appealOf.get(row.rowKey)}
+                              printable={printable}
+                              canAppeal={canAppeal}
+                              canDecide={canDecide}
+                              canDelete={canDelete}
+                              onAppeal={onAppeal}
+                              onDeleteManual={onDeleteManual}
+                              onDecide={onDecide}
+                            />
+                          ))
+                        ) : (
+                          <Typography.Text type="secondary">
+                            {ruleRows[0]?.explanation ?? t('assessment.noDeduction')}
+                          </Typography.Text>
+                        )}
+                      </td>
+                      {i === 0 ? (
+                        <td rowSpan={rules.length} className="center strong">
+                          {score?.score ?? item.weight}
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </Fragment>
+            );
+          })}
+          <tr className="sum">
+            <td colSpan={3} className="center">
+              {t('assessment.sum')}
+            </td>
+            <td className="center">{sheet.fullMarks}%</td>
+            <td />
+            <td />
+            <td className="center deducted">{sheet.totalDeducted}</td>
+            <td>
+              {t('assessment.totalScore')} <strong data-testid="sheet-total">{sheet.total}</strong>
+            </td>
+            <td className="center strong">{sheet.total}</td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -191,9 +193,11 @@ function DeductionRowView({
           </Tag>
         ) : null}
       </Space>
-      <div className={row.points > 0 ? undefined : 'muted'} data-testid={`explain-${row.rowKey}`}>
-        {row.explanation}
-      </div>
+      {row.metricMissing ? null : (
+        <div className={row.points > 0 ? undefined : 'muted'} data-testid={`explain-${row.rowKey}`}>
+          {row.explanation}
+        </div>
+      )}
       {row.adjusted ? (
         <div className="adjusted">
           {t('assessment.adjustedFrom', {
