@@ -71,7 +71,9 @@ export function useRecordActions<T>(config: RecordActionsConfig<T>): RecordActio
       Modal.confirm({
         title: config.title(action, record),
         content: consequence,
-        okText: config.label(action),
+        // "取消" would name both buttons of a task's cancel: the answers are 确定 / 不，保持原样
+        okText: t('common.confirm'),
+        cancelText: t('common.keepAsIs'),
         okButtonProps: { danger: config.forms[action]?.button?.danger, 'data-testid': 'confirm-ok' } as never,
         cancelButtonProps: { 'data-testid': 'confirm-cancel' } as never,
         onOk: () => config.run(record, action, {}).catch((e) => showError(e)),

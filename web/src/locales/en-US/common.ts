@@ -7,6 +7,8 @@ export default {
   save: 'Save',
   cancel: 'Cancel',
   confirm: 'OK',
+  /** the answer to an irreversible move's question that changes nothing */
+  keepAsIs: 'No, leave it',
   delete: 'Delete',
   actions: 'Actions',
   view: 'View',

@@ -7,6 +7,8 @@ export default {
   save: '保存',
   cancel: '取消',
   confirm: '确定',
+  /** the answer to an irreversible move's question that changes nothing */
+  keepAsIs: '不，保持原样',
   delete: '删除',
   actions: '操作',
   view: '查看',
