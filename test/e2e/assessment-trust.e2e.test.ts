@@ -86,6 +86,8 @@ describeBrowser('assessment people can trust, in Chromium', (ctx) => {
     await appeals.getByText('无通知记录').waitFor();
     expect(await appeals.getByText(/王建国/).count()).toBe(2);
     await shot(s.page, 'sheet-decided-desktop');
+    await s.page.getByTestId('rule-2.5').screenshot({ path: `${SHOTS}/row-decided-desktop.png` });
+    await appeals.screenshot({ path: `${SHOTS}/appeals-decided-desktop.png` });
     await s.context.close();
     await m.context.close();
   });
