@@ -330,6 +330,25 @@ describeApi(
       expect(text).toContain('任务 RW000002：成立（延期已获经理批准，王建国）');
       expect(text).not.toContain('report.weeklySummaryLate');
     });
+
+    it('carries decided cases into a revision: the upheld case stays out of the corrected sheet', async () => {
+      manager = await ctx.as('manager');
+      const list = (await manager({ method: 'GET', url: '/api/assessments?period=2027-03' })).json();
+      const id = list.items[0].id;
+      const fin = await manager({ method: 'POST', url: `/api/assessments/${id}/finalize` });
+      expect(fin.statusCode, fin.body).toBe(200);
+      const revised = await manager({
+        method: 'POST',
+        url: `/api/assessments/${id}/revisions`,
+        payload: { reason: '补录考勤' },
+      });
+      expect(revised.statusCode, revised.body).toBe(200);
+      const next = revised.json();
+      expect(next.assessment.id).not.toBe(id);
+      expect(rowOf(next, '2.1:auto')).toMatchObject({ points: 1.5, quantity: 3 });
+      expect(rowOf(next, '2.1:auto').excluded).toEqual([{ ref: TASKS[1], reason: '延期已获经理批准' }]);
+      expect(next.appeals[0].cases.map((c: { status: string }) => c.status)).toEqual(['upheld', 'rejected']);
+    });
   },
   { clock, metrics },
 );

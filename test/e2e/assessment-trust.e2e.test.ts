@@ -97,7 +97,12 @@ describeBrowser('assessment people can trust, in Chromium', (ctx) => {
     await ctx.login(page, 'manager');
     const list = await page.request.get('/api/tasks?pageSize=100');
     expect(list.status(), await list.text()).toBe(200);
-    const items = (await list.json()).items as { id: number; title: string; status: string; actions: string[] }[];
+    const items = (await list.json()).items as {
+      id: number;
+      title: string;
+      status: string;
+      actions: string[];
+    }[];
     const task = items.find((k) => k.actions.includes('cancel'))!;
     expect(task, 'a task the manager may cancel').toBeDefined();
     await page.goto(`/servicedesk/tasks/${task.id}`);
@@ -122,7 +127,10 @@ describeBrowser('assessment people can trust, in Chromium', (ctx) => {
     await phone.page.locator('[data-testid^="appeal-"][data-testid$=":auto"]').first().click();
     await phone.page.getByRole('dialog').locator('[data-testid^="appeal-case-"]').first().waitFor();
     await shot(phone.page, 'appeal-dialog-phone');
-    await phone.page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await phone.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await phone.context.close();
     const phoneManager = await ctx.newPage({ phone: true });
     await ctx.login(phoneManager.page, 'manager');
