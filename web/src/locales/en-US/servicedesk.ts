@@ -166,6 +166,8 @@ export default {
     what: 'Describe the problem',
   },
   confirm: {
+    reviewSubmit: 'A submitted review cannot be changed and goes to the manager. Submit it?',
+    reviewAcknowledge: 'An acknowledged review is filed and cannot be undone. Acknowledge it?',
     taskCancel:
       'A cancelled task "{title}" cannot be reopened; one past its due time still counts as not finished on time. Cancel it?',
     markImproper:

@@ -4,6 +4,7 @@ import {
   Card,
   DatePicker,
   Input,
+  Modal,
   message,
   Space,
   Statistic,
@@ -161,7 +162,15 @@ function ReviewWeek({ w }: { w: TWeeklyReview }) {
         <Button
           type="primary"
           style={{ marginTop: 12 }}
-          onClick={() => acknowledge.mutateAsync({ id: w.id! }).catch(showError)}
+          onClick={() =>
+            Modal.confirm({
+              title: t('servicedesk.acknowledge'),
+              content: t('servicedesk.confirm.reviewAcknowledge'),
+              okText: t('common.confirm'),
+              cancelText: t('common.keepAsIs'),
+              onOk: () => acknowledge.mutateAsync({ id: w.id! }).catch(showError),
+            })
+          }
         >
           {t('servicedesk.acknowledge')}
         </Button>
@@ -189,14 +198,24 @@ function SubmitReview({ w, reasons }: { w: TWeeklyReview; reasons: Record<number
         style={{ marginTop: 8 }}
         loading={submit.isPending}
         onClick={() =>
-          submit
-            .mutateAsync({
-              projectId: w.projectId,
-              weekStart: w.weekStart,
-              summary: summary || undefined,
-              reasons: Object.entries(reasons).map(([id, reason]) => ({ repairOrderId: Number(id), reason })),
-            })
-            .then(() => message.success(t('common.saved')), showError)
+          Modal.confirm({
+            title: t('servicedesk.submitReview'),
+            content: t('servicedesk.confirm.reviewSubmit'),
+            okText: t('common.confirm'),
+            cancelText: t('common.keepAsIs'),
+            onOk: () =>
+              submit
+                .mutateAsync({
+                  projectId: w.projectId,
+                  weekStart: w.weekStart,
+                  summary: summary || undefined,
+                  reasons: Object.entries(reasons).map(([id, reason]) => ({
+                    repairOrderId: Number(id),
+                    reason,
+                  })),
+                })
+                .then(() => message.success(t('common.saved')), showError),
+          })
         }
       >
         {t('servicedesk.submitReview')}
