@@ -118,6 +118,31 @@ describeBrowser('assessment people can trust, in Chromium', (ctx) => {
     await confirm.waitFor({ state: 'hidden' });
     const still = await page.request.get(`/api/tasks/${task.id}`);
     expect((await still.json()).status).toBe(task.status);
+
+    // marking a complaint improper says what follows in its dialog; cancel leaves it unmarked
+    const complaints = (await (await page.request.get('/api/complaints?pageSize=100')).json()).items as {
+      id: number;
+    }[];
+    let markable: number | undefined;
+    for (const c of complaints) {
+      const detail = await (await page.request.get(`/api/complaints/${c.id}`)).json();
+      if (detail.canMarkImproper && !detail.improper) {
+        markable = c.id;
+        break;
+      }
+    }
+    expect(markable, 'a complaint the manager may mark improper').toBeDefined();
+    await page.goto(`/servicedesk/complaints/${markable}`);
+    await page.getByRole('button', { name: /标记处理不当/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByTestId('action-consequence')
+      .getByText(/计入负责人的考核.*不能撤销/)
+      .waitFor();
+    await shot(page, 'confirm-improper-desktop');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await (await page.request.get(`/api/complaints/${markable}`)).json()).improper).toBe(false);
     await context.close();
 
     const phone = await ctx.newPage({ phone: true });
