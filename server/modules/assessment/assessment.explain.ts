@@ -75,6 +75,8 @@ export function explainRow(row: DeductionRow, ctx: ExplainContext): Text {
   const unit: Text = { 'zh-CN': metric.unit, 'en-US': '' };
   const t = tail(row, cap, unit);
   const nothing = row.rawPoints === 0 && !row.excluded?.length;
+  // the engine's words for a band or target rule carry the rate; the cap is said once, by tail()
+  const rate = row.detail.replace(/；超出本条上限.*$/, '');
   switch (rule.kind) {
     case 'count':
       return nothing
@@ -99,22 +101,22 @@ export function explainRow(row: DeductionRow, ctx: ExplainContext): Text {
     case 'target':
       return nothing
         ? {
-            'zh-CN': `${row.detail}`,
+            'zh-CN': rate,
             'en-US': `${label['en-US']}: every category on target, nothing deducted`,
           }
         : {
-            'zh-CN': `${row.detail}${t['zh-CN']}`,
+            'zh-CN': `${rate}${t['zh-CN']}`,
             'en-US': `${label['en-US']}: ${n(row.quantity)} categories below target × ${n(ppu)} = ${n(row.rawPoints)} points${t['en-US']}`,
           };
     default:
       // bands: the engine's words carry the rate and the band it reached
       return nothing
         ? {
-            'zh-CN': row.detail,
+            'zh-CN': rate,
             'en-US': `${label['en-US']}: below the deduction threshold, nothing deducted`,
           }
         : {
-            'zh-CN': `${row.detail}${t['zh-CN']}`,
+            'zh-CN': `${rate}${t['zh-CN']}`,
             'en-US': `${label['en-US']}: band reached, ${n(row.rawPoints)} points${t['en-US']}`,
           };
   }
