@@ -71,6 +71,19 @@ describeBrowser('assessment people can trust, in Chromium', (ctx) => {
     await shot(m.page, 'decide-dialog-desktop');
     await decide.getByRole('button', { name: /确认处理/ }).click();
     await m.page.getByTestId('excluded-2.5:auto').waitFor();
+    // the history says it in words: field labels, status words, Asia/Shanghai times, before → after
+    await m.page.getByRole('button', { name: /修改记录/ }).click();
+    const drawer = m.page.locator('.ant-drawer');
+    await drawer
+      .getByText(/处理申诉/)
+      .first()
+      .waitFor();
+    const history = (await drawer.textContent()) ?? '';
+    expect(history).toContain('公示中');
+    expect(history).toContain('总分');
+    expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}|[{}"]|upheld|published/);
+    await shot(m.page, 'history-desktop');
+    await m.page.keyboard.press('Escape');
 
     // she sees the row recomputed without the upheld case, and each decision with its reason and decider
     await s.page.reload();

@@ -34,6 +34,8 @@ function readable(value: unknown, i18n: I18n, entity: string, key: string): stri
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
     if (INSTANT.test(value)) return formatDateTime(value);
+    // an assessment row's key ('2.5:auto', '0.1:manual:7') is read as its rule's number
+    if (key === 'rowKey' || key === 'row_key') return value.split(':')[0];
     const words =
       key === 'status' ? STATUS_TEXTS[entity] : key === 'decision' ? 'assessment.appealStatuses' : undefined;
     if (words) {
