@@ -129,3 +129,31 @@ export function upheldAppealsAgainstAssessor(
     .orderBy('ap.id')
     .execute();
 }
+
+/** The disputed cases of a sheet's appeals, in the order they were listed. */
+export function listAppealCases(db: Executor, assessmentId: number) {
+  return db
+    .selectFrom('assessment_appeal_case')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('appeal_id')
+    .orderBy('id')
+    .execute();
+}
+export function insertAppealCases(db: Executor, rows: Insertable<Database['assessment_appeal_case']>[]) {
+  if (rows.length === 0) return Promise.resolve([]);
+  return db.insertInto('assessment_appeal_case').values(rows).returningAll().execute();
+}
+export function updatePendingCase(
+  db: Executor,
+  id: number,
+  patch: Updateable<Database['assessment_appeal_case']>,
+) {
+  return db
+    .updateTable('assessment_appeal_case')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}

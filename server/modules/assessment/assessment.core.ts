@@ -187,6 +187,32 @@ async function manualEntries(trx: Executor, assessmentId: number): Promise<Manua
 }
 
 /**
+ * What decided appeals change: an upheld case leaves its rule's row (the rule recomputes it); an upheld
+ * appeal of a whole row (a row without evidence) removes that row.
+ */
+async function appealOutcomes(trx: Executor, assessmentId: number) {
+  const appeals = await appealRepo.listAppeals(trx, assessmentId);
+  const cases = await appealRepo.listAppealCases(trx, assessmentId);
+  const withCases = new Set(cases.map((c) => c.appeal_id));
+  const adjustments = appeals
+    .filter((ap) => ap.status === 'upheld' && !withCases.has(ap.id))
+    .map((ap) => ({
+      rowKey: ap.row_key,
+      newPoints: Number(ap.new_points ?? 0),
+      reason: ap.decision_reason ?? '',
+    }));
+  const ruleOf = new Map(appeals.map((ap) => [ap.id, ap.row_key.replace(/:auto$/, '')]));
+  const exclusions = cases
+    .filter((c) => c.status === 'upheld' && ruleOf.has(c.appeal_id))
+    .map((c) => ({
+      ruleKey: ruleOf.get(c.appeal_id)!,
+      ref: JSON.parse(c.ref_json) as RecordRef,
+      reason: c.decision_reason ?? '',
+    }));
+  return { adjustments, exclusions };
+}
+
+/**
  * Recomputes a sheet. `fromData` re-reads the metrics (a draft's refresh); otherwise the metric values of
  * the last refresh are reused, so deciding an appeal on a published sheet changes only that row.
  */
@@ -195,18 +221,13 @@ async function recompute(base: CoreBase, trx: Executor, a: AssessmentRow, fromDa
   if (!scheme) throw notFound('考核方案', 'Scheme');
   const items = parseItems(scheme.items_json);
   const metricValues = fromData ? await readMetrics(base, trx, a, items) : JSON.parse(a.metrics_json);
-  const adjustments = (await appealRepo.listAppeals(trx, a.id))
-    .filter((ap) => ap.status === 'upheld')
-    .map((ap) => ({
-      rowKey: ap.row_key,
-      newPoints: Number(ap.new_points ?? 0),
-      reason: ap.decision_reason ?? '',
-    }));
+  const { adjustments, exclusions } = await appealOutcomes(trx, a.id);
   const result = computeAssessment({
     scheme: { items },
     metrics: metricValues,
     manual: await manualEntries(trx, a.id),
     adjustments,
+    exclusions,
     metricLabels: base.metricLabels,
   });
   const at = nowIsoOf(base);

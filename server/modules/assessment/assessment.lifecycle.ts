@@ -140,12 +140,20 @@ async function carryOver(trx: Executor, old: AssessmentRow, createdId: number) {
     manualMap.set(`${m.rule_key}:manual:${oldId}`, `${m.rule_key}:manual:${copied.id}`);
   }
   const oldResult = JSON.parse(old.result_json) as EngineResult;
+  const cases = await appealRepo.listAppealCases(trx, old.id);
   for (const ap of await appealRepo.listAppeals(trx, old.id)) {
     if (ap.status === 'pending') continue;
-    const { id: _a, ...rest } = ap;
+    const { id: oldAppealId, ...rest } = ap;
     const rowKey = manualMap.get(ap.row_key) ?? ap.row_key;
     if (!oldResult.rows.some((r) => r.rowKey === ap.row_key)) continue;
-    await appealRepo.insertAppeal(trx, { ...rest, row_key: rowKey, assessment_id: createdId });
+    const copied = await appealRepo.insertAppeal(trx, { ...rest, row_key: rowKey, assessment_id: createdId });
+    // the decided cases follow their appeal, so the upheld ones stay out of the revision's row
+    await appealRepo.insertAppealCases(
+      trx,
+      cases
+        .filter((c) => c.appeal_id === oldAppealId)
+        .map(({ id: _c, ...c }) => ({ ...c, appeal_id: copied.id, assessment_id: createdId })),
+    );
   }
 }
 

@@ -207,15 +207,30 @@ export const ZDeductionRow = Type.Object({
   notCounted: Type.Optional(Type.Array(ZRecordRef)),
   metricMissing: Type.Optional(Type.Boolean()),
   adjusted: Type.Optional(Type.Object({ fromPoints: Type.Number(), reason: Type.String() })),
+  /** the cases upheld appeals took out of this row, with the decision's reason */
+  excluded: Type.Optional(Type.Array(Type.Object({ ref: ZRecordRef, reason: Type.String() }))),
+  /** the row in words, in the caller's language (assessment.explain.ts): formula and numbers */
+  explanation: Type.String(),
   by: Type.Optional(Type.String()),
   manualEntryId: Type.Optional(Type.Integer()),
   createdAt: Type.Optional(Type.String()),
 });
 
-/** 申诉 of one row, as the sheet shows it. */
+/** One disputed case of an appeal and its decision. */
+export const ZAppealCase = Type.Object({
+  id: Type.Integer(),
+  ref: ZRecordRef,
+  status: StringEnum(APPEAL_STATUSES),
+  decisionReason: Nullable(Type.String()),
+  decidedByName: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+});
+
+/** 申诉 of one row, as the sheet shows it: the cases it disputes (none: the whole row). */
 export const ZAppeal = Type.Object({
   id: Type.Integer(),
   rowKey: Type.String(),
+  cases: Type.Array(ZAppealCase),
   rowPoints: Type.Number(),
   reason: Type.String(),
   status: StringEnum(APPEAL_STATUSES),
@@ -306,21 +321,49 @@ export const ZReasonInput = Type.Object(
   { additionalProperties: false },
 );
 
+const ZCaseRef = Type.Object(
+  {
+    entity: Type.String({ minLength: 1, maxLength: 50 }),
+    id: Type.Union([Type.Integer(), Type.String({ minLength: 1, maxLength: 100 })]),
+  },
+  { additionalProperties: false },
+);
+
 export const ZAppealInput = Type.Object(
   {
     rowKey: Type.String({ minLength: 1, maxLength: 120 }),
+    /** the row's evidence records disputed; required when the row has evidence, absent for a whole row */
+    cases: Type.Optional(Type.Array(ZCaseRef, { maxItems: 200 })),
     reason: ZReasonInput.properties.reason,
   },
   { additionalProperties: false },
 );
 export type TAppealInput = Static<typeof ZAppealInput>;
 
+const ZDecision = Type.Union([Type.Literal('upheld'), Type.Literal('rejected')]);
+
+/**
+ * 处理申诉: an appeal of cases is decided case by case (`cases`, every case once, each with its reason);
+ * an appeal of a whole row by `decision` and `reason`. Upheld cases leave the row and the rule recomputes it;
+ * nobody types a new number.
+ */
 export const ZAppealDecision = Type.Object(
   {
-    decision: Type.Union([Type.Literal('upheld'), Type.Literal('rejected')]),
-    /** upheld: the row's new points; 0 (default) removes the deduction */
-    newPoints: Type.Optional(Points()),
-    reason: ZReasonInput.properties.reason,
+    decision: Type.Optional(ZDecision),
+    reason: Type.Optional(ZReasonInput.properties.reason),
+    cases: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            caseId: Type.Integer({ minimum: 1 }),
+            decision: ZDecision,
+            reason: ZReasonInput.properties.reason,
+          },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 200 },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -415,3 +458,4 @@ export type TTrendQuery = Static<typeof ZTrendQuery>;
 export type TRanking = Static<typeof ZRanking>;
 export type TDeductionRow = Static<typeof ZDeductionRow>;
 export type TAppeal = Static<typeof ZAppeal>;
+export type TAppealCase = Static<typeof ZAppealCase>;

@@ -92,7 +92,7 @@ export interface AssessmentManualEntryTable {
   created_at: string;
 }
 
-/** 申诉: the assessee disputes one deduction row. */
+/** 申诉: the assessee disputes one deduction row: some of its cases, or the whole row when it has none. */
 export interface AssessmentAppealTable {
   id: Generated<number>;
   assessment_id: number;
@@ -102,13 +102,29 @@ export interface AssessmentAppealTable {
   row_points_centi: number;
   reason: string;
   status: AppealStatus;
-  /** upheld: the row's new points in hundredths (0 removes it) */
+  /** appeals decided before appeals per case: an upheld row's new points in hundredths (0 removes it); now always null */
   new_points_centi: number | null;
   decision_reason: string | null;
   decided_by: number | null;
   decided_at: string | null;
   created_by: number;
   created_at: string;
+}
+
+/** One disputed case (evidence record) of an appeal, decided on its own: upheld cases leave the row. */
+export interface AssessmentAppealCaseTable {
+  id: Generated<number>;
+  appeal_id: number;
+  assessment_id: number;
+  entity: string;
+  /** the record's id as text */
+  record_id: string;
+  /** the RecordRef as the row listed it */
+  ref_json: string;
+  status: AppealStatus;
+  decision_reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
 }
 
 declare module '../../db/schema.ts' {
@@ -118,5 +134,6 @@ declare module '../../db/schema.ts' {
     assessment: AssessmentTable;
     assessment_manual_entry: AssessmentManualEntryTable;
     assessment_appeal: AssessmentAppealTable;
+    assessment_appeal_case: AssessmentAppealCaseTable;
   }
 }

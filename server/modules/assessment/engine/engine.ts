@@ -19,6 +19,7 @@ import {
   toHundredths,
   toNonNegativeHundredths,
 } from './exact.ts';
+import { type Excluded, excludeEvidence, exclusionsByRule } from './exclusions.ts';
 import { describeMetric } from './metric-labels.ts';
 import { compareIds, compareNumbers, compareStrings, normalizeEvidence } from './ordering.ts';
 import type {
@@ -58,6 +59,7 @@ interface WorkingRow {
   notCounted?: RecordRef[];
   metricMissing?: true;
   adjusted?: { fromPoints: Hundredths; reason: string };
+  excluded?: Excluded[];
   by?: string;
 }
 
@@ -74,6 +76,7 @@ export function computeAssessment(input: EngineInput): EngineResult {
 
   const manualByRule = groupManualEntries(input.manual ?? [], rulesByKey, warnings);
   const metrics = input.metrics ?? {};
+  const excluded = exclusionsByRule(input.exclusions);
 
   const rowsByItem = new Map<string, WorkingRow[]>();
   for (const { item, rules } of items) {
@@ -81,7 +84,10 @@ export function computeAssessment(input: EngineInput): EngineResult {
     for (const rule of rules) {
       const ruleRows: WorkingRow[] = [];
       const autoKind = autoKindOf(rule);
-      if (autoKind) ruleRows.push(autoRow(item, rule, autoKind, metrics, warnings, input.metricLabels));
+      if (autoKind)
+        ruleRows.push(
+          autoRow(item, rule, autoKind, metrics, warnings, input.metricLabels, excluded.get(rule.key)),
+        );
       for (const entry of manualByRule.get(rule.key) ?? [])
         ruleRows.push(manualRow(item, rule, entry, input.metricLabels));
       shareRuleCap(ruleRows, toNonNegativeHundredths(rule.cap));
@@ -188,9 +194,14 @@ function autoRow(
   metrics: Record<string, MetricValue | undefined>,
   warnings: EngineWarning[],
   labels: EngineInput['metricLabels'],
+  exclusions?: ReadonlyMap<string, string>,
 ): WorkingRow {
   const metricKey = rule.metricKey as string;
-  const value = Object.hasOwn(metrics, metricKey) ? metrics[metricKey] : undefined;
+  const given = Object.hasOwn(metrics, metricKey) ? metrics[metricKey] : undefined;
+  const { value, removed } =
+    given === undefined || given === null
+      ? { value: given, removed: [] }
+      : excludeEvidence(given, exclusions);
   const outcome =
     value === undefined || value === null
       ? missingMetricOutcome(metricKey)
@@ -210,6 +221,7 @@ function autoRow(
   };
   if (outcome.notCounted) row.notCounted = outcome.notCounted;
   if (outcome.metricMissing) row.metricMissing = true;
+  if (removed.length > 0) row.excluded = removed;
   return row;
 }
 
@@ -375,6 +387,7 @@ function toDeductionRow(row: WorkingRow): DeductionRow {
   if (row.metricMissing) out.metricMissing = true;
   if (row.adjusted)
     out.adjusted = { fromPoints: fromHundredths(row.adjusted.fromPoints), reason: row.adjusted.reason };
+  if (row.excluded) out.excluded = row.excluded;
   if (row.by !== undefined) out.by = row.by;
   return out;
 }

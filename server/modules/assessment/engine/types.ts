@@ -128,11 +128,20 @@ export interface Adjustment {
   reason: string;
 }
 
+/** A case (evidence record) an upheld appeal takes out of its rule's row; the rule recomputes the row. */
+export interface Exclusion {
+  ruleKey: string;
+  ref: { entity: string; id: number | string };
+  reason: string;
+}
+
 export interface EngineInput {
   scheme: Scheme;
   metrics: Record<string, MetricValue | undefined>;
   manual: ManualEntry[];
   adjustments?: Adjustment[];
+  /** cases upheld on appeal (engine/exclusions.ts): left out of their rule's auto row */
+  exclusions?: Exclusion[];
   /**
    * Labels of the registered metrics by key (the data module's own words), used in the rows' detail texts;
    * a key without one falls back to the engine's table, then to the key itself.
@@ -161,6 +170,8 @@ export interface DeductionRow {
   /** auto rule whose metric is not registered (or has the wrong type): behaves as manual */
   metricMissing?: boolean;
   adjusted?: { fromPoints: number; reason: string };
+  /** auto rows: the cases taken out by upheld appeals, with the decision's reason */
+  excluded?: { ref: RecordRef; reason: string }[];
   /** manual rows: who entered the deduction */
   by?: string;
 }

@@ -197,4 +197,16 @@ export default {
     where: 'Where is the problem?',
     what: 'Describe the problem',
   },
+  confirm: {
+    reviewSubmit: 'A submitted review cannot be changed and goes to the manager. Submit it?',
+    reviewAcknowledge: 'An acknowledged review is filed and cannot be undone. Acknowledge it?',
+    taskCancel:
+      'A cancelled task "{title}" cannot be reopened; one past its due time still counts as not finished on time. Cancel it?',
+    markImproper:
+      "The complaint will count in the handler's assessment (handled improperly, 1 point each) and cannot be unmarked. Mark it?",
+    repairCancel: 'A cancelled repair order cannot be restored; a new one must be filed. Cancel it?',
+    repairClose: 'A closed repair order cannot be reopened or changed. Close it?',
+    complaintCancel: 'A withdrawn complaint cannot be restored. Withdraw it?',
+    complaintClose: 'A closed complaint cannot be handled again. Close it?',
+  },
 };

@@ -197,4 +197,14 @@ export default {
     where: '哪里需要维修？',
     what: '请描述问题',
   },
+  confirm: {
+    reviewSubmit: '提交后本周审核不能再修改，交经理确认。确定提交？',
+    reviewAcknowledge: '确认后本周审核归档，不能撤回。确定确认？',
+    taskCancel: '取消后任务「{title}」不能再重新打开；已过截止时间的任务仍计为未按时完成。确定取消？',
+    markImproper: '标记后此投诉计入负责人的考核（投诉处理不当，每起扣 1 分），不能撤销。确定标记？',
+    repairCancel: '取消后此报修单不能恢复，需重新提交报修。确定取消？',
+    repairClose: '关闭后此报修单不能再返修或修改。确定关闭？',
+    complaintCancel: '撤销后此投诉不能恢复。确定撤销？',
+    complaintClose: '关闭后此投诉不能再重新处理。确定关闭？',
+  },
 };

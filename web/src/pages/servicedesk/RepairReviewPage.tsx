@@ -4,6 +4,7 @@ import {
   Card,
   DatePicker,
   Input,
+  Modal,
   message,
   Space,
   Statistic,
@@ -165,7 +166,15 @@ function ReviewWeek({ w }: { w: TWeeklyReview }) {
         <Button
           type="primary"
           style={{ marginTop: 12 }}
-          onClick={() => acknowledge.mutateAsync({ id: w.id! }).catch(showError)}
+          onClick={() =>
+            Modal.confirm({
+              title: t('servicedesk.acknowledge'),
+              content: t('servicedesk.confirm.reviewAcknowledge'),
+              okText: t('common.confirm'),
+              cancelText: t('common.keepAsIs'),
+              onOk: () => acknowledge.mutateAsync({ id: w.id! }).catch(showError),
+            })
+          }
         >
           {t('servicedesk.acknowledge')}
         </Button>
@@ -193,17 +202,24 @@ function SubmitReview({ w, reasons }: { w: TWeeklyReview; reasons: Record<number
         style={{ marginTop: 8 }}
         loading={submit.isPending}
         onClick={() =>
-          submit
-            .mutateAsync({
-              projectId: w.projectId,
-              weekStart: w.weekStart,
-              summary: summary || undefined,
-              conclusions: Object.entries(reasons).map(([id, conclusion]) => ({
-                repairOrderId: Number(id),
-                conclusion,
-              })),
-            })
-            .then(() => message.success(t('common.saved')), showError)
+          Modal.confirm({
+            title: t('servicedesk.submitReview'),
+            content: t('servicedesk.confirm.reviewSubmit'),
+            okText: t('common.confirm'),
+            cancelText: t('common.keepAsIs'),
+            onOk: () =>
+              submit
+                .mutateAsync({
+                  projectId: w.projectId,
+                  weekStart: w.weekStart,
+                  summary: summary || undefined,
+                  conclusions: Object.entries(reasons).map(([id, conclusion]) => ({
+                    repairOrderId: Number(id),
+                    conclusion,
+                  })),
+                })
+                .then(() => message.success(t('common.saved')), showError),
+          })
         }
       >
         {t('servicedesk.submitReview')}

@@ -28,10 +28,17 @@ const comment = (t: T): FieldDecl => ({
 });
 
 /** 关闭, 返修/重新处理, 取消/撤销 ask only for a comment, for a repair and a complaint alike */
-const closeReopenCancel = <R,>(t: T): Record<'close' | 'reopen' | 'cancel', ActionForm<R>> => ({
-  close: { fields: [comment(t)] },
+const closeReopenCancel = <R,>(
+  t: T,
+  noun: 'repair' | 'complaint',
+): Record<'close' | 'reopen' | 'cancel', ActionForm<R>> => ({
+  close: { fields: [comment(t)], confirm: () => t(`servicedesk.confirm.${noun}Close`) },
   reopen: { fields: [comment(t)] },
-  cancel: { button: { danger: true }, fields: [comment(t)] },
+  cancel: {
+    button: { danger: true },
+    fields: [comment(t)],
+    confirm: () => t(`servicedesk.confirm.${noun}Cancel`),
+  },
 });
 
 function repairForms(t: T): Record<string, ActionForm<TRepairDetail>> {
@@ -60,7 +67,7 @@ function repairForms(t: T): Record<string, ActionForm<TRepairDetail>> {
       fields: [{ kind: 'rate', name: 'rating', label: t('servicedesk.rating'), required: true }, comment(t)],
     },
     start: { fields: [comment(t)] },
-    ...closeReopenCancel(t),
+    ...closeReopenCancel(t, 'repair'),
   };
 }
 
@@ -127,6 +134,7 @@ function complaintForms(t: T): Record<string, ActionForm<TComplaintDetail>> {
     },
     markImproper: {
       button: { danger: true },
+      confirm: () => t('servicedesk.confirm.markImproper'),
       fields: [
         {
           kind: 'textarea',
@@ -138,7 +146,7 @@ function complaintForms(t: T): Record<string, ActionForm<TComplaintDetail>> {
         },
       ],
     },
-    ...closeReopenCancel(t),
+    ...closeReopenCancel(t, 'complaint'),
   };
 }
 
@@ -202,10 +210,13 @@ export function useTaskActions() {
       requestCancel: { fields: [reasonField(t('servicedesk.requestReason'))] },
       cancel: {
         button: { danger: true },
+        // with its reason field the dialog itself asks, with the consequence above the fields
+        confirm: (task) => t('servicedesk.confirm.taskCancel', { title: task.title }),
         initialValues: () => ({ lateness: 'count' }),
         fields: (task) => [reasonField(t('servicedesk.cancelReason')), ...excuseField(t, task)],
       },
       approveCancel: {
+        confirm: (task) => t('servicedesk.confirm.taskCancel', { title: task.title }),
         // the decider writes her own reason; the request's is on the page beside the button
         initialValues: () => ({ lateness: 'count' }),
         fields: (task) => [reasonField(t('servicedesk.cancelReason')), ...excuseField(t, task)],
