@@ -119,16 +119,15 @@ describeBrowser('assessment people can trust, in Chromium', (ctx) => {
     const task = items.find((k) => k.actions.includes('cancel'))!;
     expect(task, 'a task the manager may cancel').toBeDefined();
     await page.goto(`/servicedesk/tasks/${task.id}`);
-    await page
-      .getByRole('button', { name: /^取\s*消$/ })
-      .first()
-      .click();
-    const confirm = page.locator('.ant-modal-confirm');
-    await confirm.waitFor();
-    expect(await confirm.textContent()).toContain(`取消后任务「${task.title}」不能再重新打开`);
+    await page.getByRole('button', { name: '取消任务' }).first().click();
+    // cancelling asks for a reason, so its dialog is the question: the consequence stands above the fields
+    const cancelDialog = page.getByRole('dialog');
+    const consequence = cancelDialog.getByTestId('action-consequence');
+    await consequence.waitFor();
+    expect(await consequence.textContent()).toContain(`取消后任务「${task.title}」不能再重新打开`);
     await shot(page, 'confirm-task-cancel-desktop');
-    await confirm.getByTestId('confirm-cancel').click();
-    await confirm.waitFor({ state: 'hidden' });
+    await cancelDialog.getByRole('button', { name: '不，保持原样' }).click();
+    await cancelDialog.waitFor({ state: 'hidden' });
     const still = await page.request.get(`/api/tasks/${task.id}`);
     expect((await still.json()).status).toBe(task.status);
 
@@ -153,7 +152,7 @@ describeBrowser('assessment people can trust, in Chromium', (ctx) => {
       .getByText(/计入负责人的考核.*不能撤销/)
       .waitFor();
     await shot(page, 'confirm-improper-desktop');
-    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.getByRole('button', { name: '不，保持原样' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect((await (await page.request.get(`/api/complaints/${markable}`)).json()).improper).toBe(false);
     await context.close();
@@ -173,13 +172,11 @@ describeBrowser('assessment people can trust, in Chromium', (ctx) => {
     const phoneManager = await ctx.newPage({ phone: true });
     await ctx.login(phoneManager.page, 'manager');
     await phoneManager.page.goto(`/servicedesk/tasks/${task.id}`);
-    await phoneManager.page
-      .getByRole('button', { name: /^取\s*消$/ })
-      .first()
-      .click();
-    await phoneManager.page.locator('.ant-modal-confirm').waitFor();
+    await phoneManager.page.getByRole('button', { name: '取消任务' }).first().click();
+    const phoneDialog = phoneManager.page.getByRole('dialog');
+    await phoneDialog.getByTestId('action-consequence').waitFor();
     await shot(phoneManager.page, 'confirm-task-cancel-phone');
-    await phoneManager.page.locator('.ant-modal-confirm').getByTestId('confirm-cancel').click();
+    await phoneDialog.getByRole('button', { name: '不，保持原样' }).click();
     await phoneManager.context.close();
   });
 });

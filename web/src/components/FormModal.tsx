@@ -21,6 +21,8 @@ interface FormModalProps<V> {
   width?: number;
   /** the OK button's text; 保存 by default */
   okText?: ReactNode;
+  /** the Cancel button's text (an irreversible move says 不，保持原样: "取消" would read as the move itself) */
+  cancelText?: ReactNode;
   /** no "saved" message (an action dialog: the record's new state says it) */
   quiet?: boolean;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
@@ -47,6 +49,7 @@ export function FormModal<V extends object>({
   onClose,
   width,
   okText,
+  cancelText,
   quiet = false,
   children,
 }: FormModalProps<V>) {
@@ -66,6 +69,7 @@ export function FormModal<V extends object>({
       onCancel={onClose}
       confirmLoading={saving}
       okText={okText ?? t('common.save')}
+      cancelText={cancelText}
       destroyOnHidden
       onOk={async () => {
         const values = await form.validateFields();

@@ -136,10 +136,12 @@ export function ActionDialog({
   onSubmit,
   onClose,
 }: ActionDialogProps) {
+  const { t } = useI18n();
   return (
     <FormModal<Record<string, unknown>>
       title={title}
       okText={okText}
+      cancelText={notice ? t('common.keepAsIs') : undefined}
       quiet
       initialValues={initialValues}
       onSubmit={onSubmit}

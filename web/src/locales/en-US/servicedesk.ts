@@ -201,7 +201,7 @@ export default {
     reviewSubmit: 'A submitted review cannot be changed and goes to the manager. Submit it?',
     reviewAcknowledge: 'An acknowledged review is filed and cannot be undone. Acknowledge it?',
     taskCancel:
-      'A cancelled task "{title}" cannot be reopened; one past its due time still counts as not finished on time. Cancel it?',
+      'A cancelled task "{title}" cannot be reopened; one past its due time still counts as not finished on time unless you excuse it below with a reason. Cancel it?',
     markImproper:
       "The complaint will count in the handler's assessment (handled improperly, 1 point each) and cannot be unmarked. Mark it?",
     repairCancel: 'A cancelled repair order cannot be restored; a new one must be filed. Cancel it?',
