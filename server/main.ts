@@ -15,6 +15,7 @@ import { seedDemo } from './demo/index.ts';
 import { systemActor } from './lib/actor.ts';
 import { AppError } from './lib/errors.ts';
 import { startScheduler } from './modules/reminder/reminder.scheduler.ts';
+import { employeePlace } from './modules/staff/staff.service.ts';
 import { createUserService } from './modules/user/user.service.ts';
 
 const USAGE = `PropDesk — 物业客服部系统
@@ -133,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
       await migrateToLatest(database.db);
       await ensureCompanyDefaults(database.db);
       // through the user service, like the users page: the same checks and the audit entry (by 系统)
-      const users = createUserService({ db: database.db });
+      const users = createUserService({ db: database.db, staff: { employeePlace } });
       try {
         await users.create(systemActor(), {
           username: arg,

@@ -19,11 +19,23 @@ export type FindInProject = (
   projectId: number,
 ) => Promise<{ id: number; name: string } | undefined>;
 
+/** where a record sits: its project (and its parent, a unit's building), or undefined if there is none */
+export interface Place {
+  id: number;
+  projectId: number;
+  parentId?: number;
+}
+/** the place of one record, any project: the caller checks it against the actor (lib/references.ts) */
+export type PlaceOf = (db: Executor, id: number) => Promise<Place | undefined>;
+
 export interface StaffDirectory {
   employeeNames: NamesOf;
   teamNames: NamesOf;
   employeeInProject: FindInProject;
   teamInProject: FindInProject;
+  /** the project of an employee / a team (reference checks) */
+  employeePlace: PlaceOf;
+  teamPlace: PlaceOf;
 }
 
 /** The register (property module) as the service desk reads it */
@@ -32,4 +44,7 @@ export interface RegisterDirectory {
   ownerUnitIds(db: Executor, userId: number): Promise<number[]>;
   /** occupied households (入住户数) of a project on a date (the complaint rate) */
   occupiedHouseholds(db: Executor, projectId: number, date: string): Promise<number>;
+  /** the project of a building; of a unit, its project and building (reference checks) */
+  buildingPlace: PlaceOf;
+  unitPlace: PlaceOf;
 }

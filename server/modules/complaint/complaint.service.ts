@@ -3,6 +3,7 @@ import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.t
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
 import type { NamesOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import { buildingAndUnit, checkReferences, defineReferenceErrors } from '../../lib/references.ts';
 import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import type { DueUnit } from '../calendar/working-time.ts';
@@ -24,13 +25,16 @@ export function ratePercent(complaints: number, households: number): number | nu
   return Math.round((complaints * 10000) / households) / 100;
 }
 
+/** COMPLAINT_REFERENCE_NOT_FOUND (404) / COMPLAINT_REFERENCE_OUTSIDE_PROJECT (400) */
+export const complaintReferenceErrors = defineReferenceErrors('COMPLAINT');
+
 export type ComplaintService = ReturnType<typeof createComplaintService>;
 
 export interface ComplaintDeps {
   db: DB;
   clock?: Clock;
   /** handlers (staff module), project names and the projects a caller sees (project module) */
-  staff: Pick<StaffDirectory, 'employeeNames' | 'employeeInProject'>;
+  staff: Pick<StaffDirectory, 'employeeNames' | 'employeePlace'>;
   projectNames: NamesOf;
   visibleProjects: (
     db: Executor,
@@ -53,6 +57,7 @@ export function createComplaintService({
   calendar: { computeDue },
 }: ComplaintDeps) {
   const nowIso = () => clock.now().toISOString();
+  const HANDLER = { entity: { 'zh-CN': '处理人', 'en-US': 'handler' }, place: staff.employeePlace };
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
   async function scopeOf(actor: Actor): Promise<repo.ComplaintScope> {
@@ -137,6 +142,13 @@ export function createComplaintService({
         throw field(actor, 'complainantName', '请填写投诉人', 'Enter the complainant');
       if (isOwner && input.unitId && !(await register.ownerUnitIds(db, actor.userId)).includes(input.unitId))
         throw field(actor, 'unitId', '只能为自己的房屋投诉', 'Not your unit');
+      await checkReferences(
+        db,
+        actor,
+        input.projectId,
+        buildingAndUnit(register, input),
+        complaintReferenceErrors,
+      );
       const created = clock.now();
       const due = await computeDue(db, created, {
         amount: Number(category.response_amount),
@@ -208,13 +220,13 @@ export function createComplaintService({
           case 'assign':
             if (!input.handlerEmployeeId)
               throw field(actor, 'handlerEmployeeId', '请选择处理人', 'Choose a handler');
-            if (!(await staff.employeeInProject(trx, input.handlerEmployeeId, before.project_id)))
-              throw field(
-                actor,
-                'handlerEmployeeId',
-                '处理人不属于该项目',
-                'The handler is not in this project',
-              );
+            await checkReferences(
+              trx,
+              actor,
+              before.project_id,
+              [{ field: 'handlerEmployeeId', id: input.handlerEmployeeId, ...HANDLER }],
+              complaintReferenceErrors,
+            );
             patch.handler_employee_id = input.handlerEmployeeId;
             note = input.note ?? null;
             break;

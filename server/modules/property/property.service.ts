@@ -21,6 +21,15 @@ export function unitIdsOfOwnerUser(db: Executor, userId: number): Promise<number
   return repo.unitIdsOfOwnerUser(db, userId);
 }
 
+/** The project of a building, any project: for other modules' reference checks (lib/references.ts) */
+export function buildingPlace(db: Executor, id: number) {
+  return repo.buildingPlace(db, id);
+}
+/** The project and building of a unit, any project: for other modules' reference checks */
+export function unitPlace(db: Executor, id: number) {
+  return repo.unitPlace(db, id);
+}
+
 export type PropertyService = ReturnType<typeof createPropertyService>;
 
 export function createPropertyService(deps: PropertyDeps) {

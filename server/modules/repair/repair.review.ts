@@ -3,11 +3,15 @@ import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.t
 import { writeAudit } from '../../lib/audit.ts';
 import type { NamesOf } from '../../lib/directory.ts';
 import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
+import { defineReferenceErrors } from '../../lib/references.ts';
 import { type Clock, localDate, mondayOf, systemClock, weekRange } from '../../lib/time.ts';
 import { repairCode } from './repair.repository.ts';
 import * as reviewRepo from './repair.review.repository.ts';
 import { wasCompletionOverdueAt } from './repair.rules.ts';
 import type { TReviewInput } from './repair.schemas.ts';
+
+/** REVIEW_REFERENCE_NOT_FOUND (404) / REVIEW_REFERENCE_OUTSIDE_PROJECT (400) */
+export const reviewReferenceErrors = defineReferenceErrors('REVIEW');
 
 export const reviewErrors = defineErrors({
   REPAIR_REVIEW_EXISTS: {
@@ -101,6 +105,20 @@ export function createRepairReviews({
       const week = weekRange(input.weekStart);
       if (week.end > localDate(now())) throw reviewErrors.REPAIR_REVIEW_EARLY();
       const reasons = new Map((input.reasons ?? []).map((r) => [r.repairOrderId, r.reason]));
+      // a reason names an unfinished order of this review (its project and week), nothing else
+      const unfinished = new Set(draft.content.unfinished.map((u: { id: number }) => u.id));
+      const stray = (input.reasons ?? []).findIndex((r) => !unfinished.has(r.repairOrderId));
+      if (stray >= 0) {
+        throw reviewReferenceErrors.outside({ entity: { 'zh-CN': '报修单', 'en-US': 'repair order' } }, [
+          {
+            field: `reasons.${stray}.repairOrderId`,
+            message:
+              actor.locale === 'zh-CN'
+                ? '该报修单不是本项目本周的未完成单'
+                : "Not an unfinished order of this project's week",
+          },
+        ]);
+      }
       const content = {
         ...draft.content,
         unfinished: draft.content.unfinished.map((u: { id: number }) => ({

@@ -3,6 +3,7 @@ import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.t
 import { writeAudit } from '../../lib/audit.ts';
 import type { StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import { checkReferences, defineReferenceErrors } from '../../lib/references.ts';
 import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import * as repo from './task.repository.ts';
@@ -43,13 +44,17 @@ export function completionByCategory(
     });
 }
 
+/** TASK_REFERENCE_NOT_FOUND (404) / TASK_REFERENCE_OUTSIDE_PROJECT (400) */
+export const taskReferenceErrors = defineReferenceErrors('TASK');
+const ASSIGNEE = { 'zh-CN': '负责人', 'en-US': 'assignee' };
+
 export type TaskService = ReturnType<typeof createTaskService>;
 
 export interface TaskDeps {
   db: DB;
   clock?: Clock;
   /** assignees (staff module) */
-  staff: Pick<StaffDirectory, 'employeeNames' | 'employeeInProject'>;
+  staff: Pick<StaffDirectory, 'employeeNames' | 'employeePlace'>;
   /** due times on the working calendar (calendar module) */
   calendar: Pick<CalendarFunctions, 'computeDue'>;
 }
@@ -97,8 +102,20 @@ export function createTaskService({ db, clock = systemClock, staff, calendar: { 
     async create(actor: Actor, input: TTaskInput) {
       requireRole(actor, 'manager', 'supervisor');
       assertProjectVisible(actor, input.projectId);
-      if (!(await staff.employeeInProject(db, input.assigneeEmployeeId, input.projectId)))
-        throw field(actor, 'assigneeEmployeeId', '负责人不属于该项目', 'The assignee is not in this project');
+      await checkReferences(
+        db,
+        actor,
+        input.projectId,
+        [
+          {
+            field: 'assigneeEmployeeId',
+            id: input.assigneeEmployeeId,
+            entity: ASSIGNEE,
+            place: staff.employeePlace,
+          },
+        ],
+        taskReferenceErrors,
+      );
       let due: Date;
       if (input.dueAt) due = new Date(input.dueAt);
       else if (input.dueIn) due = await computeDue(db, clock.now(), input.dueIn);
