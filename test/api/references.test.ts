@@ -45,10 +45,15 @@ async function count(ctx: ApiContext, table: 'repair_order' | 'complaint' | 'tas
   return Number(r.n);
 }
 
-function refused(res: { statusCode: number; json(): any }, status: number, field: string) {
-  expect(res.statusCode, JSON.stringify(res.json())).toBe(status);
-  expect(res.json().fields?.map((f: { field: string }) => f.field)).toEqual([field]);
-  expect(res.json().fields[0].message).toBeTruthy();
+interface Answer {
+  statusCode: number;
+  body: string;
+  json(): { code?: string; message?: string; fields?: { field: string; message: string }[] };
+}
+function refused(res: Answer, status: number, field: string) {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.json().fields?.map((f) => f.field)).toEqual([field]);
+  expect(res.json().fields?.[0].message).toBeTruthy();
 }
 
 describeApi('references checked against the project', (ctx) => {
@@ -223,6 +228,7 @@ describeApi('references checked against the project', (ctx) => {
       });
     refused(await create(p.b.employees[0], [p.projectA]), 400, 'employeeId');
     refused(await create(NONE, [p.projectA]), 404, 'employeeId');
+    refused(await create(p.employee('officer'), [p.projectA, NONE]), 404, 'projectIds');
     const users = (await admin({ method: 'GET', url: '/api/users?q=ref.user' })).json();
     expect(users.total).toBe(0);
   });
@@ -277,5 +283,29 @@ describeApi('references checked against the project', (ctx) => {
       await manager({ method: 'GET', url: `/api/property/officer-areas?projectId=${p.projectA}` })
     ).json();
     expect(JSON.stringify(areas)).not.toContain('2030-01-01');
+  });
+
+  it("assessments: the assessee among the caller's people, the scheme an existing one", async () => {
+    const p = await placesOf(ctx);
+    const count = async () =>
+      Number(
+        (
+          await ctx.database.db
+            .selectFrom('assessment')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const create = async (assesseeUserId: number, schemeId?: number) =>
+      (await ctx.as('supervisor'))({
+        method: 'POST',
+        url: '/api/assessments',
+        payload: { assesseeUserId, period: '2027-01', ...(schemeId ? { schemeId } : {}) },
+      });
+    refused(await create(p.user('officer3').id), 404, 'assesseeUserId');
+    refused(await create(NONE), 404, 'assesseeUserId');
+    refused(await create(p.user('officer').id, NONE), 404, 'schemeId');
+    expect(await count()).toBe(before);
   });
 });

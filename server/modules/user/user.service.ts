@@ -13,6 +13,7 @@ import type { TUserCreate, TUserQuery, TUserUpdate } from './user.schemas.ts';
 /** USER_REFERENCE_NOT_FOUND (404) / USER_REFERENCE_OUTSIDE_PROJECT (400) */
 export const userReferenceErrors = defineReferenceErrors('USER');
 const EMPLOYEE = { 'zh-CN': '员工', 'en-US': 'employee' };
+const PROJECT = { 'zh-CN': '项目', 'en-US': 'project' };
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
 
@@ -76,7 +77,7 @@ export function createUserService({
               : `Unknown projects: ${missing.join(', ')}`,
         },
       ];
-      throw commonErrors.VALIDATION({}, fields);
+      throw userReferenceErrors.missing({ entity: PROJECT }, fields);
     }
   }
 
