@@ -308,4 +308,29 @@ describeApi('references checked against the project', (ctx) => {
     refused(await create(p.user('officer').id, NONE), 404, 'schemeId');
     expect(await count()).toBe(before);
   });
+
+  it("weekly repair reviews: a reason names an unfinished order of the review's project and week", async () => {
+    const p = await placesOf(ctx);
+    const db = ctx.database.db;
+    const orderOfB = await db
+      .selectFrom('repair_order')
+      .select('id')
+      .where('project_id', '=', p.projectB)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const reviews = async () => (await db.selectFrom('repair_weekly_review').select('id').execute()).length;
+    const before = await reviews();
+    const res = await (await ctx.as('supervisor'))({
+      method: 'POST',
+      url: '/api/repair-reviews',
+      payload: {
+        projectId: p.projectA,
+        weekStart: '2026-01-05',
+        summary: '本周小结',
+        reasons: [{ repairOrderId: orderOfB.id, reason: '等配件' }],
+      },
+    });
+    refused(res, 400, 'reasons.0.repairOrderId');
+    expect(await reviews()).toBe(before);
+  });
 });
