@@ -23,11 +23,8 @@ export const PERSONAS = [
   'anonymous',
 ] as const;
 export type Who = (typeof PERSONAS)[number];
-/**
- * `refused`: 403 or 404 (a wrong role on a record the persona does not see: either answer refuses);
- * `nothing`: a list filtered by a project the persona does not see: 404, or 2xx with none of its records.
- */
-export type Outcome = '2xx' | '401' | '403' | '404' | 'refused' | 'nothing';
+/** `refused`: 403 or 404 (a wrong role on a record the persona does not see: either answer refuses) */
+export type Outcome = '2xx' | '401' | '403' | '404' | 'refused';
 export type Scope = 'own' | 'foreign';
 
 /** the records a cell's request names: of project A (own) or B (foreign), found in the demo data */
@@ -64,7 +61,8 @@ export interface Refs {
 
 export interface Entry {
   allow: 'public' | readonly Who[];
-  /** `list`: a list filtered by `projectId`; B's filter answers `nothing` to whoever does not see B */
+  /** `list`: a list filtered by `projectId` (B's filter is 404 to whoever does not see B; asked without
+   *  the filter too, it must show nothing of B) */
   scope: 'project' | 'list' | 'company';
   cells?: Partial<Record<Who, [Outcome, Outcome]>>;
   query?: (r: Refs) => string;

@@ -39,15 +39,12 @@ export function expected(entry: Entry, who: Who, scope: Scope): Outcome {
   if (who === 'anonymous') return '401';
   const hidden = entry.scope !== 'company' && scope === 'foreign' && !SEES_B.has(who);
   if (!entry.allow.includes(who)) return hidden ? 'refused' : '403';
-  if (!hidden) return '2xx';
-  return entry.scope === 'list' ? 'nothing' : '404';
+  return hidden ? '404' : '2xx';
 }
 
 const classOf = (status: number): string => (status < 300 ? '2xx' : String(status));
 const matches = (got: string, want: Outcome) =>
-  got === want ||
-  (want === 'refused' && (got === '403' || got === '404')) ||
-  (want === 'nothing' && (got === '2xx' || got === '404'));
+  got === want || (want === 'refused' && (got === '403' || got === '404'));
 
 type Db = ApiContext['database']['db'];
 async function firstOf(db: Db, table: string, projectId: number, where: Record<string, unknown> = {}) {

@@ -1,5 +1,5 @@
 /** Owners and residents (业主及住户) of a unit, the owners' list, and owner logins linked to units. */
-import { type Actor, requireRole } from '../../lib/actor.ts';
+import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { notFound } from '../../lib/errors.ts';
 import { isoNow } from '../../lib/time.ts';
@@ -106,6 +106,7 @@ async function removePerson(core: PropertyCore, actor: Actor, personId: number) 
 async function listOwners(core: PropertyCore, actor: Actor, q: TOwnerQuery) {
   const { db } = core;
   requireRole(actor, ...STAFF);
+  if (q.projectId !== undefined) assertProjectVisible(actor, q.projectId);
   const { page, pageSize, sort, order, scope, ...filter } = q;
   const { items, total } = await peopleRepo.listOwners(
     db,

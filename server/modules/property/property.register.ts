@@ -265,6 +265,7 @@ async function buildingUnits(core: PropertyCore, actor: Actor, buildingId: numbe
 
 async function listUnits(core: PropertyCore, actor: Actor, q: TUnitQuery) {
   const { db } = core;
+  if (q.projectId !== undefined) assertProjectVisible(actor, q.projectId);
   const { page, pageSize, sort, order, scope, ...filter } = q;
   const { items, total } = await repo.listUnits(
     db,

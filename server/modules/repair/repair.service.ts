@@ -297,6 +297,8 @@ export function createRepairService({
     },
     /** Every order of a filter, for the Excel export (streams in pages of 200) */
     async iterate(actor: Actor, q: TRepairQuery) {
+      // the same answer as the list for a project the caller does not see (it was an empty workbook)
+      if (q.projectId) assertProjectVisible(actor, q.projectId);
       const scope = await scopeOf(actor);
       const at = nowIso();
       return (async function* () {

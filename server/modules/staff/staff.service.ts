@@ -159,6 +159,8 @@ export function createStaffService({ db }: { db: DB }) {
     // ---- employees ----
     listEmployees(actor: Actor, query: TEmployeeQuery) {
       requireRole(actor, ...STAFF_READERS);
+      // a filter by a project the caller does not see is "not found", like the project itself
+      if (query.projectId !== undefined) assertProjectVisible(actor, query.projectId);
       return repo.listEmployees(db, actor, query);
     },
     async getEmployee(actor: Actor, id: number) {
@@ -239,6 +241,7 @@ export function createStaffService({ db }: { db: DB }) {
     // ---- teams 班组 ----
     listTeams(actor: Actor, projectId?: number) {
       requireRole(actor, ...STAFF_READERS);
+      if (projectId !== undefined) assertProjectVisible(actor, projectId);
       return repo.listTeams(db, actor, projectId);
     },
     async getTeam(actor: Actor, id: number) {
