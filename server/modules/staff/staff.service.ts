@@ -1,21 +1,13 @@
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
-import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
+import { commonErrors, notFound } from '../../lib/errors.ts';
 import { cachedNames } from '../../lib/name-cache.ts';
 import { checkReferences, defineReferenceErrors } from '../../lib/references.ts';
 import { isoNow } from '../../lib/time.ts';
 import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import * as repo from './staff.repository.ts';
 import type { TEmployeeInput, TEmployeeQuery, TPositionInput, TTeamInput } from './staff.schemas.ts';
-
-export const staffErrors = defineErrors({
-  STAFF_TEAM_OTHER_PROJECT: {
-    status: 400,
-    'zh-CN': '班组不属于该员工所在项目',
-    'en-US': "The team does not belong to the employee's project",
-  },
-});
 
 /** STAFF_REFERENCE_NOT_FOUND (404) / STAFF_REFERENCE_OUTSIDE_PROJECT (400) */
 export const staffReferenceErrors = defineReferenceErrors('STAFF');
