@@ -26,6 +26,8 @@ import { computeDue, createCalendarService, loadCalendar } from './modules/calen
 import { dueAt } from './modules/calendar/working-time.ts';
 import { complaintRoutes } from './modules/complaint/complaint.routes.ts';
 import { createComplaintService } from './modules/complaint/complaint.service.ts';
+import { notifyRoutes } from './modules/notify/notify.routes.ts';
+import { createNotifyService } from './modules/notify/notify.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService, projectNames, visibleProjects } from './modules/project/project.service.ts';
 import { propertyRoutes } from './modules/property/property.routes.ts';
@@ -33,6 +35,7 @@ import {
   buildingPlace,
   countOccupiedHouseholds,
   createPropertyService,
+  registerProgress,
   unitIdsOfOwnerUser,
   unitPlace,
 } from './modules/property/property.service.ts';
@@ -40,8 +43,11 @@ import { reminderRoutes } from './modules/reminder/reminder.routes.ts';
 import { createReminderService } from './modules/reminder/reminder.service.ts';
 import { repairRoutes } from './modules/repair/repair.routes.ts';
 import { createRepairService } from './modules/repair/repair.service.ts';
+import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { createSetupService } from './modules/setup/setup.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import {
+  activeEmployeeCount,
   createStaffService,
   employeeInProject,
   employeeNames,
@@ -110,6 +116,8 @@ export function createServices(
     unitPlace,
   };
   const calendar = { computeDue, loadCalendar, dueAt };
+  // due items reach WeCom robots and e-mail lists through the outbox, queued in the reminder check
+  const notify = createNotifyService({ ...deps, senders: config.notify });
   const services = {
     auth,
     users,
@@ -138,9 +146,19 @@ export function createServices(
       ...deps,
       sources: allReminderSources,
       users: { activeUsersOfRole, activeUsersOfEmployees },
+      onDue: notify.enqueue,
     }),
+    notify,
     property: createPropertyService({ ...deps, users, staff, projects }),
     assessment: createAssessmentService({ ...deps, metrics, users, staff, projects }),
+    // the first start and its checklist count what the other modules hold
+    setup: createSetupService({
+      ...deps,
+      users,
+      projects,
+      register: registerProgress,
+      employees: activeEmployeeCount,
+    }),
   };
   // a record's history to whoever may read the record, by the rule of the module that owns it
   return { ...services, audit: createAuditService({ ...deps, readable: auditReaders(services) }) };
@@ -193,6 +211,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       reminderRoutes(a, services.reminders);
       propertyRoutes(a, services.property);
       assessmentRoutes(a, services.assessment);
+      setupRoutes(a, services.setup);
+      notifyRoutes(a, services.notify);
     },
     { prefix: '/api' },
   );

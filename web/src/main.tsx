@@ -15,6 +15,7 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { PortalLayout } from './layout/PortalLayout.tsx';
 import { ForbiddenPage, NotFoundPage } from './pages/exception/Exception.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
+import { SetupPage } from './pages/setup/SetupPage.tsx';
 import { appRoutes, canOpen, portalRoutes } from './routes.tsx';
 import './styles.css';
 
@@ -28,12 +29,13 @@ function Shell() {
   const navigate = useNavigate();
   setUnauthenticatedHandler(() => {
     queryClient.removeQueries({ queryKey: authKeys.all });
-    if (location.pathname !== '/login') navigate('/login');
+    if (location.pathname !== '/login' && location.pathname !== '/setup') navigate('/login');
   });
-  if (location.pathname === '/login') {
+  if (location.pathname === '/login' || location.pathname === '/setup') {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/setup" element={<SetupPage />} />
       </Routes>
     );
   }

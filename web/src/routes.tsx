@@ -14,6 +14,7 @@ import {
   IdcardOutlined,
   ImportOutlined,
   LineChartOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   PartitionOutlined,
   ProjectOutlined,
@@ -25,6 +26,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access, AccessFlag } from './access.ts';
+import { ChannelsPage } from './pages/admin/ChannelsPage.tsx';
 import { ProjectsPage } from './pages/admin/ProjectsPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { AppealRedirect, AppealsPage } from './pages/assessment/AppealsPage.tsx';
@@ -56,6 +58,7 @@ import { RepairReviewPage } from './pages/servicedesk/RepairReviewPage.tsx';
 import { RepairsPage } from './pages/servicedesk/RepairsPage.tsx';
 import { TaskDetailPage } from './pages/servicedesk/TaskDetailPage.tsx';
 import { TasksPage } from './pages/servicedesk/TasksPage.tsx';
+import { ChecklistPage } from './pages/setup/ChecklistPage.tsx';
 import { EmployeesPage } from './pages/staff/EmployeesPage.tsx';
 import { PositionPage } from './pages/staff/PositionPage.tsx';
 import { PositionsPage } from './pages/staff/PositionsPage.tsx';
@@ -181,6 +184,13 @@ export const appRoutes: AppRoute[] = [
     access: 'canViewSchemes',
     menu: { labelKey: 'assessment.menu.schemes', icon: <BarChartOutlined />, group: 'assessment' },
   },
+  {
+    path: '/admin/channels',
+    element: <ChannelsPage />,
+    access: 'canManageChannels',
+    menu: { labelKey: 'notify.title', icon: <NotificationOutlined />, group: 'admin' },
+  },
+  { path: '/setup/checklist', element: <ChecklistPage />, access: 'canViewSetupChecklist' },
   {
     path: '/admin/users',
     element: <UsersPage />,

@@ -54,6 +54,23 @@ export async function insertCompany(db: Executor, name: string, at: string) {
   return db.insertInto('company').values({ name, created_at: at }).returningAll().executeTakeFirstOrThrow();
 }
 
+export async function renameCompany(db: Executor, id: number, name: string) {
+  return db
+    .updateTable('company')
+    .set({ name })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function projectCount(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('project')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 // ---- for other modules (through ProjectService, never their own SQL on project/company) ----
 
 /** Projects by id with their names and company: other modules show the name beside their rows. */

@@ -11,6 +11,35 @@ import type { TProjectInput } from './project.schemas.ts';
 export type ProjectService = ReturnType<typeof createProjectService>;
 
 export function createProjectService({ db }: { db: DB }) {
+  /** Creates a project inside the caller's transaction. */
+  async function createIn(trx: Executor, actor: Actor, input: TProjectInput) {
+    if (await repo.findProjectByCode(trx, input.code)) {
+      throw commonErrors.DUPLICATE({ field: '项目编码', value: input.code }, [
+        { field: 'code', message: actor.locale === 'zh-CN' ? '项目编码已存在' : 'Code already exists' },
+      ]);
+    }
+    const company = (await repo.firstCompany(trx)) ?? (await repo.insertCompany(trx, '物业公司', isoNow()));
+    const at = isoNow();
+    const row = await repo.insertProject(trx, {
+      company_id: company.id,
+      code: input.code,
+      name: input.name,
+      address: input.address ?? null,
+      phone: input.phone ?? null,
+      status: input.status ?? 'active',
+      created_at: at,
+      updated_at: at,
+    });
+    await writeAudit(trx, actor, {
+      entity: 'project',
+      entityId: row.id,
+      projectId: row.id,
+      action: 'create',
+      after: row,
+    });
+    return row;
+  }
+
   return {
     // ---- for other modules: each takes the caller's db or transaction ----
     /** Projects by id (name, company), for modules that show the project beside their rows. */
@@ -29,36 +58,32 @@ export function createProjectService({ db }: { db: DB }) {
       return project;
     },
 
+    /** The first project (setup): the same checks and audit entry, inside the caller's transaction. */
+    createIn,
+    /** Names the company (setup); the first company if there is one, else a new one. */
+    async nameCompany(trx: Executor, actor: Actor, name: string) {
+      const at = isoNow();
+      const before = await repo.firstCompany(trx);
+      const company = before
+        ? await repo.renameCompany(trx, before.id, name)
+        : await repo.insertCompany(trx, name, at);
+      await writeAudit(trx, actor, {
+        entity: 'company',
+        entityId: company.id,
+        action: before ? 'update' : 'create',
+        before: before ? { name: before.name } : undefined,
+        after: { name },
+      });
+      return company;
+    },
+    /** The company's name (the first company: a single-company install). */
+    companyName: async (exec: Executor) => (await repo.firstCompany(exec))?.name ?? '',
+    /** How many projects there are (first-start checklist). */
+    projectCount: (exec: Executor) => repo.projectCount(exec),
+
     async create(actor: Actor, input: TProjectInput) {
       requireRole(actor);
-      return db.transaction().execute(async (trx) => {
-        if (await repo.findProjectByCode(trx, input.code)) {
-          throw commonErrors.DUPLICATE({ field: '项目编码', value: input.code }, [
-            { field: 'code', message: actor.locale === 'zh-CN' ? '项目编码已存在' : 'Code already exists' },
-          ]);
-        }
-        const company =
-          (await repo.firstCompany(trx)) ?? (await repo.insertCompany(trx, '物业公司', isoNow()));
-        const at = isoNow();
-        const row = await repo.insertProject(trx, {
-          company_id: company.id,
-          code: input.code,
-          name: input.name,
-          address: input.address ?? null,
-          phone: input.phone ?? null,
-          status: input.status ?? 'active',
-          created_at: at,
-          updated_at: at,
-        });
-        await writeAudit(trx, actor, {
-          entity: 'project',
-          entityId: row.id,
-          projectId: row.id,
-          action: 'create',
-          after: row,
-        });
-        return row;
-      });
+      return db.transaction().execute((trx) => createIn(trx, actor, input));
     },
 
     async update(actor: Actor, id: number, input: TProjectInput) {

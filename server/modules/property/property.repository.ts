@@ -173,6 +173,21 @@ export async function unitCountsByBuilding(db: Executor, projectId: number) {
   return rows.map((r) => ({ buildingId: r.building_id, status: r.status, count: toNumber(r.n) }));
 }
 
+/** How far the register is (first-start checklist): buildings, units and buildings with an officer now. */
+export async function registerProgress(db: Executor) {
+  const count = async (table: 'building' | 'unit' | 'officer_area') => {
+    let q = db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+    if (table === 'officer_area') q = q.where('to_date', 'is', null);
+    return toNumber((await q.executeTakeFirstOrThrow()).n);
+  };
+  const [buildings, units, officerAreas] = await Promise.all([
+    count('building'),
+    count('unit'),
+    count('officer_area'),
+  ]);
+  return { buildings, units, officerAreas };
+}
+
 // ---- officers' areas 房管员区域划分 ----
 
 export function currentOfficers(db: Executor, projectId: number) {

@@ -29,6 +29,10 @@ export function buildingPlace(db: Executor, id: number) {
 export function unitPlace(db: Executor, id: number) {
   return repo.unitPlace(db, id);
 }
+/** How far the register is: buildings, units, buildings with a housing officer (first-start checklist). */
+export function registerProgress(db: Executor) {
+  return repo.registerProgress(db);
+}
 
 export type PropertyService = ReturnType<typeof createPropertyService>;
 

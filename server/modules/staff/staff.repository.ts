@@ -261,3 +261,12 @@ export function teamPlace(db: Executor, id: number) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+/** Active employees in all projects (first-start checklist). */
+export async function activeEmployeeCount(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('employee')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -317,3 +317,7 @@ export function employeePlace(db: Executor, id: number) {
 export function teamPlace(db: Executor, id: number) {
   return repo.teamPlace(db, id);
 }
+/** Active employees in all projects (first-start checklist). */
+export function activeEmployeeCount(db: Executor) {
+  return repo.activeEmployeeCount(db);
+}
