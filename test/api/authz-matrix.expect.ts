@@ -24,7 +24,7 @@ export const PERSONAS = [
 ] as const;
 export type Who = (typeof PERSONAS)[number];
 /** `refused`: 403 or 404 (a wrong role on a record the persona does not see: either answer refuses) */
-export type Outcome = '2xx' | '401' | '403' | '404' | 'refused';
+export type Outcome = '2xx' | '401' | '403' | '404' | '409' | 'refused';
 export type Scope = 'own' | 'foreign';
 
 /** the records a cell's request names: of project A (own) or B (foreign), found in the demo data */
@@ -49,6 +49,8 @@ export interface Refs {
   importToken: string;
   photo: string;
   reminder: number;
+  /** a message channel (通道) of the project, made by the manager */
+  channel: number;
   ownerUser: number;
   repairCategory: number;
   complaintCategory: number;
@@ -89,6 +91,14 @@ const SHEET_HIDDEN: Partial<Record<Who, [Outcome, Outcome]>> = {
   frontdesk: ['404', '404'],
   owner: ['refused', 'refused'],
 };
+
+const channelBody = (r: Refs) => ({
+  projectId: r.project,
+  kind: 'email',
+  name: '矩阵通道',
+  target: 'matrix@example.com',
+  events: ['repair_order.overdue'],
+});
 
 const employeeBody = (r: Refs) => ({ projectId: r.project, code: 'AZ0001', name: '矩阵员工' });
 const personBody = () => ({ kind: 'resident', name: '矩阵住户', phone: '13911112222' });
@@ -459,5 +469,35 @@ export const EXPECT: Record<string, Entry> = {
     query: (r) => `projectId=${r.project}&mode=create&wait=true`,
   },
   'GET /api/property/imports/{id}': { allow: LEADS, scope: 'project' },
+
+  // ---- first start: open to anyone until the company is set up, then closed for good ----
+  'GET /api/setup/status': { allow: 'public', scope: 'company' },
+  'POST /api/setup': {
+    allow: 'public',
+    scope: 'company',
+    body: () => ({
+      companyName: '矩阵物业',
+      projectName: '矩阵项目',
+      projectCode: 'MX02',
+      adminUsername: 'matrix.admin',
+      adminDisplayName: '矩阵管理员',
+      adminPassword: 'matrix-pass-2026',
+    }),
+    // the demo company is set up: a second setup is refused to everybody
+    cells: Object.fromEntries(PERSONAS.map((w) => [w, ['409', '409']])),
+  },
+  'GET /api/setup/checklist': { allow: HQ_MANAGER, scope: 'company' },
+  'PUT /api/setup/checklist/{step}': { allow: HQ, scope: 'company', body: () => ({ confirmed: true }) },
+
+  // ---- message channels (消息通道): the manager's, per project ----
+  'GET /api/notify/channels': { allow: HQ_MANAGER, scope: 'list', query: pq },
+  'POST /api/notify/channels': { allow: HQ_MANAGER, scope: 'project', body: (r) => channelBody(r) },
+  'PUT /api/notify/channels/{id}': { allow: HQ_MANAGER, scope: 'project', body: (r) => channelBody(r) },
+  'POST /api/notify/channels/{id}/test': { allow: HQ_MANAGER, scope: 'project' },
+  'GET /api/notify/deliveries': {
+    allow: HQ_MANAGER,
+    scope: 'project',
+    query: (r) => `channelId=${r.channel}`,
+  },
   'GET /api/property/import-reports/{token}': { allow: LEADS, scope: 'project' },
 };

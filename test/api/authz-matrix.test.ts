@@ -161,6 +161,19 @@ async function buildRefs(ctx: ApiContext): Promise<Record<Scope, Refs> & { remin
     // its actions are open; a photo of the order and an import with its error report
     const isA = projectId === ids.projectA;
     const as = await ctx.as(lead);
+    const channelRes = await (await ctx.as('manager'))({
+      method: 'POST',
+      url: '/api/notify/channels',
+      payload: {
+        projectId,
+        kind: 'email',
+        name: '矩阵通道',
+        target: 'matrix@example.com',
+        events: ['repair_order.overdue'],
+      },
+    });
+    if (channelRes.statusCode !== 200) throw new Error(`channel: ${channelRes.body}`);
+    const channel = channelRes.json().id as number;
     const reporter = await ctx.as(isA ? 'owner' : lead);
     const ownerUnit = await db
       .selectFrom('owner_user_unit')
@@ -231,6 +244,7 @@ async function buildRefs(ctx: ApiContext): Promise<Record<Scope, Refs> & { remin
       importToken: job.json().reportToken,
       photo: photo.json().url.split('/').at(-1),
       reminder: reminderB,
+      channel,
       ownerUser: ids.user('owner').id,
       repairCategory: company.repairCategory.id,
       complaintCategory: company.complaintCategory.id,
@@ -280,6 +294,7 @@ function fillPath(path: string, entry: Entry, r: Refs, own: Refs, reminder: numb
     [/^\/api\/property\/imports\//, r.importJob],
     [/^\/api\/units\//, r.unit],
     [/^\/api\/owners\//, r.person],
+    [/^\/api\/notify\/channels\//, r.channel],
   ];
   const id = byPrefix.find(([re]) => re.test(path))?.[1];
   return path
@@ -292,7 +307,8 @@ function fillPath(path: string, entry: Entry, r: Refs, own: Refs, reminder: numb
     .replace('{entryId}', String(r.manualEntry))
     .replace('{userId}', String(own.ownerUser))
     .replace('{unitId}', String(r.unit))
-    .replace('{token}', r.importToken);
+    .replace('{token}', r.importToken)
+    .replace('{step}', 'calendar');
 }
 
 /** every `projectId`/`project_id` of the body, and whether a name only project B has is in it */
