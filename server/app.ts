@@ -15,6 +15,7 @@ import type { MetricDefinition } from './lib/metrics.ts';
 import { type Clock, systemClock } from './lib/time.ts';
 import { AJV_OPTIONS, refuseOddText, validationController } from './lib/validation.ts';
 import { allMetrics } from './metrics.ts';
+import { periodStateOf } from './modules/assessment/assessment.period-state.ts';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { createAssessmentService } from './modules/assessment/assessment.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -131,6 +132,7 @@ export function createServices(
       calendar,
       projectNames,
       userNames: userDisplayNames,
+      periods: { periodStateOf },
     }),
     complaints: createComplaintService({
       ...deps,
@@ -139,8 +141,15 @@ export function createServices(
       calendar,
       projectNames,
       visibleProjects,
+      periods: { periodStateOf },
     }),
-    tasks: createTaskService({ ...deps, staff: staffDirectory, calendar }),
+    tasks: createTaskService({
+      ...deps,
+      staff: staffDirectory,
+      calendar,
+      userNames: userDisplayNames,
+      periods: { periodStateOf },
+    }),
     // every module's due items (server/reminders.ts), to the users the user module knows
     reminders: createReminderService({
       ...deps,

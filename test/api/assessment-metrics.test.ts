@@ -265,7 +265,9 @@ describeApi('assessment metrics through the service', (ctx) => {
     const id = sheet.assessment.id;
     expect(sheet.rows.filter((r) => r.itemKey === '0')).toEqual([]); // manual rules: no auto rows
     for (const ruleKey of ['0.1', '0.2', '0.3', '0.4']) {
-      await service.addManualEntry(manager, id, { ruleKey, quantity: 20, reason: `${ruleKey} 多次违规` });
+      // 5 cases × 1 point = the rule's cap; more would be refused (a deduction above its cap is never cut down)
+      const quantity = ruleKey === '0.3' ? 10 : 5; // 0.3 costs 0.5 a case
+      await service.addManualEntry(manager, id, { ruleKey, quantity, reason: `${ruleKey} 多次违规` });
     }
     const after = await service.get(manager, id);
     expect(after.items.find((i) => i.itemKey === '0')).toEqual({

@@ -105,7 +105,12 @@ describeApi(
         await admin({
           method: 'PUT',
           url: `/api/assessment/schemes/${v1.id}`,
-          payload: { name: '客服主管（试行）', positionCode: 'CS-SUPERVISOR-TRIAL', items },
+          payload: {
+            name: '客服主管（试行）',
+            positionCode: 'CS-SUPERVISOR-TRIAL',
+            items,
+            editVersion: v1.editVersion,
+          },
         })
       ).json();
       expect(edited).toMatchObject({ id: v1.id, version: 1 });
@@ -122,7 +127,12 @@ describeApi(
         await admin({
           method: 'PUT',
           url: `/api/assessment/schemes/${v1.id}`,
-          payload: { name: '客服主管（试行）', positionCode: 'CS-SUPERVISOR-TRIAL', items },
+          payload: {
+            name: '客服主管（试行）',
+            positionCode: 'CS-SUPERVISOR-TRIAL',
+            items,
+            editVersion: edited.editVersion,
+          },
         })
       ).json();
       expect(v2.version).toBe(2);
@@ -133,7 +143,12 @@ describeApi(
       const stale = await admin({
         method: 'PUT',
         url: `/api/assessment/schemes/${v1.id}`,
-        payload: { name: 'x', positionCode: 'CS-SUPERVISOR-TRIAL', items },
+        payload: {
+          name: 'x',
+          positionCode: 'CS-SUPERVISOR-TRIAL',
+          items,
+          editVersion: edited.editVersion + 1,
+        },
       });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().code).toBe('SCHEME_NOT_LATEST');
@@ -224,7 +239,7 @@ describeApi(
         await manager({
           method: 'POST',
           url: `/api/assessments/${id}/manual-entries`,
-          payload: { ruleKey: '2.2', quantity: 20, reason: '多项协调不到位' },
+          payload: { ruleKey: '2.2', quantity: 8, reason: '多项协调不到位' },
         })
       ).json();
       expect(pointsOf(big, '2.2')).toBe(5);

@@ -342,7 +342,7 @@ export const EXPECT: Record<string, Entry> = {
   'PUT /api/assessment/settings': {
     allow: HQ,
     scope: 'company',
-    body: () => ({ periodStartDay: 1, appealDays: 5 }),
+    body: (r) => ({ periodStartDay: 1, appealDays: 5, version: r.version.settings }),
   },
   'GET /api/assessment/assessees': { allow: LEADS, scope: 'company' },
   'GET /api/assessments': { allow: STAFF, scope: 'list', query: pq },

@@ -85,6 +85,7 @@ export async function buildRefs(
     row_key: 'matrix',
   });
   const scheme = await db.selectFrom('assessment_scheme').selectAll().orderBy('id').executeTakeFirstOrThrow();
+  const settings = await db.selectFrom('assessment_setting').selectAll().executeTakeFirst();
   // reminders: each persona's own, and one of a user of B
   const reminderOf = new Map<Who, number>();
   const remind = async (userId: number, projectId: number) =>
@@ -221,6 +222,7 @@ export async function buildRefs(
       scheme: company.scheme.id,
       schemeItems: JSON.parse(scheme.items_json),
       version: {
+        settings: settings?.version ?? 1,
         user: user.version,
         project: project.version,
         position: company.position.version,

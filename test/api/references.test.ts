@@ -309,7 +309,7 @@ describeApi('references checked against the project', (ctx) => {
     expect(await count()).toBe(before);
   });
 
-  it("weekly repair reviews: a reason names an unfinished order of the review's project and week", async () => {
+  it("weekly repair reviews: a conclusion names an unfinished order of the review's project and week", async () => {
     const p = await placesOf(ctx);
     const db = ctx.database.db;
     const orderOfB = await db
@@ -327,10 +327,11 @@ describeApi('references checked against the project', (ctx) => {
         projectId: p.projectA,
         weekStart: '2026-01-05',
         summary: '本周小结',
-        reasons: [{ repairOrderId: orderOfB.id, reason: '等配件' }],
+        conclusions: [{ repairOrderId: orderOfB.id, conclusion: '等配件' }],
       },
     });
-    refused(res, 400, 'reasons.0.repairOrderId');
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().fields?.map((f: { field: string }) => f.field)).toContain(`conclusions.${orderOfB.id}`);
     expect(await reviews()).toBe(before);
   });
 });

@@ -14,6 +14,7 @@ import { assessmentErrors } from './assessment.rules.ts';
 import type { TAppealDecision, TAppealInput } from './assessment.schemas.ts';
 import { READERS, sheet } from './assessment.sheet.ts';
 import type { EngineResult } from './engine/engine.ts';
+import { hasAtMostTwoDecimals } from './engine/exact.ts';
 
 const invalid = (core: AssessmentCore, actor: Actor, field: string, zh: string, en: string) =>
   commonErrors.VALIDATION({}, [{ field, message: core.say(actor, { 'zh-CN': zh, 'en-US': en }) }]);
@@ -81,6 +82,10 @@ async function decideAppeal(core: AssessmentCore, actor: Actor, appealId: number
     if (appeal.status !== 'pending') throw assessmentErrors.APPEAL_DECIDED();
     const newPoints = input.decision === 'upheld' ? (input.newPoints ?? 0) : null;
     const rowPoints = Number(appeal.row_points);
+    if (newPoints !== null && !hasAtMostTwoDecimals(newPoints)) {
+      // exact points: refused, never rounded (assessment.points.ts)
+      throw invalid(core, actor, 'newPoints', '扣分最多保留两位小数', 'Points allow at most two decimals');
+    }
     if (newPoints !== null && newPoints >= rowPoints) {
       throw invalid(
         core,

@@ -39,7 +39,8 @@ export function evidenceText(rows: SheetData['rows']): string {
       const adjusted = r.adjusted
         ? `（申诉成立：${r.adjusted.fromPoints} → ${r.points} 分，${r.adjusted.reason}）`
         : '';
-      return `${r.detail}${adjusted}${refs ? `\n依据：${refs}` : ''}`;
+      const notCounted = (r.notCounted ?? []).map((e) => e.label ?? `${e.entity} #${e.id}`).join('；');
+      return `${r.detail}${adjusted}${refs ? `\n依据：${refs}` : ''}${notCounted ? `\n不计入：${notCounted}` : ''}`;
     })
     .join('\n');
 }

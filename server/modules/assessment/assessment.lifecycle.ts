@@ -18,6 +18,7 @@ import {
 } from './assessment.core.ts';
 import type { Assessee } from './assessment.directory.ts';
 import { periodRange } from './assessment.periods.ts';
+import { checkManualEntry } from './assessment.points.ts';
 import * as repo from './assessment.repository.ts';
 import { assessmentErrors, assessmentReferenceErrors } from './assessment.rules.ts';
 import type { TAssessmentCreate, TManualEntryInput } from './assessment.schemas.ts';
@@ -136,36 +137,6 @@ async function recomputeAndAudit(
   return sheet(core, trx, actor, a.id);
 }
 
-/** The rule a manual row names, and its points when the rule has none per case. */
-function checkManualRule(
-  core: AssessmentCore,
-  actor: Actor,
-  items: ReturnType<typeof parseItems>,
-  input: TManualEntryInput,
-) {
-  const { say } = core;
-  const rule = items.flatMap((item) => item.rules).find((r) => r.key === input.ruleKey);
-  if (!rule) {
-    throw commonErrors.VALIDATION({}, [
-      {
-        field: 'ruleKey',
-        message: say(actor, { 'zh-CN': '方案中没有这条考核办法', 'en-US': 'No such rule in the scheme' }),
-      },
-    ]);
-  }
-  if ((input.points === undefined || input.points === null) && rule.pointsPerUnit === 0) {
-    throw commonErrors.VALIDATION({}, [
-      {
-        field: 'points',
-        message: say(actor, {
-          'zh-CN': `第 ${rule.key} 条没有单位扣分，请填写扣分分值`,
-          'en-US': `Rule ${rule.key} has no points per case: give the points`,
-        }),
-      },
-    ]);
-  }
-}
-
 /** A revision's copies: manual rows get new ids; an appeal decision follows its row to the new key. */
 async function carryOver(trx: Executor, old: AssessmentRow, createdId: number) {
   const manualMap = new Map<string, string>();
@@ -258,7 +229,7 @@ async function addManualEntry(core: AssessmentCore, actor: Actor, id: number, in
   return transact(async (trx) => {
     const a = await core.loadForAction(trx, actor, id, 'addManual');
     const scheme = await repo.findScheme(trx, a.scheme_id);
-    checkManualRule(core, actor, parseItems(scheme!.items_json), input);
+    checkManualEntry(actor, parseItems(scheme!.items_json), input);
     const entry = await repo.insertManualEntry(trx, {
       assessment_id: id,
       rule_key: input.ruleKey,

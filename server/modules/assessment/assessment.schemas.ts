@@ -1,11 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
 import { LiteralUnion, StringEnum, withMessage } from '../../lib/schemas.ts';
+import { ZVersion } from '../../lib/versioning.ts';
 import {
   APPEAL_STATUSES,
   ASSESSMENT_STATUSES,
   ROW_SOURCES,
   RULE_KINDS,
+  RULE_SCOPES,
   SHEET_ACTIONS,
 } from './assessment.constants.ts';
 
@@ -22,7 +24,21 @@ export const Period = () =>
     ),
   );
 
-const Points = (options = {}) => Type.Number({ minimum: 0, maximum: 100, multipleOf: 0.01, ...options });
+/**
+ * Points and weights: 0 to 100. "At most two decimals" is checked exactly on the digits by the service
+ * (engine/exact.ts hasAtMostTwoDecimals), not with JSON Schema's floating-point multipleOf, which refuses
+ * 1.15 and 0.29.
+ */
+const Points = (options = {}) =>
+  Type.Number({
+    minimum: 0,
+    maximum: 100,
+    'x-message': {
+      'zh-CN': '分值应在 0 至 100 之间（不能为负数）',
+      'en-US': 'Points lie between 0 and 100 (never negative)',
+    },
+    ...options,
+  });
 
 export const ZRecordRef = Type.Object(
   {
@@ -53,6 +69,8 @@ export const ZSchemeRule = Type.Object(
     targetBp: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
     cap: Points(),
     metricKey: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    /** whose facts count; unset: the metric's default */
+    scope: Type.Optional(LiteralUnion(RULE_SCOPES)),
   },
   { additionalProperties: false },
 );
@@ -73,6 +91,8 @@ export const ZSchemeInput = Type.Object(
     code: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z0-9_-]+$' })),
     positionCode: Type.String({ minLength: 1, maxLength: 32 }),
     items: Type.Array(ZSchemeItem, { minItems: 1, maxItems: 30 }),
+    /** the edit version the form was opened with; required when updating (server/lib/versioning.ts) */
+    editVersion: Type.Optional(ZVersion),
   },
   { additionalProperties: false },
 );
@@ -84,6 +104,8 @@ export const ZScheme = Type.Object({
   name: Type.String(),
   positionCode: Type.String(),
   version: Type.Integer(),
+  /** optimistic locking of edits: send it back with an update (a stale one is 409 STALE_EDIT) */
+  editVersion: ZVersion,
   latest: Type.Boolean(),
   inUse: Type.Boolean(),
   items: Type.Array(ZSchemeItem),
@@ -100,12 +122,22 @@ export const ZSettings = Type.Object(
   {
     periodStartDay: Type.Integer({ minimum: 1, maximum: 28 }),
     appealDays: Type.Integer({ minimum: 1, maximum: 30 }),
+    /** 装修中 units count as occupied households in the complaint rate (default false: 入住 only) */
+    countRenovating: Type.Optional(Type.Boolean()),
+    /** the version the form was opened with (server/lib/versioning.ts); a stale one is 409 STALE_EDIT */
+    version: ZVersion,
   },
   { additionalProperties: false },
 );
 export type TSettings = Static<typeof ZSettings>;
 /** the settings and the period they make current */
-export const ZSettingsOut = Type.Object({ ...ZSettings.properties, currentPeriod: Type.String() });
+export const ZSettingsOut = Type.Object({
+  periodStartDay: Type.Integer(),
+  appealDays: Type.Integer(),
+  countRenovating: Type.Boolean(),
+  version: ZVersion,
+  currentPeriod: Type.String(),
+});
 export type TSettingsOut = Static<typeof ZSettingsOut>;
 
 // ---- assessments ----
@@ -171,6 +203,8 @@ export const ZDeductionRow = Type.Object({
   points: Type.Number(),
   detail: Type.String(),
   evidence: Type.Array(ZRecordRef),
+  /** records the metric saw and did not count (withdrawn or duplicate complaints), each saying why */
+  notCounted: Type.Optional(Type.Array(ZRecordRef)),
   metricMissing: Type.Optional(Type.Boolean()),
   adjusted: Type.Optional(Type.Object({ fromPoints: Type.Number(), reason: Type.String() })),
   by: Type.Optional(Type.String()),
@@ -239,7 +273,14 @@ export const ZSheet = Type.Object({
 export const ZManualEntryInput = Type.Object(
   {
     ruleKey: Type.String({ minLength: 1, maxLength: 50 }),
-    quantity: Type.Number({ minimum: 0.01, maximum: 1000, multipleOf: 0.01 }),
+    quantity: Type.Number({
+      minimum: 0.01,
+      maximum: 1000,
+      'x-message': {
+        'zh-CN': '数量应在 0.01 至 1000 之间',
+        'en-US': 'The quantity lies between 0.01 and 1000',
+      },
+    }),
     points: Type.Optional(Nullable(Points())),
     reason: Type.String(
       withMessage(

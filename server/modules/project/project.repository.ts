@@ -97,3 +97,13 @@ export function visibleProjectsOf(db: Executor, actor: Actor, projectId?: number
   if (projectId) q = q.where('p.id', '=', projectId);
   return q.orderBy('p.id').execute();
 }
+
+/** The start dates (接管日期) of some projects, for the assessment's "nothing before a beginning" */
+export function projectStarts(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('project')
+    .select(['id', 'started_on as startedOn'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}

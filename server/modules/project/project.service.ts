@@ -3,12 +3,17 @@ import { type Actor, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { cachedNames } from '../../lib/name-cache.ts';
-import { isoNow } from '../../lib/time.ts';
+import { isoNow, localDate } from '../../lib/time.ts';
 import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import * as repo from './project.repository.ts';
 import type { TProjectInput } from './project.schemas.ts';
 
 export type ProjectService = ReturnType<typeof createProjectService>;
+
+/** A project row as the API shows it (the start date in camelCase beside the table's columns) */
+function toProject<T extends { started_on: string | null }>(row: T) {
+  return { ...row, startedOn: row.started_on };
+}
 
 export function createProjectService({ db }: { db: DB }) {
   /** Creates a project inside the caller's transaction. */
@@ -27,6 +32,7 @@ export function createProjectService({ db }: { db: DB }) {
       address: input.address ?? null,
       phone: input.phone ?? null,
       status: input.status ?? 'active',
+      started_on: input.startedOn ?? localDate(new Date(at)),
       created_at: at,
       updated_at: at,
     });
@@ -50,12 +56,17 @@ export function createProjectService({ db }: { db: DB }) {
       return project?.companyId ?? (await repo.firstCompany(exec))?.id ?? null;
     },
 
-    list: (actor: Actor) => repo.listProjects(db, actor),
+    /** The day a project began ('YYYY-MM-DD'), null when unknown: the assessment counts nothing before it. */
+    async startedOn(exec: Executor, projectId: number): Promise<string | null> {
+      return (await repo.projectStarts(exec, [projectId]))[0]?.startedOn ?? null;
+    },
+
+    list: async (actor: Actor) => (await repo.listProjects(db, actor)).map(toProject),
 
     async get(actor: Actor, id: number) {
       const project = await repo.findProject(db, actor, id);
       if (!project) throw notFound('项目', 'Project');
-      return project;
+      return toProject(project);
     },
 
     /** The first project (setup): the same checks and audit entry, inside the caller's transaction. */
@@ -83,7 +94,7 @@ export function createProjectService({ db }: { db: DB }) {
 
     async create(actor: Actor, input: TProjectInput) {
       requireRole(actor);
-      return db.transaction().execute((trx) => createIn(trx, actor, input));
+      return db.transaction().execute(async (trx) => toProject(await createIn(trx, actor, input)));
     },
 
     async update(actor: Actor, id: number, input: TProjectInput) {
@@ -100,6 +111,7 @@ export function createProjectService({ db }: { db: DB }) {
           address: input.address ?? null,
           phone: input.phone ?? null,
           status: input.status ?? before.status,
+          started_on: input.startedOn === undefined ? before.started_on : input.startedOn,
           updated_at: isoNow(),
         });
         if (!after) throw await staleEdit(trx, 'project', id, await repo.findProject(trx, actor, id));
@@ -111,7 +123,7 @@ export function createProjectService({ db }: { db: DB }) {
           before,
           after,
         });
-        return after;
+        return toProject(after);
       });
     },
   };

@@ -11,12 +11,17 @@ import { OCCUPIED_STATUSES, type UnitStatus } from './property.tables.ts';
  * Units whose latest status-history row on or before `onDate` is occupied or renovating.
  * "Latest" = greatest from_date, then greatest id (two changes on one day: the later entry wins).
  */
-export async function countOccupiedOn(db: Executor, projectId: number, onDate: string): Promise<number> {
+export async function countOccupiedOn(
+  db: Executor,
+  projectId: number,
+  onDate: string,
+  statuses: readonly UnitStatus[] = OCCUPIED_STATUSES,
+): Promise<number> {
   const row = await db
     .selectFrom('unit_status_history as h')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('h.project_id', '=', projectId)
-    .where('h.status', 'in', [...OCCUPIED_STATUSES])
+    .where('h.status', 'in', [...statuses])
     .where('h.from_date', '<=', onDate)
     .where(({ not, exists, selectFrom }) =>
       not(

@@ -33,6 +33,7 @@ import type {
   MetricValue,
   RecordRef,
   RuleKind,
+  RuleScope,
   Scheme,
   SchemeItem,
   SchemeRule,
@@ -54,6 +55,7 @@ interface WorkingRow {
   points: Hundredths;
   detail: string;
   evidence: RecordRef[];
+  notCounted?: RecordRef[];
   metricMissing?: true;
   adjusted?: { fromPoints: Hundredths; reason: string };
   by?: string;
@@ -127,6 +129,25 @@ export function requiredMetricKeys(scheme: Scheme): string[] {
   return [...keys].sort(compareStrings);
 }
 
+/**
+ * The metrics a scheme's auto rules read, each with the scope its rules give it (unset: the metric's
+ * default). A scheme counts one metric under one scope (validateScheme refuses two), so a value is
+ * found by the metric key alone and stored sheets keep reading theirs.
+ */
+export function requiredMetricSlots(scheme: Scheme): { metricKey: string; scope?: RuleScope }[] {
+  const slots = new Map<string, { metricKey: string; scope?: RuleScope }>();
+  for (const item of scheme?.items ?? []) {
+    for (const rule of item.rules ?? []) {
+      if (!autoKindOf(rule)) continue;
+      const metricKey = rule.metricKey as string;
+      const entry = slots.get(metricKey) ?? { metricKey };
+      if (rule.scope && !entry.scope) entry.scope = rule.scope;
+      slots.set(metricKey, entry);
+    }
+  }
+  return [...slots.values()].sort((a, b) => compareStrings(a.metricKey, b.metricKey));
+}
+
 /** Items and rules by seq (then key); a repeated item or rule key is skipped, since row keys must be unique. */
 function orderScheme(scheme: Scheme, warnings: EngineWarning[]): OrderedItem[] {
   const bySeq = <T extends { seq: number; key: string }>(a: T, b: T) =>
@@ -187,6 +208,7 @@ function autoRow(
     detail: outcome.detail,
     evidence: outcome.evidence,
   };
+  if (outcome.notCounted) row.notCounted = outcome.notCounted;
   if (outcome.metricMissing) row.metricMissing = true;
   return row;
 }
@@ -349,6 +371,7 @@ function toDeductionRow(row: WorkingRow): DeductionRow {
     detail: row.detail,
     evidence: row.evidence,
   };
+  if (row.notCounted) out.notCounted = row.notCounted;
   if (row.metricMissing) out.metricMissing = true;
   if (row.adjusted)
     out.adjusted = { fromPoints: fromHundredths(row.adjusted.fromPoints), reason: row.adjusted.reason };

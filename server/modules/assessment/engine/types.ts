@@ -42,7 +42,14 @@ export interface SchemeRule {
   cap: number;
   /** null/undefined → manual */
   metricKey?: string | null;
+  /**
+   * Whose facts the metric counts (SPEC §4.6): 'own' the assessee's, 'team' her team's, 'project' the
+   * project's. Unset: the metric's default, as the document means it (server/lib/metrics.ts).
+   */
+  scope?: RuleScope;
 }
+
+export type RuleScope = 'own' | 'team' | 'project';
 
 export interface SchemeItem {
   key: string;
@@ -91,7 +98,16 @@ export interface CategoryRate {
 export type MetricValue =
   | { type: 'cases'; cases: MetricCase[] }
   | { type: 'lateness'; records: LatenessRecord[] }
-  | { type: 'rate'; numerator: number; denominator: number; refs: RecordRef[] }
+  | {
+      type: 'rate';
+      numerator: number;
+      denominator: number;
+      refs: RecordRef[];
+      /** records seen but not counted (withdrawn, duplicate): listed on the row as not counted */
+      excluded?: RecordRef[];
+      /** how the denominator was read, shown on the row (e.g. 入住户数含装修中) */
+      note?: string;
+    }
   | { type: 'categoryRates'; categories: CategoryRate[] };
 
 export interface ManualEntry {
@@ -140,6 +156,8 @@ export interface DeductionRow {
   detail: string;
   /** sorted deterministically (entity, then id), duplicates removed */
   evidence: RecordRef[];
+  /** records the metric saw and did not count (a withdrawn complaint), each label saying why; same order */
+  notCounted?: RecordRef[];
   /** auto rule whose metric is not registered (or has the wrong type): behaves as manual */
   metricMissing?: boolean;
   adjusted?: { fromPoints: number; reason: string };
@@ -216,4 +234,5 @@ export type SchemeIssueCode =
   | 'NAME_REQUIRED'
   | 'TEXT_REQUIRED'
   | 'SEQ_INVALID'
+  | 'SCOPE_INVALID'
   | 'ITEMS_REQUIRED';

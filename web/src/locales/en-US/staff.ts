@@ -8,6 +8,8 @@ export default {
   phone: 'Mobile',
   position: 'Position',
   team: 'Team',
+  leftOn: 'Left the post on',
+  leftOnNote: 'The assessment counts nothing after this day',
   hiredOn: 'Hired on',
   statuses: { active: 'Active', left: 'Left', dismissed: 'Dismissed' },
   searchPlaceholder: 'Name / number / mobile',

@@ -8,6 +8,8 @@ export default {
   phone: '手机号',
   position: '岗位',
   team: '班组',
+  leftOn: '离岗日期',
+  leftOnNote: '考核不计离岗之后的记录',
   hiredOn: '入职日期',
   statuses: { active: '在职', left: '离职', dismissed: '开除' },
   searchPlaceholder: '姓名 / 工号 / 手机号',

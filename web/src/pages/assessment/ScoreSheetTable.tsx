@@ -200,6 +200,22 @@ function DeductionRowView({
           })}
         </ul>
       ) : null}
+      {row.notCounted?.length ? (
+        <div className="muted" data-testid={`not-counted-${row.rowKey}`}>
+          {t('assessment.notCounted')}
+          <ul className="evidence">
+            {row.notCounted.map((ref) => {
+              const href = recordHref(ref);
+              const label = ref.label ?? `${ref.entity} #${ref.id}`;
+              return (
+                <li key={`${ref.entity}:${ref.id}`}>
+                  {href && !printable ? <Link to={href}>{label}</Link> : label}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
       {!printable ? (
         <Space size={4}>
           {canAppeal && row.points > 0 && !appeal ? (

@@ -88,6 +88,8 @@ export function RepairReviewPage() {
               <Tag color={w.status === 'draft' ? 'orange' : w.status === 'submitted' ? 'blue' : 'green'}>
                 {t(`servicedesk.reviewStatuses.${w.status}`)}
               </Tag>
+              {w.dueAt ? t('servicedesk.reviewDue', { at: formatDateTime(w.dueAt) }) : null}{' '}
+              {w.late ? <Tag color="red">{t('servicedesk.reviewLate')}</Tag> : null}
             </Typography.Text>
           ) : null}
         </Space>
@@ -124,13 +126,15 @@ function ReviewWeek({ w }: { w: TWeeklyReview }) {
           columns={[
             ...columns,
             {
-              title: t('servicedesk.reason'),
+              title: t('servicedesk.conclusion'),
               dataIndex: 'reason',
               render: (v: string, r) =>
                 w.status === 'draft' ? (
                   <Input
                     size="small"
                     maxLength={300}
+                    data-testid={`conclusion-${r.id}`}
+                    placeholder={t('servicedesk.conclusionPlaceholder')}
                     value={reasons[r.id] ?? ''}
                     onChange={(e) => setReasons((x) => ({ ...x, [r.id]: e.target.value }))}
                   />
@@ -194,7 +198,10 @@ function SubmitReview({ w, reasons }: { w: TWeeklyReview; reasons: Record<number
               projectId: w.projectId,
               weekStart: w.weekStart,
               summary: summary || undefined,
-              reasons: Object.entries(reasons).map(([id, reason]) => ({ repairOrderId: Number(id), reason })),
+              conclusions: Object.entries(reasons).map(([id, conclusion]) => ({
+                repairOrderId: Number(id),
+                conclusion,
+              })),
             })
             .then(() => message.success(t('common.saved')), showError)
         }
@@ -254,7 +261,12 @@ function ReviewsCard({ project, onPick }: { project?: number; onPick(weekStart: 
           {
             title: t('servicedesk.status'),
             dataIndex: 'status',
-            render: (s: string) => t(`servicedesk.reviewStatuses.${s}`),
+            render: (s: string, r) => (
+              <>
+                {t(`servicedesk.reviewStatuses.${s}`)}{' '}
+                {r.late ? <Tag color="red">{t('servicedesk.reviewLate')}</Tag> : null}
+              </>
+            ),
           },
           {
             title: t('servicedesk.acknowledge'),

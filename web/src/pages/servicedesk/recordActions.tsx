@@ -154,7 +154,43 @@ export function useComplaintActions() {
   });
 }
 
-/** 开始, 完成 (asks for the result), 取消, 重新打开 of a task — in the list's rows and on its page */
+/** a reason for a decision on a cancellation: required, as the server asks */
+const reasonField = (label: string): FieldDecl => ({
+  kind: 'textarea',
+  name: 'reason',
+  label,
+  required: true,
+  min: 2,
+  maxLength: 500,
+  testId: 'task-reason',
+});
+
+/**
+ * Cancelling past the due time: does it still count as late (the default), or does the decider excuse it?
+ * (docs/servicedesk.md, "Cancelling a task")
+ */
+const excuseField = (t: T, task: TTask): FieldDecl[] =>
+  new Date(task.dueAt).getTime() < Date.now()
+    ? [
+        {
+          kind: 'select',
+          name: 'lateness',
+          label: t('servicedesk.lateness'),
+          required: true,
+          options: [
+            { value: 'count', label: t('servicedesk.countsAsLate') },
+            { value: 'excuse', label: t('servicedesk.excuseLate') },
+          ],
+          testId: 'task-lateness',
+        },
+      ]
+    : [];
+
+/**
+ * The task's moves — in the list's rows and on its page. The one place of the cancel button and its
+ * dialog (取消 by the issuer or a manager, 申请取消 by the assignee, 同意/驳回 by the issuer), each with its
+ * reason.
+ */
 export function useTaskActions() {
   const { t } = useI18n();
   const act = useTaskAction();
@@ -163,9 +199,26 @@ export function useTaskActions() {
       complete: {
         fields: [resultField(t)],
       },
+      requestCancel: { fields: [reasonField(t('servicedesk.requestReason'))] },
+      cancel: {
+        button: { danger: true },
+        initialValues: () => ({ lateness: 'count' }),
+        fields: (task) => [reasonField(t('servicedesk.cancelReason')), ...excuseField(t, task)],
+      },
+      approveCancel: {
+        // the decider writes her own reason; the request's is on the page beside the button
+        initialValues: () => ({ lateness: 'count' }),
+        fields: (task) => [reasonField(t('servicedesk.cancelReason')), ...excuseField(t, task)],
+      },
+      declineCancel: { fields: [reasonField(t('servicedesk.declineReason'))] },
     },
     label: (a) => t(`servicedesk.taskActions.${a}`),
     title: (a, task) => `${t(`servicedesk.taskActions.${a}`)} · ${task.title}`,
-    run: (task, action, body) => act.mutateAsync({ id: task.id, action, body }),
+    run: (task, action, { lateness, ...body }) =>
+      act.mutateAsync({
+        id: task.id,
+        action,
+        body: lateness === undefined ? body : { ...body, excuseLate: lateness === 'excuse' },
+      }),
   });
 }
