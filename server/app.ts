@@ -33,10 +33,12 @@ import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService, projectNames, visibleProjects } from './modules/project/project.service.ts';
 import { propertyRoutes } from './modules/property/property.routes.ts';
 import {
+  buildingPlace,
   countOccupiedHouseholds,
   createPropertyService,
   registerProgress,
   unitIdsOfOwnerUser,
+  unitPlace,
 } from './modules/property/property.service.ts';
 import { reminderRoutes } from './modules/reminder/reminder.routes.ts';
 import { createReminderService } from './modules/reminder/reminder.service.ts';
@@ -50,8 +52,10 @@ import {
   createStaffService,
   employeeInProject,
   employeeNames,
+  employeePlace,
   teamInProject,
   teamNames,
+  teamPlace,
 } from './modules/staff/staff.service.ts';
 import { taskRoutes } from './modules/task/task.routes.ts';
 import { createTaskService } from './modules/task/task.service.ts';
@@ -90,12 +94,28 @@ export function createServices(
   const deps = { db: database.db, config, clock, dialect: database.dialect };
   const auth = createAuthService(deps);
   // a changed account must not live on in the session cache
-  const users = createUserService({ ...deps, onUserChanged: (userId) => auth.forgetUser(userId) });
+  const users = createUserService({
+    ...deps,
+    staff: { employeePlace },
+    onUserChanged: (userId) => auth.forgetUser(userId),
+  });
   const projects = createProjectService(deps);
   const staff = createStaffService(deps);
   // what the service desk reads of staff, projects and users: those modules' functions
-  const staffDirectory = { employeeNames, teamNames, employeeInProject, teamInProject };
-  const register = { ownerUnitIds: unitIdsOfOwnerUser, occupiedHouseholds: countOccupiedHouseholds };
+  const staffDirectory = {
+    employeeNames,
+    teamNames,
+    employeeInProject,
+    teamInProject,
+    employeePlace,
+    teamPlace,
+  };
+  const register = {
+    ownerUnitIds: unitIdsOfOwnerUser,
+    occupiedHouseholds: countOccupiedHouseholds,
+    buildingPlace,
+    unitPlace,
+  };
   const calendar = { computeDue, loadCalendar, dueAt };
   // due items reach WeCom robots and e-mail lists through the outbox, queued in the reminder check
   const notify = createNotifyService({ ...deps, senders: config.notify });

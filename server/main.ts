@@ -15,6 +15,7 @@ import { seedDemo } from './demo/index.ts';
 import { systemActor } from './lib/actor.ts';
 import { AppError } from './lib/errors.ts';
 import { startScheduler } from './modules/reminder/reminder.scheduler.ts';
+import { employeePlace } from './modules/staff/staff.service.ts';
 import { createUserService } from './modules/user/user.service.ts';
 
 const USAGE = `PropDesk — 物业客服部系统
@@ -83,7 +84,8 @@ async function main(argv: string[]): Promise<number> {
         const seeded = config.demo ? await seedDemo(database.db) : false;
         // an install without an administrator is set up in the browser (the banner says so)
         const needsSetup =
-          (await createUserService({ db: database.db }).accountCounts(database.db)).admins === 0;
+          (await createUserService({ db: database.db, staff: { employeePlace } }).accountCounts(database.db))
+            .admins === 0;
         await database.close();
         if (config.database.kind === 'sqlite') holdServerLock(config.database.file);
         const port = await startWorkers(config.workers);
@@ -142,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
       await migrateToLatest(database.db);
       await ensureCompanyDefaults(database.db);
       // through the user service, like the users page: the same checks and the audit entry (by 系统)
-      const users = createUserService({ db: database.db });
+      const users = createUserService({ db: database.db, staff: { employeePlace } });
       try {
         await users.create(systemActor(), {
           username: arg,

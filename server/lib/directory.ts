@@ -19,11 +19,23 @@ export type FindInProject = (
   projectId: number,
 ) => Promise<{ id: number; name: string } | undefined>;
 
+/** where a record sits: its project (and its parent, a unit's building), or undefined if there is none */
+export interface Place {
+  id: number;
+  projectId: number;
+  parentId?: number;
+}
+/** the place of one record, any project: the caller checks it against the actor (lib/references.ts) */
+export type PlaceOf = (db: Executor, id: number) => Promise<Place | undefined>;
+
 export interface StaffDirectory {
   employeeNames: NamesOf;
   teamNames: NamesOf;
   employeeInProject: FindInProject;
   teamInProject: FindInProject;
+  /** the project of an employee / a team (reference checks) */
+  employeePlace: PlaceOf;
+  teamPlace: PlaceOf;
 }
 
 /** The register (property module) as the service desk reads it */
@@ -40,6 +52,9 @@ export interface RegisterDirectory {
     date: string,
     options?: { includeRenovating?: boolean },
   ): Promise<number>;
+  /** the project of a building; of a unit, its project and building (reference checks) */
+  buildingPlace: PlaceOf;
+  unitPlace: PlaceOf;
 }
 
 /** 考核周期状态 (assessment module): is a moment's assessment period still open for facts? */

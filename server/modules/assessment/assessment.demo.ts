@@ -3,7 +3,7 @@ import type { Database, Role } from '../../db/schema.ts';
 import type { DemoContext, DemoSeeder } from '../../demo/context.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { createProjectService } from '../project/project.service.ts';
-import { createStaffService } from '../staff/staff.service.ts';
+import { createStaffService, employeePlace } from '../staff/staff.service.ts';
 import { createUserService } from '../user/user.service.ts';
 import { installDefaultSchemes } from './assessment.defaults.ts';
 import { createAssessmentService } from './assessment.service.ts';
@@ -33,7 +33,7 @@ function demoSession(ctx: DemoContext, db: Transaction<Database>) {
     db,
     clock,
     metrics: ctx.metrics,
-    users: createUserService({ db }),
+    users: createUserService({ db, staff: { employeePlace } }),
     staff: createStaffService({ db }),
     projects: createProjectService({ db }),
   });

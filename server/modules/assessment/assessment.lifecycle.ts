@@ -20,7 +20,7 @@ import type { Assessee } from './assessment.directory.ts';
 import { periodRange } from './assessment.periods.ts';
 import { checkManualEntry } from './assessment.points.ts';
 import * as repo from './assessment.repository.ts';
-import { assessmentErrors } from './assessment.rules.ts';
+import { assessmentErrors, assessmentReferenceErrors } from './assessment.rules.ts';
 import type { TAssessmentCreate, TManualEntryInput } from './assessment.schemas.ts';
 import { sheet } from './assessment.sheet.ts';
 import type { EngineResult } from './engine/engine.ts';
@@ -45,8 +45,14 @@ async function schemeFor(
   schemeId: number | undefined,
 ) {
   const { say } = core;
+  const chosen = schemeId ? await repo.findScheme(trx, schemeId) : undefined;
+  if (schemeId && !chosen) {
+    throw assessmentReferenceErrors.missing({ entity: { 'zh-CN': '考核方案', 'en-US': 'scheme' } }, [
+      { field: 'schemeId', message: say(actor, { 'zh-CN': '考核方案不存在', 'en-US': 'No such scheme' }) },
+    ]);
+  }
   const scheme = schemeId
-    ? await repo.findScheme(trx, schemeId)
+    ? chosen
     : person.positionCode
       ? await repo.latestSchemeForPosition(trx, person.companyId, person.positionCode)
       : undefined;
@@ -185,7 +191,14 @@ async function create(core: AssessmentCore, actor: Actor, input: TAssessmentCrea
   requireRole(actor, 'manager', 'supervisor');
   return transact(async (trx) => {
     const [person] = await directory.assessees(trx, actor, { userId: input.assesseeUserId });
-    if (!person) throw notFound('被考核人', 'Assessee');
+    if (!person) {
+      throw assessmentReferenceErrors.missing({ entity: { 'zh-CN': '被考核人', 'en-US': 'assessee' } }, [
+        {
+          field: 'assesseeUserId',
+          message: core.say(actor, { 'zh-CN': '被考核人不存在', 'en-US': 'No such assessee' }),
+        },
+      ]);
+    }
     // a supervisor assesses the officers of their project; managers assess anyone in theirs; nobody themselves
     if (person.userId === actor.userId || (!isManager(actor) && person.role !== 'officer')) {
       throw commonErrors.FORBIDDEN();

@@ -1,5 +1,5 @@
 /** The sheets' outputs: the ranking (排名) of one position in one period, and a person's trend over months. */
-import { type Actor, requireRole } from '../../lib/actor.ts';
+import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { type AssessmentCore, toSummary } from './assessment.core.ts';
 import { compareText } from './assessment.directory.ts';
 import { isPeriod, periodOf, previousPeriods } from './assessment.periods.ts';
@@ -11,6 +11,7 @@ export function createOutputs(core: AssessmentCore) {
   return {
     async ranking(actor: Actor, args: { period: string; positionCode: string; projectId?: number }) {
       requireRole(actor, ...READERS);
+      if (args.projectId !== undefined) assertProjectVisible(actor, args.projectId);
       const rows = await directory.withNames(db, await repo.ranking(db, actor, args));
       // highest total first; equal totals by name
       rows.sort((x, y) => y.totalCenti - x.totalCenti || compareText(x.assesseeName, y.assesseeName));

@@ -4,7 +4,11 @@
  */
 import { defineErrors } from '../../lib/errors.ts';
 import type { Text } from '../../lib/i18n.ts';
+import { defineReferenceErrors } from '../../lib/references.ts';
 import type { AssessmentStatus } from './assessment.tables.ts';
+
+/** ASSESSMENT_REFERENCE_NOT_FOUND (404) / ASSESSMENT_REFERENCE_OUTSIDE_PROJECT (400) */
+export const assessmentReferenceErrors = defineReferenceErrors('ASSESSMENT');
 
 export const assessmentErrors = defineErrors({
   ASSESSMENT_LOCKED: {

@@ -3,7 +3,7 @@
  * evidence, the appeals, the revisions and the actions the caller may take now.
  */
 import type { Executor } from '../../db/database.ts';
-import { type Actor, requireRole } from '../../lib/actor.ts';
+import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Text } from '../../lib/i18n.ts';
 import { bindUseCases } from '../../lib/use-cases.ts';
@@ -162,6 +162,7 @@ async function pageByAssesseeName(core: AssessmentCore, actor: Actor, query: TAs
 
 async function list(core: AssessmentCore, actor: Actor, query: TAssessmentQuery) {
   requireRole(actor, ...READERS);
+  if (query.projectId !== undefined) assertProjectVisible(actor, query.projectId);
   const { db, directory } = core;
   const page =
     query.sort === 'assesseeName'

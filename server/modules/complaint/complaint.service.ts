@@ -4,6 +4,7 @@ import { readTimeline, writeAudit } from '../../lib/audit.ts';
 import type { NamesOf, PeriodStateOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { createFactTimes } from '../../lib/fact-times.ts';
+import { buildingAndUnit, checkReferences, defineReferenceErrors } from '../../lib/references.ts';
 import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import type { DueUnit } from '../calendar/working-time.ts';
@@ -25,13 +26,16 @@ export function ratePercent(complaints: number, households: number): number | nu
   return Math.round((complaints * 10000) / households) / 100;
 }
 
+/** COMPLAINT_REFERENCE_NOT_FOUND (404) / COMPLAINT_REFERENCE_OUTSIDE_PROJECT (400) */
+export const complaintReferenceErrors = defineReferenceErrors('COMPLAINT');
+
 export type ComplaintService = ReturnType<typeof createComplaintService>;
 
 export interface ComplaintDeps {
   db: DB;
   clock?: Clock;
   /** handlers (staff module), project names and the projects a caller sees (project module) */
-  staff: Pick<StaffDirectory, 'employeeNames' | 'employeeInProject'>;
+  staff: Pick<StaffDirectory, 'employeeNames' | 'employeePlace'>;
   projectNames: NamesOf;
   visibleProjects: (
     db: Executor,
@@ -57,6 +61,7 @@ export function createComplaintService({
   periods,
 }: ComplaintDeps) {
   const nowIso = () => clock.now().toISOString();
+  const HANDLER = { entity: { 'zh-CN': '处理人', 'en-US': 'handler' }, place: staff.employeePlace };
   const facts = createFactTimes({ clock, periodStateOf: periods.periodStateOf });
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
@@ -142,6 +147,13 @@ export function createComplaintService({
         throw field(actor, 'complainantName', '请填写投诉人', 'Enter the complainant');
       if (isOwner && input.unitId && !(await register.ownerUnitIds(db, actor.userId)).includes(input.unitId))
         throw field(actor, 'unitId', '只能为自己的房屋投诉', 'Not your unit');
+      await checkReferences(
+        db,
+        actor,
+        input.projectId,
+        buildingAndUnit(register, input),
+        complaintReferenceErrors,
+      );
       if (isOwner && input.occurredAt)
         throw field(actor, 'occurredAt', '业主不能指定投诉时间', 'An owner cannot date a complaint');
       // received now, or dated for loading history (a 补录 of a past or published period: a manager's)
@@ -224,13 +236,13 @@ export function createComplaintService({
           case 'assign':
             if (!input.handlerEmployeeId)
               throw field(actor, 'handlerEmployeeId', '请选择处理人', 'Choose a handler');
-            if (!(await staff.employeeInProject(trx, input.handlerEmployeeId, before.project_id)))
-              throw field(
-                actor,
-                'handlerEmployeeId',
-                '处理人不属于该项目',
-                'The handler is not in this project',
-              );
+            await checkReferences(
+              trx,
+              actor,
+              before.project_id,
+              [{ field: 'handlerEmployeeId', id: input.handlerEmployeeId, ...HANDLER }],
+              complaintReferenceErrors,
+            );
             patch.handler_employee_id = input.handlerEmployeeId;
             note = input.note ?? null;
             break;

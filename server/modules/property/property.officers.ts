@@ -1,13 +1,13 @@
 /** 房管员区域划分: which housing officer is in charge of which building, dated, one at a time. */
 import type { Executor } from '../../db/database.ts';
-import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
+import { type Actor, assertProjectVisible, canSeeProject, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { isoNow } from '../../lib/time.ts';
 import { bindUseCases } from '../../lib/use-cases.ts';
 import * as repo from './property.repository.ts';
 import type { TOfficerAssign } from './property.schemas.ts';
-import { type PropertyCore, propertyErrors, STAFF } from './property.shared.ts';
+import { type PropertyCore, propertyErrors, propertyReferenceErrors, STAFF } from './property.shared.ts';
 
 async function history(core: PropertyCore, exec: Executor, buildingId: number) {
   const rows = await repo.officerHistory(exec, buildingId);
@@ -48,7 +48,12 @@ async function checkAssignment(
   }
   if (!input.employeeId) return;
   const [employee] = await core.staff.employeesByIds(trx, [input.employeeId]);
-  if (employee?.projectId !== projectId || employee.status !== 'active') {
+  if (!employee || !canSeeProject(actor, employee.projectId)) {
+    throw propertyReferenceErrors.missing({ entity: { 'zh-CN': '员工', 'en-US': 'employee' } }, [
+      { field: 'employeeId', message: t(actor, '员工不存在', 'No such employee') },
+    ]);
+  }
+  if (employee.projectId !== projectId || employee.status !== 'active') {
     throw propertyErrors.PROPERTY_OFFICER_NOT_OFFICER({}, [
       {
         field: 'employeeId',

@@ -1,5 +1,5 @@
 /** Owners and residents (业主及住户) of a unit, the owners' list, and owner logins linked to units. */
-import { type Actor, requireRole } from '../../lib/actor.ts';
+import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { notFound } from '../../lib/errors.ts';
 import { isoNow } from '../../lib/time.ts';
@@ -7,7 +7,14 @@ import { bindUseCases } from '../../lib/use-cases.ts';
 import { requireVersion, staleEdit } from '../../lib/versioning.ts';
 import * as peopleRepo from './property.people.repository.ts';
 import type { TOwnerLink, TOwnerQuery, TPersonInput } from './property.schemas.ts';
-import { maskPhone, PEOPLE_WRITERS, type PropertyCore, propertyErrors, STAFF } from './property.shared.ts';
+import {
+  maskPhone,
+  PEOPLE_WRITERS,
+  type PropertyCore,
+  propertyErrors,
+  propertyReferenceErrors,
+  STAFF,
+} from './property.shared.ts';
 
 /** who links an owner's login to a unit (the front desk hands out owner accounts) */
 const LINKERS = ['manager', 'supervisor', 'frontdesk'] as const;
@@ -99,6 +106,7 @@ async function removePerson(core: PropertyCore, actor: Actor, personId: number) 
 async function listOwners(core: PropertyCore, actor: Actor, q: TOwnerQuery) {
   const { db } = core;
   requireRole(actor, ...STAFF);
+  if (q.projectId !== undefined) assertProjectVisible(actor, q.projectId);
   const { page, pageSize, sort, order, scope, ...filter } = q;
   const { items, total } = await peopleRepo.listOwners(
     db,
@@ -127,7 +135,11 @@ async function linkOwnerUser(core: PropertyCore, actor: Actor, input: TOwnerLink
   return db.transaction().execute(async (trx) => {
     const unit = await core.visibleUnit(trx, actor, input.unitId);
     const [user] = await users.accountsByIds(trx, [input.userId]);
-    if (!user) throw notFound('用户', 'User');
+    if (!user) {
+      throw propertyReferenceErrors.missing({ entity: { 'zh-CN': '用户', 'en-US': 'user' } }, [
+        { field: 'userId', message: core.t(actor, '用户不存在', 'No such user') },
+      ]);
+    }
     if (user.role !== 'owner') throw propertyErrors.PROPERTY_OWNER_USER_ROLE();
     const link = {
       user_id: user.id,

@@ -3,15 +3,24 @@
  * tree's counts, the building's unit grid and the unit lists. A unit's status changes only through
  * property.occupancy.ts (dated history).
  */
+import type { Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import { checkReferences } from '../../lib/references.ts';
 import { isoNow } from '../../lib/time.ts';
 import { bindUseCases } from '../../lib/use-cases.ts';
 import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import * as repo from './property.repository.ts';
 import type { TBuildingInput, TSectionInput, TUnitInput, TUnitQuery } from './property.schemas.ts';
-import { initialHistory, maskPhone, type PropertyCore, REGISTER_WRITERS, STAFF } from './property.shared.ts';
+import {
+  initialHistory,
+  maskPhone,
+  type PropertyCore,
+  propertyReferenceErrors,
+  REGISTER_WRITERS,
+  STAFF,
+} from './property.shared.ts';
 import type { UnitStatus } from './property.tables.ts';
 
 const emptyCounts = () => ({ vacant: 0, occupied: 0, renovating: 0, total: 0 });
@@ -32,10 +41,23 @@ function countUnits(rows: { buildingId: number; status: string; count: number }[
   return { total, byBuilding };
 }
 
-function sectionNotInProject(core: PropertyCore, actor: Actor) {
-  return commonErrors.VALIDATION({}, [
-    { field: 'sectionId', message: core.t(actor, '标段不属于该项目', 'The section is not in this project') },
+const SECTION = { 'zh-CN': '标段', 'en-US': 'section' };
+
+const BUILDING = { 'zh-CN': '楼栋', 'en-US': 'building' };
+const buildingMissing = (actor: Actor) =>
+  propertyReferenceErrors.missing({ entity: BUILDING }, [
+    {
+      field: 'buildingId',
+      message: BUILDING[actor.locale] + (actor.locale === 'zh-CN' ? '不存在' : ' not found'),
+    },
   ]);
+
+/** the building's section: one of the building's project (404 when there is none the caller sees) */
+function checkSection(trx: Executor, actor: Actor, input: TBuildingInput) {
+  const place = (ex: Executor, id: number) =>
+    repo.findSection(ex, actor, id).then((s) => s && { id: s.id, projectId: s.project_id });
+  const section = { field: 'sectionId', id: input.sectionId, entity: SECTION, place };
+  return checkReferences(trx, actor, input.projectId, [section], propertyReferenceErrors);
 }
 function duplicate(core: PropertyCore, actor: Actor, zh: string, en: string, value: string) {
   return commonErrors.DUPLICATE({ field: core.t(actor, zh, en), value });
@@ -160,8 +182,7 @@ async function createBuilding(core: PropertyCore, actor: Actor, input: TBuilding
   requireRole(actor, ...REGISTER_WRITERS);
   assertProjectVisible(actor, input.projectId);
   return db.transaction().execute(async (trx) => {
-    const section = await repo.findSection(trx, actor, input.sectionId);
-    if (!section || section.project_id !== input.projectId) throw sectionNotInProject(core, actor);
+    await checkSection(trx, actor, input);
     if (await repo.findBuildingByName(trx, input.projectId, input.name)) {
       throw duplicate(core, actor, '楼栋', 'Building', input.name);
     }
@@ -193,8 +214,7 @@ async function updateBuilding(core: PropertyCore, actor: Actor, id: number, inpu
     const before = await repo.findBuilding(trx, actor, id);
     if (!before || before.project_id !== input.projectId) throw notFound('楼栋', 'Building');
     const version = await assertVersion(trx, actor, 'building', id, before, input.version);
-    const section = await repo.findSection(trx, actor, input.sectionId);
-    if (!section || section.project_id !== input.projectId) throw sectionNotInProject(core, actor);
+    await checkSection(trx, actor, input);
     const other = await repo.findBuildingByName(trx, input.projectId, input.name);
     if (other && other.id !== id) throw duplicate(core, actor, '楼栋', 'Building', input.name);
     const after = await repo.updateBuildingVersion(trx, id, version, {
@@ -245,6 +265,7 @@ async function buildingUnits(core: PropertyCore, actor: Actor, buildingId: numbe
 
 async function listUnits(core: PropertyCore, actor: Actor, q: TUnitQuery) {
   const { db } = core;
+  if (q.projectId !== undefined) assertProjectVisible(actor, q.projectId);
   const { page, pageSize, sort, order, scope, ...filter } = q;
   const { items, total } = await repo.listUnits(
     db,
@@ -283,7 +304,7 @@ async function createUnit(core: PropertyCore, actor: Actor, input: TUnitInput) {
   requireRole(actor, ...REGISTER_WRITERS);
   return db.transaction().execute(async (trx) => {
     const building = await repo.findBuilding(trx, actor, input.buildingId);
-    if (!building) throw notFound('楼栋', 'Building');
+    if (!building) throw buildingMissing(actor);
     if (await repo.findUnitByRoom(trx, building.id, input.roomNo)) {
       throw duplicate(core, actor, '房号', 'Room', `${building.name} ${input.roomNo}`);
     }
@@ -330,8 +351,13 @@ async function updateUnit(core: PropertyCore, actor: Actor, id: number, input: T
   return db.transaction().execute(async (trx) => {
     await core.visibleUnit(trx, actor, id);
     const before = await repo.findUnitRow(trx, id);
-    const building = await repo.findBuilding(trx, actor, input.buildingId);
-    if (!before || !building || building.project_id !== before.project_id) throw notFound('楼栋', 'Building');
+    if (!before) throw notFound('房屋', 'Unit');
+    // the unit moves only to a building of its own project
+    const place = (ex: Executor, bid: number) =>
+      repo.findBuilding(ex, actor, bid).then((b) => b && { id: b.id, projectId: b.project_id });
+    const ref = { field: 'buildingId', id: input.buildingId, entity: BUILDING, place };
+    await checkReferences(trx, actor, before.project_id, [ref], propertyReferenceErrors);
+    const building = (await repo.findBuilding(trx, actor, input.buildingId))!;
     const version = await assertVersion(trx, actor, 'unit', id, before, input.version);
     const other = await repo.findUnitByRoom(trx, building.id, input.roomNo);
     if (other && other.id !== id) {

@@ -430,3 +430,18 @@ export function latestStatusRow(db: Executor, unitId: number) {
 export function insertStatus(db: Executor, row: Insertable<Database['unit_status_history']>) {
   return db.insertInto('unit_status_history').values(row).execute();
 }
+/** where a building / a unit sits, any project (the caller checks it against the actor) */
+export function buildingPlace(db: Executor, id: number) {
+  return db
+    .selectFrom('building')
+    .select(['id', 'project_id as projectId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+export function unitPlace(db: Executor, id: number) {
+  return db
+    .selectFrom('unit')
+    .select(['id', 'project_id as projectId', 'building_id as parentId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

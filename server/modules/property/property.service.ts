@@ -21,6 +21,14 @@ export function unitIdsOfOwnerUser(db: Executor, userId: number): Promise<number
   return repo.unitIdsOfOwnerUser(db, userId);
 }
 
+/** The project of a building, any project: for other modules' reference checks (lib/references.ts) */
+export function buildingPlace(db: Executor, id: number) {
+  return repo.buildingPlace(db, id);
+}
+/** The project and building of a unit, any project: for other modules' reference checks */
+export function unitPlace(db: Executor, id: number) {
+  return repo.unitPlace(db, id);
+}
 /** How far the register is: buildings, units, buildings with a housing officer (first-start checklist). */
 export function registerProgress(db: Executor) {
   return repo.registerProgress(db);

@@ -7,6 +7,7 @@
 import type { DB, Executor } from '../../db/database.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { defineErrors, notFound } from '../../lib/errors.ts';
+import { defineReferenceErrors } from '../../lib/references.ts';
 import { type Clock, localDate } from '../../lib/time.ts';
 import type { ProjectService } from '../project/project.service.ts';
 import type { StaffService } from '../staff/staff.service.ts';
@@ -68,6 +69,9 @@ export const propertyErrors = defineErrors({
     'en-US': 'Only owner accounts can be linked to units',
   },
 });
+
+/** PROPERTY_REFERENCE_NOT_FOUND (404) / PROPERTY_REFERENCE_OUTSIDE_PROJECT (400) */
+export const propertyReferenceErrors = defineReferenceErrors('PROPERTY');
 
 /** 13800000001 → 138****0001; 0571-88001234 → 057******1234 */
 export function maskPhone(phone: string | null): string | null {

@@ -221,6 +221,7 @@ export function createRepairReviews({
     },
     async listReviews(actor: Actor, projectId?: number) {
       requireRole(actor, 'supervisor', 'manager');
+      if (projectId !== undefined) assertProjectVisible(actor, projectId);
       const rows = await reviewRepo.listReviews(db, actor, projectId);
       const [projects, users] = await Promise.all([
         projectNames(

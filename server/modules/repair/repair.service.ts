@@ -5,6 +5,7 @@ import { readTimeline, writeAudit } from '../../lib/audit.ts';
 import type { NamesOf, PeriodStateOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { createFactTimes } from '../../lib/fact-times.ts';
+import { buildingAndUnit, checkReferences, defineReferenceErrors } from '../../lib/references.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
 import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
@@ -30,6 +31,10 @@ import {
 
 export { PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, PHOTO_TOKEN, repairErrors, sniffImage } from './repair.photos.ts';
 
+/** REPAIR_REFERENCE_NOT_FOUND (404) / REPAIR_REFERENCE_OUTSIDE_PROJECT (400) */
+export const repairReferenceErrors = defineReferenceErrors('REPAIR');
+const TEAM = { 'zh-CN': '班组', 'en-US': 'team' };
+
 type OrderRow = RepairOrderTable & { id: number };
 const bool = (v: unknown) => Number(v) === 1;
 
@@ -38,7 +43,7 @@ export interface RepairDeps {
   config: Config;
   clock?: Clock;
   /** the register's units of an owner user (property module) */
-  register: Pick<RegisterDirectory, 'ownerUnitIds'>;
+  register: Pick<RegisterDirectory, 'ownerUnitIds' | 'buildingPlace' | 'unitPlace'>;
   /** due times on the working calendar (calendar module) */
   calendar: CalendarFunctions;
   /** is a date's assessment period open (assessment module): a dated fact outside it is a 补录 */
@@ -55,7 +60,7 @@ export function createRepairService({
   db,
   config,
   clock = systemClock,
-  register: { ownerUnitIds },
+  register,
   calendar: { computeDue, loadCalendar, dueAt },
   staff,
   projectNames,
@@ -67,7 +72,7 @@ export function createRepairService({
 
   async function scopeOf(actor: Actor): Promise<repo.RepairScope> {
     if (actor.role !== 'owner') return { actor };
-    return { actor, ownerUnitIds: await ownerUnitIds(db, actor.userId) };
+    return { actor, ownerUnitIds: await register.ownerUnitIds(db, actor.userId) };
   }
   /** `scope` is read before a transaction: on SQLite the transaction holds the one connection */
   async function mustFind(
@@ -91,6 +96,7 @@ export function createRepairService({
       if (item.assigneeEmployeeId !== null) item.assigneeName = names.get(item.assigneeEmployeeId) ?? null;
     return res;
   }
+  const ASSIGNEE = { entity: { 'zh-CN': '处理人', 'en-US': 'assignee' }, place: staff.employeePlace };
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
 
@@ -229,10 +235,17 @@ export function createRepairService({
       if (!isOwner && !input.reporterName)
         throw field(actor, 'reporterName', '请填写报修人', 'Enter the reporter');
       if (isOwner && input.unitId) {
-        const units = await ownerUnitIds(db, actor.userId);
+        const units = await register.ownerUnitIds(db, actor.userId);
         if (!units.includes(input.unitId))
           throw field(actor, 'unitId', '只能为自己的房屋报修', 'Not your unit');
       }
+      await checkReferences(
+        db,
+        actor,
+        input.projectId,
+        buildingAndUnit(register, input),
+        repairReferenceErrors,
+      );
       if (isOwner && input.occurredAt)
         throw field(actor, 'occurredAt', '业主不能指定报修时间', 'An owner cannot date a report');
       // reported now, or dated for loading history (a 补录 of a past or published period: a manager's)
@@ -295,6 +308,8 @@ export function createRepairService({
     },
     /** Every order of a filter, for the Excel export (streams in pages of 200) */
     async iterate(actor: Actor, q: TRepairQuery) {
+      // the same answer as the list for a project the caller does not see (it was an empty workbook)
+      if (q.projectId) assertProjectVisible(actor, q.projectId);
       const scope = await scopeOf(actor);
       const at = nowIso();
       return (async function* () {
@@ -337,18 +352,16 @@ export function createRepairService({
                 '请选择处理人、班组或相关部门',
                 'Choose an assignee, a team or a department',
               );
-            if (
-              input.assigneeEmployeeId &&
-              !(await staff.employeeInProject(trx, input.assigneeEmployeeId, before.project_id))
-            )
-              throw field(
-                actor,
-                'assigneeEmployeeId',
-                '处理人不属于该项目',
-                'The assignee is not in this project',
-              );
-            if (input.teamId && !(await staff.teamInProject(trx, input.teamId, before.project_id)))
-              throw field(actor, 'teamId', '班组不属于该项目', 'The team is not in this project');
+            await checkReferences(
+              trx,
+              actor,
+              before.project_id,
+              [
+                { field: 'assigneeEmployeeId', id: input.assigneeEmployeeId, ...ASSIGNEE },
+                { field: 'teamId', id: input.teamId, entity: TEAM, place: staff.teamPlace },
+              ],
+              repairReferenceErrors,
+            );
             patch.team_id = input.teamId ?? null;
             patch.department = input.department ?? null;
             patch.assignee_employee_id = input.assigneeEmployeeId ?? null;

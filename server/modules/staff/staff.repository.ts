@@ -247,6 +247,21 @@ export function findTeamInProject(db: Executor, id: number, projectId: number) {
     .where('project_id', '=', projectId)
     .executeTakeFirst();
 }
+/** where an employee / a team sits, any project (the caller checks it against the actor) */
+export function employeePlace(db: Executor, id: number) {
+  return db
+    .selectFrom('employee')
+    .select(['id', 'project_id as projectId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+export function teamPlace(db: Executor, id: number) {
+  return db
+    .selectFrom('team')
+    .select(['id', 'project_id as projectId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
 
 /**
  * For the assessment (through staff.service.ts): the employee's dates in the post, the teams she belongs

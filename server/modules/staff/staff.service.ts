@@ -1,20 +1,19 @@
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
-import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
+import { commonErrors, notFound } from '../../lib/errors.ts';
 import { cachedNames } from '../../lib/name-cache.ts';
+import { checkReferences, defineReferenceErrors } from '../../lib/references.ts';
 import { isoNow } from '../../lib/time.ts';
 import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import * as repo from './staff.repository.ts';
 import type { TEmployeeInput, TEmployeeQuery, TPositionInput, TTeamInput } from './staff.schemas.ts';
 
-export const staffErrors = defineErrors({
-  STAFF_TEAM_OTHER_PROJECT: {
-    status: 400,
-    'zh-CN': '班组不属于该员工所在项目',
-    'en-US': "The team does not belong to the employee's project",
-  },
-});
+/** STAFF_REFERENCE_NOT_FOUND (404) / STAFF_REFERENCE_OUTSIDE_PROJECT (400) */
+export const staffReferenceErrors = defineReferenceErrors('STAFF');
+const POSITION = { 'zh-CN': '岗位', 'en-US': 'position' };
+const TEAM = { 'zh-CN': '班组', 'en-US': 'team' };
+const EMPLOYEE = { 'zh-CN': '员工', 'en-US': 'employee' };
 
 type PositionRow = NonNullable<Awaited<ReturnType<typeof repo.findPosition>>>;
 
@@ -63,20 +62,30 @@ export function createStaffService({ db }: { db: DB }) {
 
   async function checkEmployeeRefs(trx: Executor, actor: Actor, input: TEmployeeInput) {
     assertProjectVisible(actor, input.projectId);
-    const fields = [];
+    // positions (岗位说明书) are company-wide: the one only has to exist
     if (input.positionId && !(await repo.findPosition(trx, input.positionId))) {
-      fields.push({ field: 'positionId', message: localized(actor, '岗位不存在', 'Position not found') });
+      throw staffReferenceErrors.missing({ entity: POSITION }, [
+        { field: 'positionId', message: localized(actor, '岗位不存在', 'Position not found') },
+      ]);
     }
-    if (input.teamId) {
-      const team = await repo.findTeam(trx, actor, input.teamId);
-      if (!team || team.project_id !== input.projectId) {
-        fields.push({
-          field: 'teamId',
-          message: localized(actor, '班组不属于该员工所在项目', "The team is not in the employee's project"),
-        });
-      }
-    }
-    if (fields.length) throw commonErrors.VALIDATION({}, fields);
+    await checkReferences(
+      trx,
+      actor,
+      input.projectId,
+      [{ field: 'teamId', id: input.teamId, entity: TEAM, place: repo.teamPlace }],
+      staffReferenceErrors,
+    );
+  }
+  /** a team's leader works in the team's project */
+  function checkTeamRefs(trx: Executor, actor: Actor, input: TTeamInput) {
+    const leader = { field: 'leaderEmployeeId', id: input.leaderEmployeeId, entity: EMPLOYEE };
+    return checkReferences(
+      trx,
+      actor,
+      input.projectId,
+      [{ ...leader, place: repo.employeePlace }],
+      staffReferenceErrors,
+    );
   }
 
   return {
@@ -147,6 +156,8 @@ export function createStaffService({ db }: { db: DB }) {
     // ---- employees ----
     listEmployees(actor: Actor, query: TEmployeeQuery) {
       requireRole(actor, ...STAFF_READERS);
+      // a filter by a project the caller does not see is "not found", like the project itself
+      if (query.projectId !== undefined) assertProjectVisible(actor, query.projectId);
       return repo.listEmployees(db, actor, query);
     },
     async getEmployee(actor: Actor, id: number) {
@@ -229,6 +240,7 @@ export function createStaffService({ db }: { db: DB }) {
     // ---- teams 班组 ----
     listTeams(actor: Actor, projectId?: number) {
       requireRole(actor, ...STAFF_READERS);
+      if (projectId !== undefined) assertProjectVisible(actor, projectId);
       return repo.listTeams(db, actor, projectId);
     },
     async getTeam(actor: Actor, id: number) {
@@ -241,6 +253,7 @@ export function createStaffService({ db }: { db: DB }) {
       requireRole(actor, ...STAFF_WRITERS);
       assertProjectVisible(actor, input.projectId);
       return db.transaction().execute(async (trx) => {
+        await checkTeamRefs(trx, actor, input);
         const at = isoNow();
         const row = await repo.insertTeam(trx, {
           project_id: input.projectId,
@@ -267,6 +280,7 @@ export function createStaffService({ db }: { db: DB }) {
         if (!before) throw notFound('班组', 'Team');
         const version = await assertVersion(trx, actor, 'team', id, before, input.version);
         assertProjectVisible(actor, input.projectId);
+        await checkTeamRefs(trx, actor, input);
         const after = await repo.updateTeam(trx, id, version, {
           project_id: input.projectId,
           name: input.name,
@@ -301,6 +315,14 @@ export function employeeInProject(db: Executor, id: number, projectId: number) {
 /** The team if it belongs to the project */
 export function teamInProject(db: Executor, id: number, projectId: number) {
   return repo.findTeamInProject(db, id, projectId);
+}
+/** The project of an employee, any project: for other modules' reference checks (lib/references.ts) */
+export function employeePlace(db: Executor, id: number) {
+  return repo.employeePlace(db, id);
+}
+/** The project of a team, any project: for other modules' reference checks */
+export function teamPlace(db: Executor, id: number) {
+  return repo.teamPlace(db, id);
 }
 /** Active employees in all projects (first-start checklist). */
 export function activeEmployeeCount(db: Executor) {

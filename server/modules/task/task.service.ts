@@ -4,6 +4,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import type { NamesOf, PeriodStateOf, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import { createFactTimes } from '../../lib/fact-times.ts';
+import { checkReferences, defineReferenceErrors } from '../../lib/references.ts';
 import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import { createTaskActions } from './task.actions.ts';
@@ -38,13 +39,17 @@ export function completionByCategory(
     });
 }
 
+/** TASK_REFERENCE_NOT_FOUND (404) / TASK_REFERENCE_OUTSIDE_PROJECT (400) */
+export const taskReferenceErrors = defineReferenceErrors('TASK');
+const ASSIGNEE = { 'zh-CN': '负责人', 'en-US': 'assignee' };
+
 export type TaskService = ReturnType<typeof createTaskService>;
 
 export interface TaskDeps {
   db: DB;
   clock?: Clock;
   /** assignees (staff module) */
-  staff: Pick<StaffDirectory, 'employeeNames' | 'employeeInProject'>;
+  staff: Pick<StaffDirectory, 'employeeNames' | 'employeePlace'>;
   /** due times on the working calendar (calendar module) */
   calendar: Pick<CalendarFunctions, 'computeDue'>;
   /** the issuers' and deciders' names (user module) */
@@ -143,8 +148,20 @@ export function createTaskService({
     async create(actor: Actor, input: TTaskInput) {
       requireRole(actor, 'manager', 'supervisor');
       assertProjectVisible(actor, input.projectId);
-      if (!(await staff.employeeInProject(db, input.assigneeEmployeeId, input.projectId)))
-        throw field(actor, 'assigneeEmployeeId', '负责人不属于该项目', 'The assignee is not in this project');
+      await checkReferences(
+        db,
+        actor,
+        input.projectId,
+        [
+          {
+            field: 'assigneeEmployeeId',
+            id: input.assigneeEmployeeId,
+            entity: ASSIGNEE,
+            place: staff.employeePlace,
+          },
+        ],
+        taskReferenceErrors,
+      );
       // the handing out's business time: now, or a dated one for loading history (补录 rules)
       const when = await facts.factTime(db, actor, input.projectId, input);
       let due: Date;

@@ -1,12 +1,19 @@
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
+import type { PlaceOf } from '../../lib/directory.ts';
 import { commonErrors, type FieldError, notFound } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/password.ts';
+import { defineReferenceErrors } from '../../lib/references.ts';
 import { isoNow } from '../../lib/time.ts';
 import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import * as repo from './user.repository.ts';
 import type { TUserCreate, TUserQuery, TUserUpdate } from './user.schemas.ts';
+
+/** USER_REFERENCE_NOT_FOUND (404) / USER_REFERENCE_OUTSIDE_PROJECT (400) */
+export const userReferenceErrors = defineReferenceErrors('USER');
+const EMPLOYEE = { 'zh-CN': '员工', 'en-US': 'employee' };
+const PROJECT = { 'zh-CN': '项目', 'en-US': 'project' };
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
 
@@ -30,11 +37,33 @@ export type UserService = ReturnType<typeof createUserService>;
 /** User accounts: only admins manage them. */
 export function createUserService({
   db,
+  staff,
   onUserChanged = () => {},
 }: {
   db: DB;
+  /** where an employee works (staff module): a login's employee must be of one of its projects */
+  staff: { employeePlace: PlaceOf };
   onUserChanged?: (userId: number) => void;
 }) {
+  async function checkEmployee(trx: Executor, actor: Actor, input: TUserCreate | TUserUpdate) {
+    if (!input.employeeId) return;
+    const place = await staff.employeePlace(trx, input.employeeId);
+    const say = (zh: string, en: string) => (actor.locale === 'zh-CN' ? zh : en);
+    if (!place) {
+      throw userReferenceErrors.missing({ entity: EMPLOYEE }, [
+        { field: 'employeeId', message: say('员工不存在', 'No such employee') },
+      ]);
+    }
+    // an account that sees only some projects is linked to an employee of one of them
+    if (input.role !== 'admin' && !input.projectIds.includes(place.projectId)) {
+      throw userReferenceErrors.outside({ entity: EMPLOYEE }, [
+        {
+          field: 'employeeId',
+          message: say('所选员工不属于该用户的项目', "The employee is not in the user's projects"),
+        },
+      ]);
+    }
+  }
   async function checkProjects(trx: Executor, actor: Actor, ids: number[]) {
     const found = new Set(await repo.existingProjectIds(trx, ids));
     const missing = ids.filter((id) => !found.has(id));
@@ -48,7 +77,7 @@ export function createUserService({
               : `Unknown projects: ${missing.join(', ')}`,
         },
       ];
-      throw commonErrors.VALIDATION({}, fields);
+      throw userReferenceErrors.missing({ entity: PROJECT }, fields);
     }
   }
 
@@ -63,6 +92,7 @@ export function createUserService({
       ]);
     }
     await checkProjects(trx, actor, input.projectIds);
+    await checkEmployee(trx, actor, input);
     const at = isoNow();
     const row = await repo.insertUser(trx, {
       username: input.username,
@@ -135,6 +165,7 @@ export function createUserService({
           const beforeRow = await repo.findUser(trx, id);
           if (!beforeRow) throw notFound('用户', 'User');
           await checkProjects(trx, actor, input.projectIds);
+          await checkEmployee(trx, actor, input);
           const before = toUser(beforeRow, (await repo.projectIdsByUser(trx, [id])).get(id) ?? []);
           const version = await assertVersion(trx, actor, 'user', id, before, input.version);
           const row = await repo.updateUserVersion(trx, id, version, {
