@@ -18,7 +18,12 @@ export interface RecordRef {
 
 export type MetricValue =
   /** counted cases (rule kind count): each case is a record, quantity 1 unless said */
-  | { type: 'cases'; cases: { ref: RecordRef; quantity?: number }[] }
+  | {
+      type: 'cases';
+      cases: { ref: RecordRef; quantity?: number }[];
+      /** records seen and not counted (a late task whose cancellation was excused), shown as such */
+      excluded?: RecordRef[];
+    }
   /** days late per record (rule kind lateness) */
   | { type: 'lateness'; records: { ref: RecordRef; daysLate: number }[] }
   /** one rate (rule kind bands): numerator ÷ denominator, with the records counted in the numerator */

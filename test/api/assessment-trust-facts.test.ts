@@ -241,8 +241,14 @@ describeApi(
       expect((await ok(act(mgr, declined.id, 'cancel', { reason: '经理取消' }))).status).toBe('cancelled');
 
       clock.set('2027-06-05T09:00');
-      const { evidence } = await evidenceOf('2027-05');
+      const { evidence, sheet } = await evidenceOf('2027-05');
       const late = evidence('2.1').filter((e) => e.entity === 'task');
+      // the excused one is shown as a decision, not counted, with its reason
+      const row21 = sheet.rows.find((r: { ruleKey: string }) => r.ruleKey === '2.1');
+      const notCounted = (row21.notCounted ?? []) as Evidence[];
+      expect(notCounted.find((e) => e.id === excused.id)?.label).toMatch(
+        /逾期后于 .* 取消，经取消人说明不计（原因：经理决定取消此项工作）/,
+      );
       const lateIds = late.map((e) => e.id);
       expect(lateIds).toContain(asked.id);
       expect(late.find((e) => e.id === asked.id)?.label).toMatch(

@@ -36,9 +36,24 @@ export const taskMetrics: MetricDefinition[] = [
     },
     ...TASK_SCOPES,
     async compute(ctx) {
-      const rows = await dueTasks(ctx);
+      const [rows, excused] = await Promise.all([
+        dueTasks(ctx),
+        repo.excusedLateTasks(
+          ctx.db,
+          ctx.projectId,
+          ctx.periodStartAt,
+          ctx.periodEndAt,
+          ctx.scope === 'project' ? undefined : ctx.employeeIds,
+        ),
+      ]);
       return {
         type: 'cases',
+        // a late task cancelled with its lateness excused is a decision: shown, with its reason, as not counted
+        excluded: excused.map((r) => ({
+          entity: 'task',
+          id: r.id,
+          label: `任务 ${repo.taskCode(r.id)}「${r.title}」截止 ${formatLocal(r.due_at)}，逾期后于 ${formatLocal(r.cancelled_at)} 取消，经取消人说明不计（原因：${r.cancel_reason ?? ''}）`,
+        })),
         cases: rows
           .filter((r) => isTaskOverdue(r, ctx.now.toISOString()))
           .map((r) => ({

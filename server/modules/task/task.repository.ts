@@ -95,6 +95,31 @@ export function tasksDue(
   return q.orderBy('t.due_at').orderBy('t.id').execute();
 }
 
+/**
+ * Tasks due in [startIso, endIso) that were cancelled after their due time with the lateness excused by
+ * the decider: seen by the overdue metric and listed as not counted, with the decision.
+ */
+export function excusedLateTasks(
+  db: Executor,
+  projectId: number,
+  startIso: string,
+  endIso: string,
+  assignees?: readonly number[],
+) {
+  if (assignees && assignees.length === 0) return Promise.resolve([]);
+  let q = db
+    .selectFrom('task as t')
+    .select(['t.id', 't.title', 't.due_at', 't.cancelled_at', 't.cancel_reason'])
+    .where('t.project_id', '=', projectId)
+    .where('t.status', '=', 'cancelled')
+    .where('t.late_excused', '=', 1)
+    .where('t.due_at', '>=', startIso)
+    .where('t.due_at', '<', endIso)
+    .where((eb) => eb('t.cancelled_at', '>', eb.ref('t.due_at')));
+  if (assignees) q = q.where('t.assignee_employee_id', 'in', [...assignees]);
+  return q.orderBy('t.due_at').orderBy('t.id').execute();
+}
+
 /** Open tasks due before `beforeIso` (the reminders: due within a day, or overdue) */
 export function openTasksDueBefore(db: Executor, beforeIso: string) {
   return db

@@ -106,7 +106,10 @@ export function evaluateAutoRule(
   const perUnit = toNonNegativeHundredths(rule.pointsPerUnit);
   switch (value.type) {
     case 'cases':
-      return evaluateCases(value.cases ?? [], perUnit, label['zh-CN'], label.unit);
+      return withNotCounted(
+        evaluateCases(value.cases ?? [], perUnit, label['zh-CN'], label.unit),
+        value.excluded,
+      );
     case 'lateness':
       return evaluateLateness(value.records ?? [], perUnit, label['zh-CN'], label.unit);
     case 'rate':
@@ -173,12 +176,16 @@ function evaluateBands(
   label: string,
 ): AutoOutcome {
   const outcome = evaluateBandsOnly(value, bands, label);
-  const excluded = normalizeEvidence(value.excluded ?? []);
-  const notes: string[] = [];
-  if (typeof value.note === 'string' && value.note !== '') notes.push(value.note);
-  if (excluded.length > 0) notes.push(`不计 ${excluded.length} 件（见“不计入”）`);
-  if (notes.length > 0) outcome.detail += `；${notes.join('；')}`;
-  if (excluded.length > 0) outcome.notCounted = excluded;
+  if (typeof value.note === 'string' && value.note !== '') outcome.detail += `；${value.note}`;
+  return withNotCounted(outcome, value.excluded);
+}
+
+/** The records a metric saw and did not count: named in the detail and listed under 不计入. */
+function withNotCounted(outcome: AutoOutcome, records: readonly RecordRef[] | undefined): AutoOutcome {
+  const excluded = normalizeEvidence(records ?? []);
+  if (excluded.length === 0) return outcome;
+  outcome.detail += `；不计 ${excluded.length} 件（见“不计入”）`;
+  outcome.notCounted = excluded;
   return outcome;
 }
 

@@ -96,7 +96,7 @@ export interface CategoryRate {
 }
 
 export type MetricValue =
-  | { type: 'cases'; cases: MetricCase[] }
+  | { type: 'cases'; cases: MetricCase[]; excluded?: RecordRef[] }
   | { type: 'lateness'; records: LatenessRecord[] }
   | {
       type: 'rate';
