@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString, LiteralUnion, Nullable, Phone, StringEnum } from '../../lib/schemas.ts';
+import { DateString, Id, LiteralUnion, Nullable, Phone, StringEnum } from '../../lib/schemas.ts';
 import { ZVersion } from '../../lib/versioning.ts';
 import { DUE_UNITS } from '../calendar/calendar.constants.ts';
 import { REPAIR_CHANNELS, REPAIR_PRIORITIES, REPAIR_STATUSES } from './repair.constants.ts';
@@ -11,21 +11,20 @@ export const ZRepairStatus = lit(REPAIR_STATUSES);
 export const ZRepairAction = lit(REPAIR_ACTIONS);
 export const ZRepairChannel = lit(REPAIR_CHANNELS);
 export const ZRepairPriority = lit(REPAIR_PRIORITIES);
-const Id = Type.Integer({ minimum: 1 });
-const NullableId = Type.Optional(Type.Union([Id, Type.Null()]));
+const NullableId = Type.Optional(Type.Union([Id(), Type.Null()]));
 const NStr = Type.Union([Type.String(), Type.Null()]);
 const NInt = Type.Union([Type.Integer(), Type.Null()]);
 
 export const ZRepairInput = Type.Object(
   {
-    projectId: Id,
+    projectId: Id(),
     buildingId: NullableId,
     unitId: NullableId,
     location: Type.String({ minLength: 1, maxLength: 100 }),
     reporterName: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
     reporterPhone: Type.Optional(Type.Union([Phone(), Type.Null()])),
     channel: Type.Optional(ZRepairChannel),
-    categoryId: Id,
+    categoryId: Id(),
     description: Type.String({ minLength: 2, maxLength: 1000 }),
     priority: Type.Optional(ZRepairPriority),
   },
@@ -48,12 +47,12 @@ export type TRepairActionInput = Static<typeof ZRepairActionInput>;
 
 export const ZRepairQuery = Type.Object({
   ...PageQuery,
-  projectId: Type.Optional(Id),
+  projectId: Type.Optional(Id()),
   status: Type.Optional(ZRepairStatus),
-  categoryId: Type.Optional(Id),
+  categoryId: Type.Optional(Id()),
   overdue: Type.Optional(Type.Boolean()),
-  buildingId: Type.Optional(Id),
-  assigneeEmployeeId: Type.Optional(Id),
+  buildingId: Type.Optional(Id()),
+  assigneeEmployeeId: Type.Optional(Id()),
   from: Type.Optional(DateString()),
   to: Type.Optional(DateString()),
   q: Type.Optional(Type.String({ maxLength: 50 })),
@@ -162,14 +161,14 @@ export const ZRepairCategoryInput = Type.Object(
 );
 export type TRepairCategoryInput = Static<typeof ZRepairCategoryInput>;
 
-export const ZReviewQuery = Type.Object({ projectId: Id, weekStart: DateString() });
+export const ZReviewQuery = Type.Object({ projectId: Id(), weekStart: DateString() });
 export const ZReviewInput = Type.Object(
   {
-    projectId: Id,
+    projectId: Id(),
     weekStart: DateString(),
     summary: Type.Optional(Type.String({ maxLength: 2000 })),
     reasons: Type.Optional(
-      Type.Array(Type.Object({ repairOrderId: Id, reason: Type.String({ maxLength: 300 }) }), {
+      Type.Array(Type.Object({ repairOrderId: Id(), reason: Type.String({ maxLength: 300 }) }), {
         maxItems: 500,
       }),
     ),
