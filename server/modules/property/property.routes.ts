@@ -227,6 +227,7 @@ export function propertyRoutes(app: App, property: PropertyService): void {
     r.post(
       '/property/imports',
       {
+        config: { upload: true },
         schema: {
           tags,
           summary: '导入房屋及业主（multipart: file）',

@@ -112,6 +112,7 @@ export function repairRoutes(app: App, repairs: RepairService): void {
     (scope as unknown as App).post(
       '/repairs/:id/photos',
       {
+        config: { upload: true },
         schema: {
           tags,
           summary: '上传报修照片（JPG/PNG/WebP，≤ 5 MB）',
