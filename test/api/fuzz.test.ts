@@ -47,17 +47,23 @@ function operationsOf(doc: {
 
 type Send = (r: FuzzRequest) => Promise<InjectResponse>;
 
+/** A request that gets no answer at all (the server dropped it) counts as a 5xx. */
 function sender(ctx: ApiContext, cookie: string): Send {
   return (r) =>
-    ctx.app.inject({
-      method: r.method,
-      url: r.url,
-      headers: {
-        cookie,
-        ...(r.payload !== undefined || r.raw !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      payload: r.raw ?? (r.payload === undefined ? undefined : JSON.stringify(r.payload)),
-    });
+    ctx.app
+      .inject({
+        method: r.method,
+        url: r.url,
+        headers: {
+          cookie,
+          ...(r.payload !== undefined || r.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        payload: r.raw ?? (r.payload === undefined ? undefined : JSON.stringify(r.payload)),
+      })
+      .catch(
+        (error: Error) =>
+          ({ statusCode: 599, headers: {}, body: `no answer: ${error.message}`, json: () => null }) as never,
+      );
 }
 
 /** Ids of the demo company's records by the list route they come from, and the records themselves. */
