@@ -282,8 +282,11 @@ export function baseRequest(op: Operation, known: Known, record: Record<string, 
     body = sampleOf(op.body, 'body', known);
     // an edit: the record as it is (its version included), in the fields the body takes
     if (record && body && typeof body === 'object') {
-      for (const key of Object.keys(op.body.properties ?? {})) {
-        if (record[key] !== undefined) (body as Record<string, unknown>)[key] = record[key];
+      for (const [key, property] of Object.entries<Schema>(op.body.properties ?? {})) {
+        const value = record[key];
+        const takesNull = branches(property).some((b) => b?.type === 'null');
+        if (value !== undefined && (value !== null || takesNull))
+          (body as Record<string, unknown>)[key] = value;
       }
     }
   }
