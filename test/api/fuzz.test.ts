@@ -208,12 +208,15 @@ describeApi(
         };
         const actors: (keyof typeof send)[] = ['manager'];
         if (op.method === 'GET') {
+          const written = await state.changes();
           const asManager = await send.manager(probeRequest);
           checkAnswer(probeRequest, asManager, tally);
           if (asManager.statusCode === 403) actors.push('admin');
           const asOwner = await send.owner(probeRequest);
           checkAnswer(probeRequest, asOwner, tally);
           if (asOwner.statusCode !== 403) actors.push('owner');
+          // a reading route writes nothing, whoever asks
+          if ((await state.changes()) !== written) tally.changed.push(`GET ${op.path} wrote rows`);
         } else {
           actors.push('owner');
           if (ADMIN_ONLY.test(op.path)) actors.push('admin');
