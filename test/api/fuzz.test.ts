@@ -1,5 +1,7 @@
 import type { Response as InjectResponse } from 'light-my-request';
 import { expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../server/db/database.ts';
+import { commonErrors } from '../../server/lib/errors.ts';
 import { type ApiContext, describeApi } from '../helpers/app.ts';
 import { changedTables, tableChecksums, watchChanges } from '../helpers/checksum.ts';
 import {
@@ -152,6 +154,8 @@ async function fuzzOperation(
   }
 }
 
+let current: OpenedDatabase;
+
 /** The tables as they are now, and the count of rows written so far. */
 interface DataState {
   checksums: Map<string, string>;
@@ -232,8 +236,49 @@ describeApi(
       expect(tally.changed).toEqual([]);
       expect(tally.signedOut).toEqual([]);
       expect(tally.sent).toBeGreaterThan(ops.length * RUNS);
+      expect(ops.some((op) => op.path.startsWith('/api/test-fuzz'))).toBe(false);
+    });
+
+    it('catches a refusal that wrote a row (the checks themselves work)', async () => {
+      current = ctx.database;
+      const state: DataState = {
+        changes: await watchChanges(ctx.database),
+        checksums: await tableChecksums(ctx.database, MAY_CHANGE),
+      };
+      const tally: Tally = {
+        sent: 0,
+        accepted: 0,
+        serverErrors: [],
+        badShape: [],
+        changed: [],
+        signedOut: [],
+      };
+      const op: Operation = {
+        method: 'POST',
+        path: '/api/test-fuzz/refuse-but-write',
+        params: [],
+        body: undefined,
+      };
+      const known: Known = { projectId: 1, idsByPrefix: new Map(), records: new Map() };
+      await fuzzOperation(ctx, op, sender(ctx, await ctx.login('admin')), known, SEED, tally, state);
+      expect(tally.sent).toBe(RUNS);
+      expect(tally.changed).toHaveLength(RUNS);
+      expect(tally.changed[0]).toMatch(/changed app_user \(\d+ → \d+ rows\)$/);
     });
   },
-  // a request that takes more than 5 s is a finding too (503)
-  { config: { PROPDESK_REQUEST_TIMEOUT_MS: '5000' } },
+  {
+    // a request that takes more than 5 s is a finding too (503)
+    config: { PROPDESK_REQUEST_TIMEOUT_MS: '5000' },
+    // a route that refuses but writes first (hidden from the document): the harness must catch it
+    extend(app) {
+      app.post('/api/test-fuzz/refuse-but-write', { schema: { hide: true } }, async () => {
+        await current.db
+          .updateTable('app_user')
+          .set((eb) => ({ display_name: eb('display_name', '||', 'x') }))
+          .where('username', '=', 'frontdesk2')
+          .execute();
+        throw commonErrors.VALIDATION({}, [{ field: 'x', message: 'refused' }]);
+      });
+    },
+  },
 );

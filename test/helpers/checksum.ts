@@ -72,7 +72,10 @@ async function tableNames(database: OpenedDatabase): Promise<string[]> {
  * stands still, every table's checksum does too; when it moves, the caller compares checksums.
  * For tests only: it adds the triggers to the test database.
  */
+const watchers = new WeakMap<OpenedDatabase, () => Promise<number>>();
 export async function watchChanges(database: OpenedDatabase): Promise<() => Promise<number>> {
+  const watching = watchers.get(database);
+  if (watching) return watching;
   const tables = await tableNames(database);
   await sql`create table fz_changes (n integer not null)`.execute(database.db);
   await sql`insert into fz_changes (n) values (0)`.execute(database.db);
@@ -102,8 +105,10 @@ export async function watchChanges(database: OpenedDatabase): Promise<() => Prom
     }
   }
   cache.set(database, tables);
-  return async () => {
+  const count = async () => {
     const { rows } = await sql<{ n: number | string }>`select n from fz_changes`.execute(database.db);
     return Number(rows[0].n);
   };
+  watchers.set(database, count);
+  return count;
 }
