@@ -20,9 +20,10 @@ import {
  * admin where the manager may not — with a fixed seed. No answer may be a 5xx; every 4xx has the error
  * shape; a refused request changes no row of any table (count and hash of every table before and after).
  */
-const SEED = 20261204;
+/** fixed, so every run sends the same requests; PROPDESK_FUZZ_SEED / PROPDESK_FUZZ_RUNS dig further by hand */
+const SEED = Number(process.env.PROPDESK_FUZZ_SEED || 20261204);
 /** bad requests per route and actor */
-const RUNS = 24;
+const RUNS = Number(process.env.PROPDESK_FUZZ_RUNS || 24);
 /** Routes not fuzzed: signing out would end the session the fuzzer works with. */
 const SKIP = new Set(['POST /api/auth/logout']);
 /** Written by a refused request on purpose: a failed sign-in is counted; a session notes its last use. */
@@ -165,79 +166,84 @@ interface DataState {
 describeApi(
   'fuzz: every route from its OpenAPI schema',
   (ctx) => {
-    it(`answers no bad request with a 5xx, every refusal in the error shape, and a refusal changes no row`, async () => {
-      await ctx.app.ready();
-      const ops = operationsOf(ctx.app.swagger() as never);
-      expect(ops.length).toBeGreaterThan(100);
-      const cookies = {
-        manager: await ctx.login('manager'),
-        owner: await ctx.login('owner'),
-        admin: await ctx.login('admin'),
-      };
-      const send = {
-        manager: sender(ctx, cookies.manager),
-        owner: sender(ctx, cookies.owner),
-        admin: sender(ctx, cookies.admin),
-      };
-      const me = (await send.manager({ method: 'GET', url: '/api/auth/me', label: 'me' })).json();
-      const known = await explore([send.manager, send.admin], ops, me.projectIds[0]);
-      // the fuzzer's own accounts are not edited: a password reset would end the session it works with
-      const actorIds: number[] = [];
-      for (const actor of Object.values(send)) {
-        actorIds.push((await actor({ method: 'GET', url: '/api/auth/me', label: 'me' })).json().id);
-      }
-      const users = known.idsByPrefix.get('/api/users') ?? [];
-      known.idsByPrefix.set(
-        '/api/users',
-        users.filter((id) => !actorIds.includes(id)),
-      );
-      const state: DataState = { changes: await watchChanges(ctx.database), checksums: new Map() };
-      state.checksums = await tableChecksums(ctx.database, MAY_CHANGE);
-      const tally: Tally = {
-        sent: 0,
-        accepted: 0,
-        serverErrors: [],
-        badShape: [],
-        changed: [],
-        signedOut: [],
-      };
-      for (const [n, op] of ops.entries()) {
-        // the manager; the admin where the manager may not; the owner where an owner may
-        const probe = baseRequest(op, known, undefined);
-        const probeRequest: FuzzRequest = {
-          method: op.method,
-          url: urlOf(op, probe.path, Object.entries(probe.query)),
-          payload: op.body ? probe.body : undefined,
-          label: 'probe',
+    it(
+      `answers no bad request with a 5xx, every refusal in the error shape, and a refusal changes no row`,
+      async () => {
+        await ctx.app.ready();
+        const ops = operationsOf(ctx.app.swagger() as never);
+        expect(ops.length).toBeGreaterThan(100);
+        const cookies = {
+          manager: await ctx.login('manager'),
+          owner: await ctx.login('owner'),
+          admin: await ctx.login('admin'),
         };
-        const actors: (keyof typeof send)[] = ['manager'];
-        if (op.method === 'GET') {
-          const written = await state.changes();
-          const asManager = await send.manager(probeRequest);
-          checkAnswer(probeRequest, asManager, tally);
-          if (asManager.statusCode === 403) actors.push('admin');
-          const asOwner = await send.owner(probeRequest);
-          checkAnswer(probeRequest, asOwner, tally);
-          if (asOwner.statusCode !== 403) actors.push('owner');
-          // a reading route writes nothing, whoever asks
-          if ((await state.changes()) !== written) tally.changed.push(`GET ${op.path} wrote rows`);
-        } else {
-          actors.push('owner');
-          if (ADMIN_ONLY.test(op.path)) actors.push('admin');
+        const send = {
+          manager: sender(ctx, cookies.manager),
+          owner: sender(ctx, cookies.owner),
+          admin: sender(ctx, cookies.admin),
+        };
+        const me = (await send.manager({ method: 'GET', url: '/api/auth/me', label: 'me' })).json();
+        const known = await explore([send.manager, send.admin], ops, me.projectIds[0]);
+        // the fuzzer's own accounts are not edited: a password reset would end the session it works with
+        const actorIds: number[] = [];
+        for (const actor of Object.values(send)) {
+          actorIds.push((await actor({ method: 'GET', url: '/api/auth/me', label: 'me' })).json().id);
         }
-        for (const actor of actors) await fuzzOperation(ctx, op, send[actor], known, SEED + n, tally, state);
-      }
-      console.log(
-        `fuzz [${ctx.kind}]: ${tally.sent} requests over ${ops.length} routes, ${tally.serverErrors.length} answered 5xx, ` +
-          `${tally.accepted} accepted (a value that was valid after all), ${tally.changed.length} refusals changed data`,
-      );
-      expect(tally.serverErrors).toEqual([]);
-      expect(tally.badShape).toEqual([]);
-      expect(tally.changed).toEqual([]);
-      expect(tally.signedOut).toEqual([]);
-      expect(tally.sent).toBeGreaterThan(ops.length * RUNS);
-      expect(ops.some((op) => op.path.startsWith('/api/test-fuzz'))).toBe(false);
-    });
+        const users = known.idsByPrefix.get('/api/users') ?? [];
+        known.idsByPrefix.set(
+          '/api/users',
+          users.filter((id) => !actorIds.includes(id)),
+        );
+        const state: DataState = { changes: await watchChanges(ctx.database), checksums: new Map() };
+        state.checksums = await tableChecksums(ctx.database, MAY_CHANGE);
+        const tally: Tally = {
+          sent: 0,
+          accepted: 0,
+          serverErrors: [],
+          badShape: [],
+          changed: [],
+          signedOut: [],
+        };
+        for (const [n, op] of ops.entries()) {
+          // the manager; the admin where the manager may not; the owner where an owner may
+          const probe = baseRequest(op, known, undefined);
+          const probeRequest: FuzzRequest = {
+            method: op.method,
+            url: urlOf(op, probe.path, Object.entries(probe.query)),
+            payload: op.body ? probe.body : undefined,
+            label: 'probe',
+          };
+          const actors: (keyof typeof send)[] = ['manager'];
+          if (op.method === 'GET') {
+            const written = await state.changes();
+            const asManager = await send.manager(probeRequest);
+            checkAnswer(probeRequest, asManager, tally);
+            if (asManager.statusCode === 403) actors.push('admin');
+            const asOwner = await send.owner(probeRequest);
+            checkAnswer(probeRequest, asOwner, tally);
+            if (asOwner.statusCode !== 403) actors.push('owner');
+            // a reading route writes nothing, whoever asks
+            if ((await state.changes()) !== written) tally.changed.push(`GET ${op.path} wrote rows`);
+          } else {
+            actors.push('owner');
+            if (ADMIN_ONLY.test(op.path)) actors.push('admin');
+          }
+          for (const actor of actors)
+            await fuzzOperation(ctx, op, send[actor], known, SEED + n, tally, state);
+        }
+        console.log(
+          `fuzz [${ctx.kind}]: ${tally.sent} requests over ${ops.length} routes, ${tally.serverErrors.length} answered 5xx, ` +
+            `${tally.accepted} accepted (a value that was valid after all), ${tally.changed.length} refusals changed data`,
+        );
+        expect(tally.serverErrors).toEqual([]);
+        expect(tally.badShape).toEqual([]);
+        expect(tally.changed).toEqual([]);
+        expect(tally.signedOut).toEqual([]);
+        expect(tally.sent).toBeGreaterThan(ops.length * RUNS);
+        expect(ops.some((op) => op.path.startsWith('/api/test-fuzz'))).toBe(false);
+      },
+      Math.max(120_000, RUNS * 5000),
+    );
 
     it('catches a refusal that wrote a row (the checks themselves work)', async () => {
       current = ctx.database;
