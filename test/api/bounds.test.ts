@@ -178,7 +178,7 @@ describeApi('bounded input: the cases that broke', (ctx) => {
  */
 let current: Kysely<Database>;
 describeApi(
-  'database constraint errors, mapped',
+  'database constraint errors, mapped; time limits',
   (ctx) => {
     beforeAll(() => {
       current = ctx.database.db;
@@ -226,10 +226,13 @@ describeApi(
       const res = await (await ctx.as('admin'))({ method: 'GET', url: '/api/test-db/slow' });
       expect(res.statusCode).toBe(503);
       expect(res.json()).toMatchObject({ code: 'REQUEST_TIMEOUT', message: '请求处理超时，请稍后再试' });
+      // an upload (route config `upload: true`) has its own, longer limit
+      const upload = await (await ctx.as('admin'))({ method: 'POST', url: '/api/test-db/slow-upload' });
+      expect(upload.statusCode).toBe(200);
     });
   },
   {
-    config: { PROPDESK_REQUEST_TIMEOUT_MS: '1000' },
+    config: { PROPDESK_REQUEST_TIMEOUT_MS: '1000', PROPDESK_UPLOAD_TIMEOUT_MS: '20000' },
     extend(app) {
       // each runs a statement the database refuses, as a service would (the first inside a transaction)
       const db = () => current;
@@ -266,6 +269,11 @@ describeApi(
         await sql`select id from app_user where id = ${v}`.execute(db());
         return { ok: true };
       });
+      app.post(
+        '/api/test-db/slow-upload',
+        { config: { upload: true } },
+        () => new Promise((resolve) => setTimeout(() => resolve({ ok: true }), 1500)),
+      );
       app.get(
         '/api/test-db/slow',
         () => new Promise((resolve) => setTimeout(() => resolve({ ok: true }), 3000)),
