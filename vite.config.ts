@@ -8,17 +8,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
-    rollupOptions: {
-      output: {
-        manualChunks(id: string) {
-          // the chart libraries stay out of the vendor chunk: the bundler puts them in the lazily loaded
-          // chunk of the one page that draws a chart (a manual group would drag shared code, React, along)
-          if (/node_modules\/(echarts|echarts-for-react|zrender|size-sensor)\//.test(id)) return undefined;
-          if (id.includes('node_modules')) return 'vendor';
-          return undefined;
-        },
-      },
-    },
+    // no manual vendor chunk: each page is loaded lazily (web/src/lazy-page.tsx) and the bundler splits
+    // the libraries by who uses them, so the login page downloads React, the router and the few antd
+    // parts it shows — not the tables, pickers and charts of the other pages
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -15,6 +15,7 @@ import type { MetricDefinition } from './lib/metrics.ts';
 import { type Clock, systemClock } from './lib/time.ts';
 import { AJV_OPTIONS, refuseOddText, validationController } from './lib/validation.ts';
 import { allMetrics } from './metrics.ts';
+import { periodStateOf } from './modules/assessment/assessment.period-state.ts';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { createAssessmentService } from './modules/assessment/assessment.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -26,20 +27,26 @@ import { computeDue, createCalendarService, loadCalendar } from './modules/calen
 import { dueAt } from './modules/calendar/working-time.ts';
 import { complaintRoutes } from './modules/complaint/complaint.routes.ts';
 import { createComplaintService } from './modules/complaint/complaint.service.ts';
+import { notifyRoutes } from './modules/notify/notify.routes.ts';
+import { createNotifyService } from './modules/notify/notify.service.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { createProjectService, projectNames, visibleProjects } from './modules/project/project.service.ts';
 import { propertyRoutes } from './modules/property/property.routes.ts';
 import {
   countOccupiedHouseholds,
   createPropertyService,
+  registerProgress,
   unitIdsOfOwnerUser,
 } from './modules/property/property.service.ts';
 import { reminderRoutes } from './modules/reminder/reminder.routes.ts';
 import { createReminderService } from './modules/reminder/reminder.service.ts';
 import { repairRoutes } from './modules/repair/repair.routes.ts';
 import { createRepairService } from './modules/repair/repair.service.ts';
+import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { createSetupService } from './modules/setup/setup.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import {
+  activeEmployeeCount,
   createStaffService,
   employeeInProject,
   employeeNames,
@@ -90,6 +97,8 @@ export function createServices(
   const staffDirectory = { employeeNames, teamNames, employeeInProject, teamInProject };
   const register = { ownerUnitIds: unitIdsOfOwnerUser, occupiedHouseholds: countOccupiedHouseholds };
   const calendar = { computeDue, loadCalendar, dueAt };
+  // due items reach WeCom robots and e-mail lists through the outbox, queued in the reminder check
+  const notify = createNotifyService({ ...deps, senders: config.notify });
   const services = {
     auth,
     users,
@@ -103,6 +112,7 @@ export function createServices(
       calendar,
       projectNames,
       userNames: userDisplayNames,
+      periods: { periodStateOf },
     }),
     complaints: createComplaintService({
       ...deps,
@@ -111,16 +121,33 @@ export function createServices(
       calendar,
       projectNames,
       visibleProjects,
+      periods: { periodStateOf },
     }),
-    tasks: createTaskService({ ...deps, staff: staffDirectory, calendar }),
+    tasks: createTaskService({
+      ...deps,
+      staff: staffDirectory,
+      calendar,
+      userNames: userDisplayNames,
+      periods: { periodStateOf },
+    }),
     // every module's due items (server/reminders.ts), to the users the user module knows
     reminders: createReminderService({
       ...deps,
       sources: allReminderSources,
       users: { activeUsersOfRole, activeUsersOfEmployees },
+      onDue: notify.enqueue,
     }),
+    notify,
     property: createPropertyService({ ...deps, users, staff, projects }),
     assessment: createAssessmentService({ ...deps, metrics, users, staff, projects }),
+    // the first start and its checklist count what the other modules hold
+    setup: createSetupService({
+      ...deps,
+      users,
+      projects,
+      register: registerProgress,
+      employees: activeEmployeeCount,
+    }),
   };
   // a record's history to whoever may read the record, by the rule of the module that owns it
   return { ...services, audit: createAuditService({ ...deps, readable: auditReaders(services) }) };
@@ -183,6 +210,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       reminderRoutes(a, services.reminders);
       propertyRoutes(a, services.property);
       assessmentRoutes(a, services.assessment);
+      setupRoutes(a, services.setup);
+      notifyRoutes(a, services.notify);
     },
     { prefix: '/api' },
   );

@@ -40,6 +40,8 @@ export interface Config {
   /** The same for an upload (import workbook, repair photo), whose body may come over a slow line
    *  (PROPDESK_UPLOAD_TIMEOUT_MS) */
   uploadTimeoutMs: number;
+  /** Message channels (消息通道): SMTP for e-mail, whether http://localhost robots are allowed, timeout */
+  notify: { smtpUrl: string | null; smtpFrom: string; allowLocal: boolean; timeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -131,6 +133,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!['staff', 'public', 'off'].includes(apiDocs)) {
     problems.push(`PROPDESK_API_DOCS must be staff, public or off, got "${env.PROPDESK_API_DOCS}"`);
   }
+  const smtpUrl = env.PROPDESK_SMTP_URL || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) {
+    problems.push(
+      `PROPDESK_SMTP_URL must look like smtp://user:pass@host:587 or smtps://…, got "${smtpUrl}"`,
+    );
+  }
+  const notify = {
+    smtpUrl,
+    smtpFrom: env.PROPDESK_SMTP_FROM || 'PropDesk <propdesk@localhost>',
+    allowLocal: env.PROPDESK_NOTIFY_ALLOW_LOCAL === '1',
+    timeoutMs: parseIntVar(env, 'PROPDESK_NOTIFY_TIMEOUT_MS', 10_000, 100, 120_000, problems),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   if (!sessionSecret) sessionSecret = readOrCreateSecret(join(dataDir, 'session-secret'));
   const webDist = resolve(cwd, 'web/dist');
@@ -155,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     apiDocs,
     requestTimeoutMs,
     uploadTimeoutMs: Math.max(uploadTimeoutMs, requestTimeoutMs),
+    notify,
   };
 }
 

@@ -33,7 +33,7 @@ PROPDESK_SESSION_SECRET, PROPDESK_SESSION_HOURS, PROPDESK_DEMO, LOG_LEVEL,
 PROPDESK_SCHEDULER_SECONDS (reminder check interval, default 300; 0 = off),
 PROPDESK_WORKERS (server processes on the port, default 1; auto = one per CPU core)`;
 
-function printBanner(config: Config, address: string, seeded: boolean) {
+function printBanner(config: Config, address: string, seeded: boolean, needsSetup: boolean) {
   const port = new URL(address).port;
   const url = ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(config.host)
     ? `http://localhost:${port}`
@@ -48,6 +48,11 @@ function printBanner(config: Config, address: string, seeded: boolean) {
   if (config.demo) {
     console.log(`演示账号 / demo logins (password ${DEMO_PASSWORD}):`);
     for (const l of DEMO_LOGINS) console.log(`  ${l.username.padEnd(12)} ${l.role.padEnd(11)} ${l.name}`);
+  } else if (needsSetup) {
+    console.log(
+      '首次使用：在浏览器中打开上面的地址，按提示完成初始设置（公司、第一个项目、管理员账号）\n' +
+        'First start: open the address above in a browser and set up the company, its first project and an administrator',
+    );
   }
 }
 
@@ -76,11 +81,14 @@ async function main(argv: string[]): Promise<number> {
         await migrateToLatest(database.db);
         await ensureCompanyDefaults(database.db);
         const seeded = config.demo ? await seedDemo(database.db) : false;
+        // an install without an administrator is set up in the browser (the banner says so)
+        const needsSetup =
+          (await createUserService({ db: database.db }).accountCounts(database.db)).admins === 0;
         await database.close();
         if (config.database.kind === 'sqlite') holdServerLock(config.database.file);
         const port = await startWorkers(config.workers);
         const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-        printBanner(config, `http://${host}:${port}`, seeded);
+        printBanner(config, `http://${host}:${port}`, seeded, needsSetup);
         return -1; // keep running
       }
       const worker = isClusterWorker();
@@ -88,11 +96,12 @@ async function main(argv: string[]): Promise<number> {
       const seeded = !worker && config.demo ? await seedDemo(database.db) : false;
       const address = await app.listen({ port: config.port, host: config.host });
       if (!worker && config.database.kind === 'sqlite') holdServerLock(config.database.file);
-      if (!worker) printBanner(config, address, seeded);
+      if (!worker) printBanner(config, address, seeded, (await services.setup.status()).needed);
       const stopScheduler =
         config.schedulerSeconds > 0 && workerIndex() === 0
           ? startScheduler(database, {
               check: services.reminders.check,
+              afterCheck: () => services.notify.dispatch(),
               intervalSeconds: config.schedulerSeconds,
               log: (m, e) => app.log.error(e, m),
             })

@@ -1,8 +1,9 @@
 import type { MetricDefinition } from './lib/metrics.ts';
 import { createAssessmentMetrics } from './modules/assessment/assessment.metrics.ts';
+import { computeDue } from './modules/calendar/calendar.service.ts';
 import { createComplaintMetrics } from './modules/complaint/complaint.metrics.ts';
 import { countOccupiedHouseholds } from './modules/property/property.service.ts';
-import { repairMetrics } from './modules/repair/repair.metrics.ts';
+import { createRepairMetrics } from './modules/repair/repair.metrics.ts';
 import { taskMetrics } from './modules/task/task.metrics.ts';
 import { userDisplayNames } from './modules/user/user.service.ts';
 
@@ -15,6 +16,6 @@ import { userDisplayNames } from './modules/user/user.service.ts';
 export const allMetrics: MetricDefinition[] = [
   ...createAssessmentMetrics({ userNames: userDisplayNames }),
   ...taskMetrics,
-  ...repairMetrics,
+  ...createRepairMetrics({ computeDue }),
   ...createComplaintMetrics({ occupiedHouseholds: countOccupiedHouseholds }),
 ];

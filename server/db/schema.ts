@@ -26,6 +26,8 @@ export interface FoundationTables {
     address: string | null;
     phone: string | null;
     status: 'active' | 'archived';
+    /** 'YYYY-MM-DD' the project began (接管日期): the assessment counts nothing before it; null unknown */
+    started_on: string | null;
     created_at: string;
     updated_at: string;
     /** optimistic locking (server/lib/versioning.ts) */
@@ -98,6 +100,8 @@ export interface FoundationTables {
     position_id: number | null;
     team_id: number | null;
     hired_on: string | null;
+    /** 'YYYY-MM-DD' the last day in the post (离岗日期); null: still in it */
+    left_on: string | null;
     status: 'active' | 'left' | 'dismissed';
     created_at: string;
     updated_at: string;

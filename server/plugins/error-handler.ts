@@ -7,6 +7,9 @@ import type { App } from '../lib/http.ts';
 // biome-ignore lint/suspicious/noExplicitAny: Ajv error objects
 type AjvError = any;
 
+/** A missing field's message: the field is named by `field` (and its form label), never in the words. */
+const REQUIRED = { 'zh-CN': '此项必填', 'en-US': 'This field is required' } as const;
+
 /** Ajv's instancePath "/rows/3/area" → "rows.3.area"; a missing property names itself. */
 function fieldOf(e: AjvError): string {
   const base = String(e.instancePath ?? '')
@@ -63,7 +66,11 @@ export function registerErrorHandler(app: App): void {
         // anyOf/oneOf wrap the specific errors of their branches: keep only the specific ones
         if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
         const field = fieldOf(e) || (fe.validationContext ?? 'body');
-        const custom = e.parentSchema?.['x-message']?.[locale];
+        // Ajv's "must have required property 'projectId'" names an internal field: the field is in `field`
+        const custom =
+          e.keyword === 'required'
+            ? REQUIRED[locale === 'zh-CN' ? 'zh-CN' : 'en-US']
+            : e.parentSchema?.['x-message']?.[locale];
         const isNullBranch = e.keyword === 'type' && e.params?.type === 'null';
         const list = byField.get(field) ?? [];
         list.push(isNullBranch ? '' : (custom ?? e.message ?? ''));

@@ -265,7 +265,9 @@ describeApi('assessment metrics through the service', (ctx) => {
     const id = sheet.assessment.id;
     expect(sheet.rows.filter((r) => r.itemKey === '0')).toEqual([]); // manual rules: no auto rows
     for (const ruleKey of ['0.1', '0.2', '0.3', '0.4']) {
-      await service.addManualEntry(manager, id, { ruleKey, quantity: 20, reason: `${ruleKey} 多次违规` });
+      // 5 cases × 1 point = the rule's cap; more would be refused (a deduction above its cap is never cut down)
+      const quantity = ruleKey === '0.3' ? 10 : 5; // 0.3 costs 0.5 a case
+      await service.addManualEntry(manager, id, { ruleKey, quantity, reason: `${ruleKey} 多次违规` });
     }
     const after = await service.get(manager, id);
     expect(after.items.find((i) => i.itemKey === '0')).toEqual({
@@ -350,16 +352,21 @@ describeApi('assessment metrics through the service', (ctx) => {
     const published = await service.publish(manager, sheet.assessment.id);
     expect(published.total).toBe(98);
     values['task.overdue'] = cases(10, 'task'); // the data changes after publishing
+    const row = published.rows.find((r) => r.rowKey === '2.1:auto')!;
     const appealed = await service.appeal(supervisor, sheet.assessment.id, {
       rowKey: '2.1:auto',
+      cases: row.evidence.slice(0, 2).map(({ entity, id }) => ({ entity, id })),
       reason: '其中两项已延期批准',
     });
     const decided = await service.decideAppeal(manager, appealed.appeals[0].id, {
-      decision: 'upheld',
-      newPoints: 1,
-      reason: '两项延期经批准',
+      cases: appealed.appeals[0].cases.map((c) => ({
+        caseId: c.id,
+        decision: 'upheld' as const,
+        reason: '延期经批准',
+      })),
     });
+    // the rule recomputes from the published values less the two upheld cases, not from the changed data
     expect(decided.total).toBe(99);
-    expect(decided.rows.find((r) => r.rowKey === '2.1:auto')).toMatchObject({ points: 1, quantity: 4 });
+    expect(decided.rows.find((r) => r.rowKey === '2.1:auto')).toMatchObject({ points: 1, quantity: 2 });
   });
 });

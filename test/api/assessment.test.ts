@@ -105,7 +105,12 @@ describeApi(
         await admin({
           method: 'PUT',
           url: `/api/assessment/schemes/${v1.id}`,
-          payload: { name: '客服主管（试行）', positionCode: 'CS-SUPERVISOR-TRIAL', items },
+          payload: {
+            name: '客服主管（试行）',
+            positionCode: 'CS-SUPERVISOR-TRIAL',
+            items,
+            editVersion: v1.editVersion,
+          },
         })
       ).json();
       expect(edited).toMatchObject({ id: v1.id, version: 1 });
@@ -122,7 +127,12 @@ describeApi(
         await admin({
           method: 'PUT',
           url: `/api/assessment/schemes/${v1.id}`,
-          payload: { name: '客服主管（试行）', positionCode: 'CS-SUPERVISOR-TRIAL', items },
+          payload: {
+            name: '客服主管（试行）',
+            positionCode: 'CS-SUPERVISOR-TRIAL',
+            items,
+            editVersion: edited.editVersion,
+          },
         })
       ).json();
       expect(v2.version).toBe(2);
@@ -133,7 +143,12 @@ describeApi(
       const stale = await admin({
         method: 'PUT',
         url: `/api/assessment/schemes/${v1.id}`,
-        payload: { name: 'x', positionCode: 'CS-SUPERVISOR-TRIAL', items },
+        payload: {
+          name: 'x',
+          positionCode: 'CS-SUPERVISOR-TRIAL',
+          items,
+          editVersion: edited.editVersion + 1,
+        },
       });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().code).toBe('SCHEME_NOT_LATEST');
@@ -150,7 +165,9 @@ describeApi(
       expect(sheet.total).toBe(100);
       const r11 = sheet.rows.find((r: { rowKey: string }) => r.rowKey === '1.1:auto');
       expect(r11.metricMissing).toBe(true);
-      expect(r11.detail).toContain('未登记，本条按人工扣分处理');
+      // the plain words, never the metric's key
+      expect(r11.explanation).toBe('数据未接入，请手工录入');
+      expect(r11.detail).toBe('数据未接入，请手工录入');
       expect(sheet.missingMetrics).toContain('report.weeklySummaryLate');
       expect(sheet.missingMetrics).not.toContain('assessment.appealsUpheldAgainstAssessor');
       const r14 = sheet.rows.find((r: { rowKey: string }) => r.rowKey === '1.4:auto');
@@ -224,7 +241,7 @@ describeApi(
         await manager({
           method: 'POST',
           url: `/api/assessments/${id}/manual-entries`,
-          payload: { ruleKey: '2.2', quantity: 20, reason: '多项协调不到位' },
+          payload: { ruleKey: '2.2', quantity: 8, reason: '多项协调不到位' },
         })
       ).json();
       expect(pointsOf(big, '2.2')).toBe(5);
@@ -322,11 +339,12 @@ describeApi(
         url: `/api/assessment/appeals/${appeal.id}/decision`,
         payload: { decision: 'upheld', newPoints: 2, reason: '部分成立' },
       });
+      // nobody types a new number: the rule recomputes the row
       expect(tooHigh.statusCode).toBe(400);
       const upheld = await manager({
         method: 'POST',
         url: `/api/assessment/appeals/${appeal.id}/decision`,
-        payload: { decision: 'upheld', newPoints: 0, reason: '经核实为厂家延误' },
+        payload: { decision: 'upheld', reason: '经核实为厂家延误' },
       });
       expect(upheld.statusCode, upheld.body).toBe(200);
       expect(upheld.json().total).toBe(100);
@@ -340,7 +358,7 @@ describeApi(
       expect(seen.total).toBe(100);
       expect(seen.appeals[0]).toMatchObject({
         status: 'upheld',
-        newPoints: 0,
+        cases: [],
         decisionReason: '经核实为厂家延误',
         decidedByName: '王建国',
       });

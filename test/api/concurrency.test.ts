@@ -321,7 +321,7 @@ describeApi('concurrent edits and transitions', (ctx) => {
       oneWinner(
         await Promise.all([
           post(`/api/tasks/${id}/actions/complete`, { result: '好' }),
-          post(`/api/tasks/${id}/actions/cancel`, {}),
+          post(`/api/tasks/${id}/actions/cancel`, { reason: '不再需要' }),
         ]),
       );
     }

@@ -193,7 +193,7 @@ describeApi(
         payload: { code: 'E9', name: '新员工' },
       });
       expect(res.statusCode).toBe(400);
-      expect(res.json().fields).toEqual([{ field: 'projectId', message: '应当有必需属性 projectId' }]);
+      expect(res.json().fields).toEqual([{ field: 'projectId', message: '此项必填' }]);
     });
 
     it('refuses a team of another project for an employee, writing nothing', async () => {

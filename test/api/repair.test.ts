@@ -356,7 +356,10 @@ describeApi(
         payload: {
           projectId: projectA,
           weekStart: '2026-12-07',
-          reasons: [{ repairOrderId: open.id, reason: '等配件' }],
+          conclusions: draft.content.unfinished.map((u: { id: number }) => ({
+            repairOrderId: u.id,
+            conclusion: u.id === open.id ? '等配件' : '跟进中',
+          })),
         },
       });
       expect(sub.statusCode, sub.body).toBe(200);

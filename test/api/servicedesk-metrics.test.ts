@@ -1,8 +1,12 @@
 import { expect, it } from 'vitest';
 import type { MetricContext } from '../../server/lib/metrics.ts';
 import { allMetrics } from '../../server/metrics.ts';
+import { computeDue } from '../../server/modules/calendar/calendar.service.ts';
 import { countOccupiedHouseholds } from '../../server/modules/property/property.service.ts';
-import { repairMetrics } from '../../server/modules/repair/repair.metrics.ts';
+import { createRepairMetrics } from '../../server/modules/repair/repair.metrics.ts';
+
+const repairMetrics = createRepairMetrics({ computeDue });
+
 import { taskMetrics } from '../../server/modules/task/task.metrics.ts';
 import { describeApi } from '../helpers/app.ts';
 import { idsOf, seedUnits, testClock } from '../helpers/servicedesk.ts';
@@ -54,7 +58,13 @@ describeApi(
         planted.t4 = (await task('十一月任务', 'service', '2026-11-28T17:00')).id;
         planted.t5 = (await task('一月任务', 'fee', '2027-01-05T17:00')).id;
         planted.t6 = (await task('取消的任务', 'admin', '2026-12-20T17:00')).id;
-        await ok(sup({ method: 'POST', url: `/api/tasks/${planted.t6}/actions/cancel`, payload: {} }));
+        await ok(
+          sup({
+            method: 'POST',
+            url: `/api/tasks/${planted.t6}/actions/cancel`,
+            payload: { reason: '计划调整' },
+          }),
+        );
       });
       await at('2026-12-02T09:00', () => done(planted.t1));
       await at('2026-12-11T09:00', () => done(planted.t2));
@@ -97,27 +107,38 @@ describeApi(
       );
 
       // ---- weekly reviews: weeks of 30 Nov and 14 Dec submitted; 7 Dec and 21 Dec missing ----
-      await at('2026-12-07T09:00', () =>
-        ok(
+      // a review concludes on each order unfinished at the week's end (submitted before its due time)
+      const review = async (weekStart: string) => {
+        const draft = await ok(
+          sup({
+            method: 'GET',
+            url: `/api/repair-reviews/week?projectId=${projectB}&weekStart=${weekStart}`,
+          }),
+        );
+        return ok(
           sup({
             method: 'POST',
             url: '/api/repair-reviews',
-            payload: { projectId: projectB, weekStart: '2026-11-30' },
+            payload: {
+              projectId: projectB,
+              weekStart,
+              summary: '本周报修已审核',
+              conclusions: draft.content.unfinished.map((u: { id: number }) => ({
+                repairOrderId: u.id,
+                conclusion: '跟进中',
+              })),
+            },
           }),
-        ),
-      );
-      await at('2026-12-21T09:00', () =>
-        ok(
-          sup({
-            method: 'POST',
-            url: '/api/repair-reviews',
-            payload: { projectId: projectB, weekStart: '2026-12-14' },
-          }),
-        ),
-      );
+        );
+      };
+      await at('2026-12-07T09:00', () => review('2026-11-30'));
+      await at('2026-12-21T09:00', () => review('2026-12-14'));
 
       // ---- complaints: 50 occupied households; 2 complaints in December, improper marks ----
-      planted.householdsBefore = await countOccupiedHouseholds(ctx.database.db, projectB, '2026-12-31');
+      // the complaint rate divides by 入住 households only (装修中 only if the company says so)
+      planted.householdsBefore = await countOccupiedHouseholds(ctx.database.db, projectB, '2026-12-31', {
+        includeRenovating: false,
+      });
       await seedUnits(ctx, projectB, 50, 5);
       const kcats = (await fd({ method: 'GET', url: '/api/complaint-categories' })).json();
       const complaint = (name: string) =>
@@ -165,6 +186,12 @@ describeApi(
         periodEnd: '2027-01-01',
         periodStartAt: utc('2026-12-01T00:00'),
         periodEndAt: utc('2027-01-01T00:00'),
+        period: { start: '2026-12-01', end: '2027-01-01' },
+        // the whole project's facts, as the supervisor's scheme counts them
+        scope: 'project',
+        teamIds: [],
+        employeeIds: [],
+        countRenovating: false,
         now: clock.now(),
       };
     });

@@ -88,6 +88,30 @@ describeApi(
       expect((await attempt('officer2', DEMO_PASSWORD, '10.4.0.4')).statusCode).toBe(429);
     });
 
+    it('throttles guesses of the current password on a password change, like sign-ins', async () => {
+      const signedIn = await attempt('supervisor2', DEMO_PASSWORD, '10.6.0.1');
+      const cookie = String(signedIn.headers['set-cookie']).split(';')[0];
+      const change = (currentPassword: string) =>
+        ctx.app.inject({
+          method: 'POST',
+          url: '/api/auth/password',
+          remoteAddress: '10.6.0.1',
+          headers: { cookie },
+          payload: { currentPassword, newPassword: 'changed-pass-1' },
+        });
+      for (let i = 0; i < 5; i++) expect((await change(`guess-${i}`)).statusCode).toBe(400);
+      // the right current password now waits too: a stolen session cannot keep guessing
+      const blocked = await change(DEMO_PASSWORD);
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.headers['retry-after']).toBe('30');
+      expect(blocked.json().message).toBe('当前密码错误次数过多，请 30 秒后再试');
+      // sign-ins of the account are counted apart: the owner can still sign in
+      expect((await attempt('supervisor2', DEMO_PASSWORD, '10.6.0.1')).statusCode).toBe(200);
+      now += 31_000;
+      expect((await change(DEMO_PASSWORD)).statusCode).toBe(200);
+      expect((await attempt('supervisor2', 'changed-pass-1', '10.6.0.2')).statusCode).toBe(200);
+    });
+
     it('answers an unknown user exactly as a wrong password, after the same scrypt', async () => {
       let calls = 0;
       const hashes: string[] = [];

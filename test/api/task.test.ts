@@ -8,9 +8,13 @@ const clock = testClock('2026-11-27T16:00'); // Friday
 const PATHS: Record<string, string[]> = {
   open: [],
   in_progress: ['start'],
+  cancel_requested: ['requestCancel'],
   done: ['complete'],
   cancelled: ['cancel'],
 };
+/** the assignee asks to cancel; every other move is made by the issuer (the supervisor) */
+const MOVER = (action: string) => (action === 'requestCancel' ? 'officer' : 'supervisor');
+const BODY = { result: '好', reason: '不再需要' };
 
 describeApi(
   'tasks',
@@ -40,22 +44,21 @@ describeApi(
     });
 
     it('allows exactly the moves of the transition table and refuses every other with 409', async () => {
-      const sup = await ctx.as('supervisor');
       for (const status of TASK_STATUSES) {
         for (const action of TASK_ACTIONS) {
           const t = await create();
           for (const step of PATHS[status]) {
-            const r = await sup({
+            const r = await (await ctx.as(MOVER(step)))({
               method: 'POST',
               url: `/api/tasks/${t.id}/actions/${step}`,
-              payload: { result: '好' },
+              payload: BODY,
             });
             expect(r.statusCode, r.body).toBe(200);
           }
-          const res = await sup({
+          const res = await (await ctx.as(MOVER(action)))({
             method: 'POST',
             url: `/api/tasks/${t.id}/actions/${action}`,
-            payload: { result: '好' },
+            payload: BODY,
           });
           const allowed = TASK_TRANSITIONS[action].from.includes(status);
           expect(res.statusCode, `${status} + ${action}`).toBe(allowed ? 200 : 409);
@@ -77,9 +80,15 @@ describeApi(
       ).toBe(403);
       const me = await ctx.as('officer');
       const mine = (await me({ method: 'GET', url: `/api/tasks/${t.id}` })).json();
-      expect(mine.actions).toEqual(['start', 'complete']);
+      expect(mine.actions).toEqual(['start', 'complete', 'requestCancel']);
       expect(
-        (await me({ method: 'POST', url: `/api/tasks/${t.id}/actions/cancel`, payload: {} })).statusCode,
+        (
+          await me({
+            method: 'POST',
+            url: `/api/tasks/${t.id}/actions/cancel`,
+            payload: { reason: '不做了' },
+          })
+        ).statusCode,
       ).toBe(403);
       const noResult = await me({ method: 'POST', url: `/api/tasks/${t.id}/actions/complete`, payload: {} });
       expect(noResult.json().fields[0].field).toBe('result');

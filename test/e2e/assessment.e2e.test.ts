@@ -35,7 +35,7 @@ describeBrowser('assessment in Chromium', (ctx) => {
     for (const header of ['序号', '工作项目', '工作内容与应达到的要求', '权数', '具体考核办法', '扣减分数']) {
       expect(sheetText).toContain(header);
     }
-    expect(sheetText).toContain('数据未接入，按人工扣分');
+    expect(sheetText).toContain('数据未接入，请手工录入');
     expect(await s.page.getByTestId('actual-1.4').textContent()).toBe('1');
     await ctx.screenshot(s.page, 'assessment-supervisor-sheet');
     const sheetUrl = s.page.url();
@@ -60,7 +60,7 @@ describeBrowser('assessment in Chromium', (ctx) => {
     await s.page.locator('[data-testid^="appeal-0.1:manual:"]').click();
     const dialog = s.page.getByRole('dialog');
     await dialog.getByLabel('申诉理由').fill('当天在物业中心处理业主漏水报修，已向经理报备');
-    await dialog.getByRole('button', { name: OK }).click();
+    await dialog.getByRole('button', { name: /提交申诉/ }).click();
     await s.page
       .locator('[data-testid^="appeal-status-0.1:manual:"]')
       .filter({ hasText: '待处理' })
@@ -78,7 +78,7 @@ describeBrowser('assessment in Chromium', (ctx) => {
     await m.page.locator('[data-testid^="decide-"]').first().click();
     const decide = m.page.getByRole('dialog');
     await decide.getByLabel('处理理由').fill('经核实当日在处理漏水，已报备，不计迟到');
-    await decide.getByRole('button', { name: OK }).click();
+    await decide.getByRole('button', { name: /确认处理/ }).click();
     await m.page.getByTestId('sheet-total').filter({ hasText: after }).waitFor();
     await m.page.getByRole('button', { name: /定稿锁定/ }).click();
     await confirmAndWait(m.page, OK, m.page.getByTestId('sheet-status').filter({ hasText: '已定稿' }));

@@ -65,7 +65,12 @@ export async function confirmAndWait(page: Page, okName: RegExp, outcome: Return
   await outcome.waitFor();
 }
 
-export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) => void): void {
+export function describeBrowser(
+  title: string,
+  fn: (ctx: BrowserContextHandle) => void,
+  /** demo: load the demo company (default true); false starts on an empty database (first start) */
+  options: { demo?: boolean; config?: Record<string, string> } = {},
+): void {
   describe.runIf(haveChromium)(title, () => {
     const ctx = {} as BrowserContextHandle;
     let close: () => Promise<void> = async () => {};
@@ -80,10 +85,11 @@ export function describeBrowser(title: string, fn: (ctx: BrowserContextHandle) =
         PROPDESK_DATA_DIR: dir,
         PROPDESK_SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
         LOG_LEVEL: 'silent',
+        ...options.config,
       });
       const database = openDatabase(config.database);
       await migrateToLatest(database.db);
-      await seedDemo(database.db);
+      if (options.demo !== false) await seedDemo(database.db);
       const { app } = await buildApp(config, { database });
       const address = await app.listen({ port: 0, host: '127.0.0.1' });
       const browser = await chromium.launch({

@@ -191,4 +191,60 @@ describeBrowser('service desk in Chromium', (ctx) => {
     await ctx.screenshot(page, 'servicedesk-11-calendar');
     await context.close();
   });
+  it('a task: the officer asks to cancel with a reason, the supervisor (its issuer) approves with a reason', async () => {
+    const sup = await ctx.newPage();
+    await ctx.login(sup.page, 'supervisor');
+    await sup.page.goto('/servicedesk/tasks');
+    // handed out through the API from the signed-in page (same origin, the supervisor's session)
+    const taskId = await sup.page.evaluate(async () => {
+      const projects = await (await fetch('/api/projects')).json();
+      const projectId = projects[0].id;
+      const staff = await (await fetch(`/api/employees?projectId=${projectId}&q=张伟&pageSize=5`)).json();
+      const res = await fetch('/api/tasks', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          projectId,
+          title: '整理三栋业主档案',
+          category: 'archive',
+          assigneeEmployeeId: staff.items[0].id,
+          dueIn: { amount: 3, unit: 'working_days' },
+        }),
+      });
+      return (await res.json()).id as number;
+    });
+    expect(taskId).toBeGreaterThan(0);
+
+    const officer = await ctx.newPage();
+    await ctx.login(officer.page, 'officer');
+    await officer.page.goto(`/servicedesk/tasks/${taskId}`);
+    // the assignee has no cancel button, only the request
+    await officer.page.getByRole('button', { name: /申请取消/ }).click();
+    const ask = officer.page.getByRole('dialog');
+    await ask.getByRole('button', { name: /OK|确\s*定/ }).click();
+    // the reason is required: the form says so before anything is sent
+    await ask.locator('.ant-form-item-explain-error').first().waitFor();
+    await ask.getByLabel('申请取消的原因').fill('业主已委托物业另行整理');
+    await ask.getByRole('button', { name: /OK|确\s*定/ }).click();
+    await officer.page.getByText('待取消审批').first().waitFor();
+    expect(await officer.page.getByRole('button', { name: /^取消任务$/ }).count()).toBe(0);
+    await officer.context.close();
+
+    await sup.page.goto(`/servicedesk/tasks/${taskId}`);
+    await sup.page
+      .getByTestId('task-cancel-request')
+      .getByText('业主已委托物业另行整理', { exact: false })
+      .waitFor();
+    await ctx.screenshot(sup.page, 'servicedesk-11-task-cancel-request');
+    await sup.page.getByRole('button', { name: /同意取消/ }).click();
+    const decide = sup.page.getByRole('dialog');
+    await decide.getByLabel('取消原因').fill('同意，档案由物业统一整理');
+    await decide.getByRole('button', { name: /OK|确\s*定/ }).click();
+    await sup.page
+      .getByTestId('task-cancellation')
+      .getByText('同意，档案由物业统一整理', { exact: false })
+      .waitFor();
+    await ctx.screenshot(sup.page, 'servicedesk-12-task-cancelled');
+    await sup.context.close();
+  });
 });

@@ -55,6 +55,10 @@ export interface Access {
   // administration
   canManageUsers: boolean;
   canManageProjects: boolean;
+  /** 开始使用 the first-start checklist (ticking its hand-checked steps: the admin) */
+  canViewSetupChecklist: boolean;
+  /** 消息通道 WeCom robots and e-mail lists of the manager's projects */
+  canManageChannels: boolean;
 }
 
 /** A name of one of the boolean flags above: what a route or menu entry asks for. */
@@ -106,6 +110,8 @@ export function accessOf(me: Pick<Me, 'role'> | null | undefined): Access {
 
     canManageUsers: admin,
     canManageProjects: admin,
+    canViewSetupChecklist: is('manager'),
+    canManageChannels: is('manager'),
   };
 }
 

@@ -35,6 +35,8 @@ interface I18nValue {
   t: Translate;
   /** The name of an audit action: `common.audit.<action>`, else any module's `auditActions.<action>`, else the code */
   auditAction(action: string): string;
+  /** The name of a field in the history: `common.audit.fields.<key>`, else any module's `auditFields.<key>`, else null */
+  auditField(key: string): string | null;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -75,7 +77,24 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     },
     [locale],
   );
-  const value = useMemo(() => ({ locale, setLocale, t, auditAction }), [locale, setLocale, t, auditAction]);
+  const auditField = useCallback(
+    (key: string) => {
+      for (const messages of [catalogs[locale], catalogs['zh-CN']]) {
+        const common = lookup(messages, `common.audit.fields.${key}`);
+        if (common) return common;
+        for (const ns of Object.keys(messages)) {
+          const found = lookup(messages, `${ns}.auditFields.${key}`);
+          if (found) return found;
+        }
+      }
+      return null;
+    },
+    [locale],
+  );
+  const value = useMemo(
+    () => ({ locale, setLocale, t, auditAction, auditField }),
+    [locale, setLocale, t, auditAction, auditField],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -8,15 +8,26 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { accessOf } from './access.ts';
-import { authKeys, useMe } from './api/auth.ts';
+import { authKeys, type Me, useMe } from './api/auth.ts';
 import { setUnauthenticatedHandler } from './api/client.ts';
 import { I18nProvider, useI18n } from './i18n.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
-import { PortalLayout } from './layout/PortalLayout.tsx';
-import { ForbiddenPage, NotFoundPage } from './pages/exception/Exception.tsx';
+import { lazyLayout, lazyPage } from './lazy-page.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
 import { appRoutes, canOpen, portalRoutes } from './routes.tsx';
 import './styles.css';
+
+// the shells and the rare pages load when first needed: the login page carries none of them
+const AppLayout = lazyLayout<{ me: Me }, typeof import('./layout/AppLayout.tsx'), 'AppLayout'>(
+  () => import('./layout/AppLayout.tsx'),
+  'AppLayout',
+);
+const PortalLayout = lazyLayout<{ me: Me }, typeof import('./layout/PortalLayout.tsx'), 'PortalLayout'>(
+  () => import('./layout/PortalLayout.tsx'),
+  'PortalLayout',
+);
+const SetupPage = lazyPage(() => import('./pages/setup/SetupPage.tsx'), 'SetupPage');
+const ForbiddenPage = lazyPage(() => import('./pages/exception/Exception.tsx'), 'ForbiddenPage');
+const NotFoundPage = lazyPage(() => import('./pages/exception/Exception.tsx'), 'NotFoundPage');
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -28,12 +39,13 @@ function Shell() {
   const navigate = useNavigate();
   setUnauthenticatedHandler(() => {
     queryClient.removeQueries({ queryKey: authKeys.all });
-    if (location.pathname !== '/login') navigate('/login');
+    if (location.pathname !== '/login' && location.pathname !== '/setup') navigate('/login');
   });
-  if (location.pathname === '/login') {
+  if (location.pathname === '/login' || location.pathname === '/setup') {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/setup" element={<SetupPage />} />
       </Routes>
     );
   }

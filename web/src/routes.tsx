@@ -14,6 +14,7 @@ import {
   IdcardOutlined,
   ImportOutlined,
   LineChartOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   PartitionOutlined,
   ProjectOutlined,
@@ -25,41 +26,66 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access, AccessFlag } from './access.ts';
-import { ProjectsPage } from './pages/admin/ProjectsPage.tsx';
-import { UsersPage } from './pages/admin/UsersPage.tsx';
-import { AppealRedirect, AppealsPage } from './pages/assessment/AppealsPage.tsx';
-import { PrintPage } from './pages/assessment/PrintPage.tsx';
-import { RankingPage } from './pages/assessment/RankingPage.tsx';
-import { SchemesPage } from './pages/assessment/SchemesPage.tsx';
-import { SheetPage } from './pages/assessment/SheetPage.tsx';
-import { SheetsPage } from './pages/assessment/SheetsPage.tsx';
-import { TrendPage } from './pages/assessment/TrendPage.tsx';
-import { HomePage } from './pages/home/HomePage.tsx';
-import { PortalHome } from './pages/portal/PortalHome.tsx';
-import {
-  PortalComplaintDetail,
-  PortalComplaintNew,
-  PortalRepairDetail,
-  PortalRepairNew,
-} from './pages/portal/PortalServiceDesk.tsx';
-import { ImportPage } from './pages/property/ImportPage.tsx';
-import { OfficerAreasPage } from './pages/property/OfficerAreasPage.tsx';
-import { RegisterPage } from './pages/property/RegisterPage.tsx';
-import { UnitPage } from './pages/property/UnitPage.tsx';
-import { CalendarPage } from './pages/servicedesk/CalendarPage.tsx';
-import { ComplaintDetailPage } from './pages/servicedesk/ComplaintDetailPage.tsx';
-import { ComplaintsPage } from './pages/servicedesk/ComplaintsPage.tsx';
-import { RemindersPage } from './pages/servicedesk/RemindersPage.tsx';
-import { RepairCategoriesPage } from './pages/servicedesk/RepairCategoriesPage.tsx';
-import { RepairDetailPage } from './pages/servicedesk/RepairDetailPage.tsx';
-import { RepairReviewPage } from './pages/servicedesk/RepairReviewPage.tsx';
-import { RepairsPage } from './pages/servicedesk/RepairsPage.tsx';
-import { TaskDetailPage } from './pages/servicedesk/TaskDetailPage.tsx';
-import { TasksPage } from './pages/servicedesk/TasksPage.tsx';
-import { EmployeesPage } from './pages/staff/EmployeesPage.tsx';
-import { PositionPage } from './pages/staff/PositionPage.tsx';
-import { PositionsPage } from './pages/staff/PositionsPage.tsx';
-import { TeamsPage } from './pages/staff/TeamsPage.tsx';
+import { lazyPage } from './lazy-page.tsx';
+
+// every page is its own chunk, loaded when first opened: the login page downloads none of them
+const ChannelsPage = lazyPage(() => import('./pages/admin/ChannelsPage.tsx'), 'ChannelsPage');
+const ProjectsPage = lazyPage(() => import('./pages/admin/ProjectsPage.tsx'), 'ProjectsPage');
+const UsersPage = lazyPage(() => import('./pages/admin/UsersPage.tsx'), 'UsersPage');
+const AppealRedirect = lazyPage(() => import('./pages/assessment/AppealsPage.tsx'), 'AppealRedirect');
+const AppealsPage = lazyPage(() => import('./pages/assessment/AppealsPage.tsx'), 'AppealsPage');
+const PrintPage = lazyPage(() => import('./pages/assessment/PrintPage.tsx'), 'PrintPage');
+const RankingPage = lazyPage(() => import('./pages/assessment/RankingPage.tsx'), 'RankingPage');
+const SchemesPage = lazyPage(() => import('./pages/assessment/SchemesPage.tsx'), 'SchemesPage');
+const SheetPage = lazyPage(() => import('./pages/assessment/SheetPage.tsx'), 'SheetPage');
+const SheetsPage = lazyPage(() => import('./pages/assessment/SheetsPage.tsx'), 'SheetsPage');
+const TrendPage = lazyPage(() => import('./pages/assessment/TrendPage.tsx'), 'TrendPage');
+const HomePage = lazyPage(() => import('./pages/home/HomePage.tsx'), 'HomePage');
+const PortalHome = lazyPage(() => import('./pages/portal/PortalHome.tsx'), 'PortalHome');
+const PortalComplaintDetail = lazyPage(
+  () => import('./pages/portal/PortalServiceDesk.tsx'),
+  'PortalComplaintDetail',
+);
+const PortalComplaintNew = lazyPage(
+  () => import('./pages/portal/PortalServiceDesk.tsx'),
+  'PortalComplaintNew',
+);
+const PortalRepairDetail = lazyPage(
+  () => import('./pages/portal/PortalServiceDesk.tsx'),
+  'PortalRepairDetail',
+);
+const PortalRepairNew = lazyPage(() => import('./pages/portal/PortalServiceDesk.tsx'), 'PortalRepairNew');
+const ImportPage = lazyPage(() => import('./pages/property/ImportPage.tsx'), 'ImportPage');
+const OfficerAreasPage = lazyPage(() => import('./pages/property/OfficerAreasPage.tsx'), 'OfficerAreasPage');
+const RegisterPage = lazyPage(() => import('./pages/property/RegisterPage.tsx'), 'RegisterPage');
+const UnitPage = lazyPage(() => import('./pages/property/UnitPage.tsx'), 'UnitPage');
+const CalendarPage = lazyPage(() => import('./pages/servicedesk/CalendarPage.tsx'), 'CalendarPage');
+const ComplaintDetailPage = lazyPage(
+  () => import('./pages/servicedesk/ComplaintDetailPage.tsx'),
+  'ComplaintDetailPage',
+);
+const ComplaintsPage = lazyPage(() => import('./pages/servicedesk/ComplaintsPage.tsx'), 'ComplaintsPage');
+const RemindersPage = lazyPage(() => import('./pages/servicedesk/RemindersPage.tsx'), 'RemindersPage');
+const RepairCategoriesPage = lazyPage(
+  () => import('./pages/servicedesk/RepairCategoriesPage.tsx'),
+  'RepairCategoriesPage',
+);
+const RepairDetailPage = lazyPage(
+  () => import('./pages/servicedesk/RepairDetailPage.tsx'),
+  'RepairDetailPage',
+);
+const RepairReviewPage = lazyPage(
+  () => import('./pages/servicedesk/RepairReviewPage.tsx'),
+  'RepairReviewPage',
+);
+const RepairsPage = lazyPage(() => import('./pages/servicedesk/RepairsPage.tsx'), 'RepairsPage');
+const TaskDetailPage = lazyPage(() => import('./pages/servicedesk/TaskDetailPage.tsx'), 'TaskDetailPage');
+const TasksPage = lazyPage(() => import('./pages/servicedesk/TasksPage.tsx'), 'TasksPage');
+const ChecklistPage = lazyPage(() => import('./pages/setup/ChecklistPage.tsx'), 'ChecklistPage');
+const EmployeesPage = lazyPage(() => import('./pages/staff/EmployeesPage.tsx'), 'EmployeesPage');
+const PositionPage = lazyPage(() => import('./pages/staff/PositionPage.tsx'), 'PositionPage');
+const PositionsPage = lazyPage(() => import('./pages/staff/PositionsPage.tsx'), 'PositionsPage');
+const TeamsPage = lazyPage(() => import('./pages/staff/TeamsPage.tsx'), 'TeamsPage');
 
 /** Menu groups, in menu order. A module adds its group here if it needs a new one. */
 export const menuGroups: { key: string; labelKey: string; icon: ReactNode }[] = [
@@ -181,6 +207,13 @@ export const appRoutes: AppRoute[] = [
     access: 'canViewSchemes',
     menu: { labelKey: 'assessment.menu.schemes', icon: <BarChartOutlined />, group: 'assessment' },
   },
+  {
+    path: '/admin/channels',
+    element: <ChannelsPage />,
+    access: 'canManageChannels',
+    menu: { labelKey: 'notify.title', icon: <NotificationOutlined />, group: 'admin' },
+  },
+  { path: '/setup/checklist', element: <ChecklistPage />, access: 'canViewSetupChecklist' },
   {
     path: '/admin/users',
     element: <UsersPage />,

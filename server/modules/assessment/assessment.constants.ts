@@ -27,3 +27,7 @@ export type RowSource = (typeof ROW_SOURCES)[number];
 
 export const RULE_KINDS = ['count', 'lateness', 'bands', 'target', 'manual'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
+
+/** 统计范围: whose facts a rule counts — the assessee's own, her team's, the whole project's (SPEC §4.6) */
+export const RULE_SCOPES = ['own', 'team', 'project'] as const;
+export type RuleScope = (typeof RULE_SCOPES)[number];

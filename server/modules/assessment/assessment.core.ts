@@ -7,10 +7,11 @@ import type { DB, Executor } from '../../db/database.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
 import type { Text } from '../../lib/i18n.ts';
-import type { MetricContext, MetricDefinition } from '../../lib/metrics.ts';
-import { type Clock, dateRange, formatLocal } from '../../lib/time.ts';
+import type { MetricDefinition } from '../../lib/metrics.ts';
+import { type Clock, formatLocal } from '../../lib/time.ts';
 import { bindUseCases } from '../../lib/use-cases.ts';
 import * as appealRepo from './assessment.appeal.repository.ts';
+import { metricContext, sheetReach } from './assessment.context.ts';
 import { installDefaultSchemes } from './assessment.defaults.ts';
 import { createDirectory, type Directory, type DirectoryDeps } from './assessment.directory.ts';
 import * as repo from './assessment.repository.ts';
@@ -27,7 +28,7 @@ import {
   type ManualEntry,
   type MetricValue,
   type RecordRef,
-  requiredMetricKeys,
+  requiredMetricSlots,
   type SchemeItem,
 } from './engine/engine.ts';
 
@@ -97,7 +98,12 @@ async function ensureDefaults(base: CoreBase, trx: Executor, companyId: number) 
 async function settingsOf(base: CoreBase, trx: Executor, companyId: number) {
   await ensureDefaults(base, trx, companyId);
   const row = await repo.findSettings(trx, companyId);
-  return { periodStartDay: row?.period_start_day ?? 1, appealDays: row?.appeal_days ?? 3 };
+  return {
+    periodStartDay: row?.period_start_day ?? 1,
+    appealDays: row?.appeal_days ?? 3,
+    countRenovating: Number(row?.count_renovating ?? 0) === 1,
+    version: Number(row?.version ?? 1),
+  };
 }
 
 // ---- permissions: one function answers "may this actor do this action on this sheet now?" ----
@@ -151,23 +157,19 @@ async function loadForAction(base: CoreBase, trx: Executor, actor: Actor, id: nu
 // ---- computing ----
 async function readMetrics(base: CoreBase, trx: Executor, a: AssessmentRow, items: SchemeItem[]) {
   const values: Record<string, MetricValue> = {};
-  // the stored period is half-open [period_start, period_end): the same bounds as instants
-  const { startAt, endAt } = dateRange(a.period_start, a.period_end);
-  const ctx: MetricContext = {
-    db: trx,
-    projectId: a.project_id,
-    assesseeUserId: a.assessee_user_id,
-    assesseeEmployeeId: a.assessee_employee_id,
-    periodStart: a.period_start,
-    periodEnd: a.period_end,
-    periodStartAt: startAt,
-    periodEndAt: endAt,
-    now: base.clock.now(),
-  };
-  for (const key of requiredMetricKeys({ items })) {
-    const metric = base.registry.get(key);
+  const slots = requiredMetricSlots({ items });
+  if (slots.length === 0) return values;
+  // whose facts count and the window that counts (the period cut to the beginnings): assessment.context.ts
+  const reach = await sheetReach(trx, base.directory, a);
+  const companyId = await base.directory.companyIdOf(trx, a.project_id);
+  const row = companyId ? await repo.findSettings(trx, companyId) : undefined;
+  const countRenovating = Number(row?.count_renovating ?? 0) === 1;
+  for (const { metricKey, scope } of slots) {
+    const metric = base.registry.get(metricKey);
     // an unregistered metric stays absent: the engine marks its rule metricMissing (behaves as manual)
-    if (metric) values[key] = (await metric.compute(ctx)) as MetricValue;
+    if (!metric) continue;
+    const ctx = metricContext(trx, base.clock, a, reach, metric, scope, countRenovating);
+    values[metricKey] = (await metric.compute(ctx)) as MetricValue;
   }
   return values;
 }
@@ -185,6 +187,32 @@ async function manualEntries(trx: Executor, assessmentId: number): Promise<Manua
 }
 
 /**
+ * What decided appeals change: an upheld case leaves its rule's row (the rule recomputes it); an upheld
+ * appeal of a whole row (a row without evidence) removes that row.
+ */
+async function appealOutcomes(trx: Executor, assessmentId: number) {
+  const appeals = await appealRepo.listAppeals(trx, assessmentId);
+  const cases = await appealRepo.listAppealCases(trx, assessmentId);
+  const withCases = new Set(cases.map((c) => c.appeal_id));
+  const adjustments = appeals
+    .filter((ap) => ap.status === 'upheld' && !withCases.has(ap.id))
+    .map((ap) => ({
+      rowKey: ap.row_key,
+      newPoints: Number(ap.new_points ?? 0),
+      reason: ap.decision_reason ?? '',
+    }));
+  const ruleOf = new Map(appeals.map((ap) => [ap.id, ap.row_key.replace(/:auto$/, '')]));
+  const exclusions = cases
+    .filter((c) => c.status === 'upheld' && ruleOf.has(c.appeal_id))
+    .map((c) => ({
+      ruleKey: ruleOf.get(c.appeal_id)!,
+      ref: JSON.parse(c.ref_json) as RecordRef,
+      reason: c.decision_reason ?? '',
+    }));
+  return { adjustments, exclusions };
+}
+
+/**
  * Recomputes a sheet. `fromData` re-reads the metrics (a draft's refresh); otherwise the metric values of
  * the last refresh are reused, so deciding an appeal on a published sheet changes only that row.
  */
@@ -193,18 +221,13 @@ async function recompute(base: CoreBase, trx: Executor, a: AssessmentRow, fromDa
   if (!scheme) throw notFound('考核方案', 'Scheme');
   const items = parseItems(scheme.items_json);
   const metricValues = fromData ? await readMetrics(base, trx, a, items) : JSON.parse(a.metrics_json);
-  const adjustments = (await appealRepo.listAppeals(trx, a.id))
-    .filter((ap) => ap.status === 'upheld')
-    .map((ap) => ({
-      rowKey: ap.row_key,
-      newPoints: Number(ap.new_points ?? 0),
-      reason: ap.decision_reason ?? '',
-    }));
+  const { adjustments, exclusions } = await appealOutcomes(trx, a.id);
   const result = computeAssessment({
     scheme: { items },
     metrics: metricValues,
     manual: await manualEntries(trx, a.id),
     adjustments,
+    exclusions,
     metricLabels: base.metricLabels,
   });
   const at = nowIsoOf(base);

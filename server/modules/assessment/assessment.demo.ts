@@ -87,15 +87,20 @@ function demoSession(ctx: DemoContext, db: Transaction<Database>) {
     const current = await service.get(who, id);
     const row = current.rows.find((r) => r.ruleKey === ruleKey && r.points > 0);
     if (!row) return;
-    const appealed = await service.appeal(who, id, { rowKey: row.rowKey, reason });
+    // a row that counted records is appealed by its cases (here the first); a manual row as a whole
+    const cases = row.source === 'auto' && row.evidence.length ? [row.evidence[0]] : undefined;
+    const appealed = await service.appeal(who, id, { rowKey: row.rowKey, reason, cases });
     if (!decision) return;
     at(decision.at);
-    const appealId = appealed.appeals[appealed.appeals.length - 1].id;
-    await service.decideAppeal(manager, appealId, {
-      decision: decision.upheld ? 'upheld' : 'rejected',
-      newPoints: 0,
-      reason: decision.reason,
-    });
+    const made = appealed.appeals[appealed.appeals.length - 1];
+    const verdict = decision.upheld ? 'upheld' : 'rejected';
+    await service.decideAppeal(
+      manager,
+      made.id,
+      made.cases.length
+        ? { cases: made.cases.map((c) => ({ caseId: c.id, decision: verdict, reason: decision.reason })) }
+        : { decision: verdict, reason: decision.reason },
+    );
   }
   async function finalize(by: Actor, id: number, when: string) {
     at(when);

@@ -11,10 +11,10 @@ import type { UserService } from '../user/user.service.ts';
 export interface DirectoryDeps {
   /** names of assessees, assessors and deciders; the accounts of employees */
   users: Pick<UserService, 'accountsByIds' | 'activeAccountsOfEmployees'>;
-  /** active employees in the caller's projects, with their position (岗位) */
-  staff: Pick<StaffService, 'activeEmployees'>;
-  /** project names and companies */
-  projects: Pick<ProjectService, 'projectsByIds' | 'companyIdOf'>;
+  /** active employees in the caller's projects, with their position (岗位); an assessee's teams and dates */
+  staff: Pick<StaffService, 'activeEmployees' | 'assessmentReach'>;
+  /** project names, companies and start dates */
+  projects: Pick<ProjectService, 'projectsByIds' | 'companyIdOf' | 'startedOn'>;
 }
 
 /**
@@ -116,5 +116,7 @@ export function createDirectory({ users, staff, projects }: DirectoryDeps) {
     assessees,
     withNames,
     companyIdOf: projects.companyIdOf,
+    projectStartedOn: projects.startedOn,
+    assessmentReach: staff.assessmentReach,
   };
 }

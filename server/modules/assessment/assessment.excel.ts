@@ -30,16 +30,20 @@ const COLUMN_WIDTHS = [6, 16, 44, 7, 40, 9, 9, 44, 8];
 const thin = { style: 'thin' as const, color: { argb: 'FF555555' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
+const refText = (e: { entity: string; id: number | string; label?: string }) =>
+  e.label ?? `${e.entity} #${e.id}`;
+
 /** Evidence text of one rule's rows: each row's reckoning, then the records it counts. */
 export function evidenceText(rows: SheetData['rows']): string {
   return rows
     .filter((r) => r.points > 0 || r.metricMissing || r.source === 'manual' || r.adjusted)
     .map((r) => {
-      const refs = r.evidence.map((e) => e.label ?? `${e.entity} #${e.id}`).join('；');
-      const adjusted = r.adjusted
-        ? `（申诉成立：${r.adjusted.fromPoints} → ${r.points} 分，${r.adjusted.reason}）`
-        : '';
-      return `${r.detail}${adjusted}${refs ? `\n依据：${refs}` : ''}`;
+      const refs = r.evidence.map(refText).join('；');
+      const excluded = (r.excluded ?? []).map((e) => `${refText(e.ref)}（${e.reason}）`).join('；');
+      const notCounted = (r.notCounted ?? []).map(refText).join('；');
+      const adjusted = r.adjusted ? `（${r.adjusted.reason}）` : '';
+      // the row's explanation: the same words as on screen and in print (assessment.explain.ts)
+      return `${r.explanation}${adjusted}${refs ? `\n依据：${refs}` : ''}${notCounted ? `\n不计入：${notCounted}` : ''}${excluded ? `\n申诉成立已排除：${excluded}` : ''}`;
     })
     .join('\n');
 }
@@ -140,10 +144,18 @@ function writeAppeals(ws: Worksheet, data: SheetData, startRow: number): number 
   rowNo += 1;
   for (const ap of data.appeals) {
     ws.mergeCells(`A${rowNo}:I${rowNo}`);
+    const cases = ap.cases
+      .map(
+        (c) =>
+          `${refText(c.ref)}：${APPEAL_ZH[c.status] ?? c.status}` +
+          (c.decisionReason ? `（${c.decisionReason}${c.decidedByName ? `，${c.decidedByName}` : ''}）` : ''),
+      )
+      .join('；');
     ws.getCell(`A${rowNo}`).value =
       `第 ${ap.rowKey.split(':')[0]} 条（原扣 ${ap.rowPoints} 分）申诉理由：${ap.reason}；处理结果：${APPEAL_ZH[ap.status] ?? ap.status}` +
-      (ap.status === 'upheld' ? `，调整为 ${ap.newPoints ?? 0} 分` : '') +
-      (ap.decisionReason ? `；理由：${ap.decisionReason}` : '');
+      (ap.decisionReason ? `；理由：${ap.decisionReason}` : '') +
+      (ap.decidedByName ? `；处理人：${ap.decidedByName}` : '') +
+      (cases ? `；逐项：${cases}` : '');
     ws.getCell(`A${rowNo}`).alignment = { wrapText: true };
     rowNo += 1;
   }

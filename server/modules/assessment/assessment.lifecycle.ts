@@ -18,6 +18,7 @@ import {
 } from './assessment.core.ts';
 import type { Assessee } from './assessment.directory.ts';
 import { periodRange } from './assessment.periods.ts';
+import { checkManualEntry } from './assessment.points.ts';
 import * as repo from './assessment.repository.ts';
 import { assessmentErrors } from './assessment.rules.ts';
 import type { TAssessmentCreate, TManualEntryInput } from './assessment.schemas.ts';
@@ -130,36 +131,6 @@ async function recomputeAndAudit(
   return sheet(core, trx, actor, a.id);
 }
 
-/** The rule a manual row names, and its points when the rule has none per case. */
-function checkManualRule(
-  core: AssessmentCore,
-  actor: Actor,
-  items: ReturnType<typeof parseItems>,
-  input: TManualEntryInput,
-) {
-  const { say } = core;
-  const rule = items.flatMap((item) => item.rules).find((r) => r.key === input.ruleKey);
-  if (!rule) {
-    throw commonErrors.VALIDATION({}, [
-      {
-        field: 'ruleKey',
-        message: say(actor, { 'zh-CN': '方案中没有这条考核办法', 'en-US': 'No such rule in the scheme' }),
-      },
-    ]);
-  }
-  if ((input.points === undefined || input.points === null) && rule.pointsPerUnit === 0) {
-    throw commonErrors.VALIDATION({}, [
-      {
-        field: 'points',
-        message: say(actor, {
-          'zh-CN': `第 ${rule.key} 条没有单位扣分，请填写扣分分值`,
-          'en-US': `Rule ${rule.key} has no points per case: give the points`,
-        }),
-      },
-    ]);
-  }
-}
-
 /** A revision's copies: manual rows get new ids; an appeal decision follows its row to the new key. */
 async function carryOver(trx: Executor, old: AssessmentRow, createdId: number) {
   const manualMap = new Map<string, string>();
@@ -169,12 +140,20 @@ async function carryOver(trx: Executor, old: AssessmentRow, createdId: number) {
     manualMap.set(`${m.rule_key}:manual:${oldId}`, `${m.rule_key}:manual:${copied.id}`);
   }
   const oldResult = JSON.parse(old.result_json) as EngineResult;
+  const cases = await appealRepo.listAppealCases(trx, old.id);
   for (const ap of await appealRepo.listAppeals(trx, old.id)) {
     if (ap.status === 'pending') continue;
-    const { id: _a, ...rest } = ap;
+    const { id: oldAppealId, ...rest } = ap;
     const rowKey = manualMap.get(ap.row_key) ?? ap.row_key;
     if (!oldResult.rows.some((r) => r.rowKey === ap.row_key)) continue;
-    await appealRepo.insertAppeal(trx, { ...rest, row_key: rowKey, assessment_id: createdId });
+    const copied = await appealRepo.insertAppeal(trx, { ...rest, row_key: rowKey, assessment_id: createdId });
+    // the decided cases follow their appeal, so the upheld ones stay out of the revision's row
+    await appealRepo.insertAppealCases(
+      trx,
+      cases
+        .filter((c) => c.appeal_id === oldAppealId)
+        .map(({ id: _c, ...c }) => ({ ...c, appeal_id: copied.id, assessment_id: createdId })),
+    );
   }
 }
 
@@ -245,7 +224,7 @@ async function addManualEntry(core: AssessmentCore, actor: Actor, id: number, in
   return transact(async (trx) => {
     const a = await core.loadForAction(trx, actor, id, 'addManual');
     const scheme = await repo.findScheme(trx, a.scheme_id);
-    checkManualRule(core, actor, parseItems(scheme!.items_json), input);
+    checkManualEntry(actor, parseItems(scheme!.items_json), input);
     const entry = await repo.insertManualEntry(trx, {
       assessment_id: id,
       rule_key: input.ruleKey,

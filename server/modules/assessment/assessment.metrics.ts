@@ -18,6 +18,8 @@ const appealsUpheldAgainstAssessor = ({ userNames }: AssessmentMetricDeps): Metr
     'zh-CN': '本周期内经理裁定成立的、针对本人所做考核的员工申诉，每起计一项',
     'en-US': 'Appeals the manager upheld in the period against assessments this person made; one case each',
   },
+  // always the assessee's own assessments of others
+  scopes: ['own'],
   async compute(ctx) {
     const rows = await appealRepo.upheldAppealsAgainstAssessor(ctx.db, {
       assessorUserId: ctx.assesseeUserId,

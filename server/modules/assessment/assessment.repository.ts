@@ -53,6 +53,16 @@ export function updateScheme(db: Executor, id: number, patch: Updateable<Databas
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+/** Takes the edit: conditional on the version the form was opened with; undefined when someone saved first */
+export function bumpSchemeEditVersion(db: Executor, id: number, editVersion: number) {
+  return db
+    .updateTable('assessment_scheme')
+    .set((eb) => ({ edit_version: eb('edit_version', '+', 1) }))
+    .where('id', '=', id)
+    .where('edit_version', '=', editVersion)
+    .returning('id')
+    .executeTakeFirst();
+}
 export async function schemeInUse(db: Executor, schemeId: number): Promise<boolean> {
   const row = await db
     .selectFrom('assessment')
@@ -71,17 +81,20 @@ export function findSettings(db: Executor, companyId: number) {
     .where('company_id', '=', companyId)
     .executeTakeFirst();
 }
+/** Conditional on the version the form was opened with; undefined when someone saved first */
 export function updateSettings(
   db: Executor,
   companyId: number,
+  version: number,
   patch: Updateable<Database['assessment_setting']>,
 ) {
   return db
     .updateTable('assessment_setting')
-    .set(patch)
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
     .where('company_id', '=', companyId)
+    .where('version', '=', version)
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 // ---- assessments ----
@@ -244,24 +257,53 @@ export async function updateUnlockedAssessment(
 }
 
 // ---- manual entries ----
-export function listManualEntries(db: Executor, assessmentId: number) {
-  return db
+/**
+ * A manual row as the service reads and writes it: quantity and points as decimal numbers. The table
+ * keeps them in integer hundredths (exact); the conversion happens here, once.
+ */
+type ManualEntryTable = Database['assessment_manual_entry'];
+export type ManualEntryValues = Omit<Insertable<ManualEntryTable>, 'quantity_centi' | 'points_centi'> & {
+  quantity: number;
+  points: number | null;
+};
+export function manualEntryOf<T extends { quantity_centi: number; points_centi: number | null }>(row: T) {
+  const { quantity_centi, points_centi, ...rest } = row;
+  return {
+    ...rest,
+    quantity: toNumber(quantity_centi) / 100,
+    points: points_centi === null ? null : toNumber(points_centi) / 100,
+  };
+}
+export async function listManualEntries(db: Executor, assessmentId: number) {
+  const rows = await db
     .selectFrom('assessment_manual_entry')
     .selectAll()
     .where('assessment_id', '=', assessmentId)
     .orderBy('id')
     .execute();
+  return rows.map(manualEntryOf);
 }
-export function insertManualEntry(db: Executor, row: Insertable<Database['assessment_manual_entry']>) {
-  return db.insertInto('assessment_manual_entry').values(row).returningAll().executeTakeFirstOrThrow();
+export async function insertManualEntry(db: Executor, values: ManualEntryValues) {
+  const { quantity, points, ...rest } = values;
+  const row = await db
+    .insertInto('assessment_manual_entry')
+    .values({
+      ...rest,
+      quantity_centi: Math.round(quantity * 100),
+      points_centi: points === null ? null : Math.round(points * 100),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return manualEntryOf(row);
 }
-export function findManualEntry(db: Executor, assessmentId: number, id: number) {
-  return db
+export async function findManualEntry(db: Executor, assessmentId: number, id: number) {
+  const row = await db
     .selectFrom('assessment_manual_entry')
     .selectAll()
     .where('assessment_id', '=', assessmentId)
     .where('id', '=', id)
     .executeTakeFirst();
+  return row && manualEntryOf(row);
 }
 export function deleteManualEntry(db: Executor, id: number) {
   return db.deleteFrom('assessment_manual_entry').where('id', '=', id).execute();

@@ -1,11 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
 import { Id, LiteralUnion, StringEnum, withMessage } from '../../lib/schemas.ts';
+import { ZVersion } from '../../lib/versioning.ts';
 import {
   APPEAL_STATUSES,
   ASSESSMENT_STATUSES,
   ROW_SOURCES,
   RULE_KINDS,
+  RULE_SCOPES,
   SHEET_ACTIONS,
 } from './assessment.constants.ts';
 
@@ -22,7 +24,21 @@ export const Period = () =>
     ),
   );
 
-const Points = (options = {}) => Type.Number({ minimum: 0, maximum: 100, multipleOf: 0.01, ...options });
+/**
+ * Points and weights: 0 to 100. "At most two decimals" is checked exactly on the digits by the service
+ * (engine/exact.ts hasAtMostTwoDecimals), not with JSON Schema's floating-point multipleOf, which refuses
+ * 1.15 and 0.29.
+ */
+const Points = (options = {}) =>
+  Type.Number({
+    minimum: 0,
+    maximum: 100,
+    'x-message': {
+      'zh-CN': '分值应在 0 至 100 之间（不能为负数）',
+      'en-US': 'Points lie between 0 and 100 (never negative)',
+    },
+    ...options,
+  });
 
 export const ZRecordRef = Type.Object(
   {
@@ -53,6 +69,8 @@ export const ZSchemeRule = Type.Object(
     targetBp: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
     cap: Points(),
     metricKey: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    /** whose facts count; unset: the metric's default */
+    scope: Type.Optional(LiteralUnion(RULE_SCOPES)),
   },
   { additionalProperties: false },
 );
@@ -73,6 +91,8 @@ export const ZSchemeInput = Type.Object(
     code: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z0-9_-]+$' })),
     positionCode: Type.String({ minLength: 1, maxLength: 32 }),
     items: Type.Array(ZSchemeItem, { minItems: 1, maxItems: 30 }),
+    /** the edit version the form was opened with; required when updating (server/lib/versioning.ts) */
+    editVersion: Type.Optional(ZVersion),
   },
   { additionalProperties: false },
 );
@@ -84,6 +104,8 @@ export const ZScheme = Type.Object({
   name: Type.String(),
   positionCode: Type.String(),
   version: Type.Integer(),
+  /** optimistic locking of edits: send it back with an update (a stale one is 409 STALE_EDIT) */
+  editVersion: ZVersion,
   latest: Type.Boolean(),
   inUse: Type.Boolean(),
   items: Type.Array(ZSchemeItem),
@@ -100,12 +122,22 @@ export const ZSettings = Type.Object(
   {
     periodStartDay: Type.Integer({ minimum: 1, maximum: 28 }),
     appealDays: Type.Integer({ minimum: 1, maximum: 30 }),
+    /** 装修中 units count as occupied households in the complaint rate (default false: 入住 only) */
+    countRenovating: Type.Optional(Type.Boolean()),
+    /** the version the form was opened with (server/lib/versioning.ts); a stale one is 409 STALE_EDIT */
+    version: ZVersion,
   },
   { additionalProperties: false },
 );
 export type TSettings = Static<typeof ZSettings>;
 /** the settings and the period they make current */
-export const ZSettingsOut = Type.Object({ ...ZSettings.properties, currentPeriod: Type.String() });
+export const ZSettingsOut = Type.Object({
+  periodStartDay: Type.Integer(),
+  appealDays: Type.Integer(),
+  countRenovating: Type.Boolean(),
+  version: ZVersion,
+  currentPeriod: Type.String(),
+});
 export type TSettingsOut = Static<typeof ZSettingsOut>;
 
 // ---- assessments ----
@@ -171,17 +203,34 @@ export const ZDeductionRow = Type.Object({
   points: Type.Number(),
   detail: Type.String(),
   evidence: Type.Array(ZRecordRef),
+  /** records the metric saw and did not count (withdrawn or duplicate complaints), each saying why */
+  notCounted: Type.Optional(Type.Array(ZRecordRef)),
   metricMissing: Type.Optional(Type.Boolean()),
   adjusted: Type.Optional(Type.Object({ fromPoints: Type.Number(), reason: Type.String() })),
+  /** the cases upheld appeals took out of this row, with the decision's reason */
+  excluded: Type.Optional(Type.Array(Type.Object({ ref: ZRecordRef, reason: Type.String() }))),
+  /** the row in words, in the caller's language (assessment.explain.ts): formula and numbers */
+  explanation: Type.String(),
   by: Type.Optional(Type.String()),
   manualEntryId: Type.Optional(Type.Integer()),
   createdAt: Type.Optional(Type.String()),
 });
 
-/** 申诉 of one row, as the sheet shows it. */
+/** One disputed case of an appeal and its decision. */
+export const ZAppealCase = Type.Object({
+  id: Type.Integer(),
+  ref: ZRecordRef,
+  status: StringEnum(APPEAL_STATUSES),
+  decisionReason: Nullable(Type.String()),
+  decidedByName: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+});
+
+/** 申诉 of one row, as the sheet shows it: the cases it disputes (none: the whole row). */
 export const ZAppeal = Type.Object({
   id: Type.Integer(),
   rowKey: Type.String(),
+  cases: Type.Array(ZAppealCase),
   rowPoints: Type.Number(),
   reason: Type.String(),
   status: StringEnum(APPEAL_STATUSES),
@@ -239,7 +288,14 @@ export const ZSheet = Type.Object({
 export const ZManualEntryInput = Type.Object(
   {
     ruleKey: Type.String({ minLength: 1, maxLength: 50 }),
-    quantity: Type.Number({ minimum: 0.01, maximum: 1000, multipleOf: 0.01 }),
+    quantity: Type.Number({
+      minimum: 0.01,
+      maximum: 1000,
+      'x-message': {
+        'zh-CN': '数量应在 0.01 至 1000 之间',
+        'en-US': 'The quantity lies between 0.01 and 1000',
+      },
+    }),
     points: Type.Optional(Nullable(Points())),
     reason: Type.String(
       withMessage(
@@ -265,21 +321,49 @@ export const ZReasonInput = Type.Object(
   { additionalProperties: false },
 );
 
+const ZCaseRef = Type.Object(
+  {
+    entity: Type.String({ minLength: 1, maxLength: 50 }),
+    id: Type.Union([Type.Integer(), Type.String({ minLength: 1, maxLength: 100 })]),
+  },
+  { additionalProperties: false },
+);
+
 export const ZAppealInput = Type.Object(
   {
     rowKey: Type.String({ minLength: 1, maxLength: 120 }),
+    /** the row's evidence records disputed; required when the row has evidence, absent for a whole row */
+    cases: Type.Optional(Type.Array(ZCaseRef, { maxItems: 200 })),
     reason: ZReasonInput.properties.reason,
   },
   { additionalProperties: false },
 );
 export type TAppealInput = Static<typeof ZAppealInput>;
 
+const ZDecision = Type.Union([Type.Literal('upheld'), Type.Literal('rejected')]);
+
+/**
+ * 处理申诉: an appeal of cases is decided case by case (`cases`, every case once, each with its reason);
+ * an appeal of a whole row by `decision` and `reason`. Upheld cases leave the row and the rule recomputes it;
+ * nobody types a new number.
+ */
 export const ZAppealDecision = Type.Object(
   {
-    decision: Type.Union([Type.Literal('upheld'), Type.Literal('rejected')]),
-    /** upheld: the row's new points; 0 (default) removes the deduction */
-    newPoints: Type.Optional(Points()),
-    reason: ZReasonInput.properties.reason,
+    decision: Type.Optional(ZDecision),
+    reason: Type.Optional(ZReasonInput.properties.reason),
+    cases: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            caseId: Id(),
+            decision: ZDecision,
+            reason: ZReasonInput.properties.reason,
+          },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 200 },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -374,3 +458,4 @@ export type TTrendQuery = Static<typeof ZTrendQuery>;
 export type TRanking = Static<typeof ZRanking>;
 export type TDeductionRow = Static<typeof ZDeductionRow>;
 export type TAppeal = Static<typeof ZAppeal>;
+export type TAppealCase = Static<typeof ZAppealCase>;

@@ -6,7 +6,10 @@ import type { Executor } from '../../db/database.ts';
 import { type Actor, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import type { Text } from '../../lib/i18n.ts';
+import { type MetricScope, scopesOf } from '../../lib/metrics.ts';
 import { bindUseCases } from '../../lib/use-cases.ts';
+import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import { type AssessmentCore, parseItems } from './assessment.core.ts';
 import { periodOf } from './assessment.periods.ts';
 import * as repo from './assessment.repository.ts';
@@ -17,14 +20,37 @@ import { type SchemeItem, validateScheme } from './engine/engine.ts';
 
 type SchemeRow = NonNullable<Awaited<ReturnType<typeof repo.findScheme>>>;
 
-function schemeIssues(actor: Actor, input: TSchemeInput) {
-  const issues = validateScheme({ items: input.items as SchemeItem[] });
-  if (issues.length) {
-    throw commonErrors.VALIDATION(
-      {},
-      issues.map((i) => ({ field: i.path, message: i.message[actor.locale] })),
-    );
-  }
+const SCOPE_TEXT: Record<MetricScope, Text> = {
+  own: { 'zh-CN': '本人', 'en-US': 'own' },
+  team: { 'zh-CN': '本班组', 'en-US': 'own team' },
+  project: { 'zh-CN': '本项目', 'en-US': 'own project' },
+};
+
+/** The engine's checks, then: a rule's scope must be one its registered metric can count by. */
+function schemeIssues(core: AssessmentCore, actor: Actor, input: TSchemeInput) {
+  const issues = validateScheme({ items: input.items as SchemeItem[] }).map((i) => ({
+    field: i.path,
+    message: i.message[actor.locale],
+  }));
+  input.items.forEach((item, i) => {
+    item.rules.forEach((rule, j) => {
+      const metric = rule.metricKey ? core.registry.get(rule.metricKey) : undefined;
+      if (!metric || !rule.scope) return;
+      const { scopes } = scopesOf(metric);
+      if (scopes.includes(rule.scope)) return;
+      const allowed = scopes
+        .map((x) => SCOPE_TEXT[x][actor.locale])
+        .join(actor.locale === 'zh-CN' ? '、' : ', ');
+      issues.push({
+        field: `items/${i}/rules/${j}/scope`,
+        message: core.say(actor, {
+          'zh-CN': `规则 ${rule.key} 的指标只能按${allowed}统计`,
+          'en-US': `Rule ${rule.key}: its metric counts by ${allowed} only`,
+        }),
+      });
+    });
+  });
+  if (issues.length) throw commonErrors.VALIDATION({}, issues);
 }
 
 async function toSchemeDto(trx: Executor, row: SchemeRow) {
@@ -35,6 +61,7 @@ async function toSchemeDto(trx: Executor, row: SchemeRow) {
     name: row.name,
     positionCode: row.position_code,
     version: row.version,
+    editVersion: Number(row.edit_version),
     latest: latest?.id === row.id,
     inUse: await repo.schemeInUse(trx, row.id),
     items: parseItems(row.items_json),
@@ -77,7 +104,7 @@ async function getScheme(core: AssessmentCore, actor: Actor, id: number) {
 async function createScheme(core: AssessmentCore, actor: Actor, input: TSchemeInput) {
   const { transact, nowIso } = core;
   requireRole(actor);
-  schemeIssues(actor, input);
+  schemeIssues(core, actor, input);
   return transact(async (trx) => {
     const companyId = await core.companyOf(trx, actor);
     const code = input.code ?? `scheme-${Date.now().toString(36)}`;
@@ -110,12 +137,29 @@ async function createScheme(core: AssessmentCore, actor: Actor, input: TSchemeIn
 async function updateScheme(core: AssessmentCore, actor: Actor, id: number, input: TSchemeInput) {
   const { transact, nowIso } = core;
   requireRole(actor);
-  schemeIssues(actor, input);
+  schemeIssues(core, actor, input);
   return transact(async (trx) => {
     const before = await ownScheme(core, trx, actor, id);
     const latest = await repo.latestSchemeOfCode(trx, before.company_id, before.code);
     if (latest && latest.id !== before.id)
       throw assessmentErrors.SCHEME_NOT_LATEST({ version: latest.version });
+    // optimistic locking: the edit is conditional on the edit version the form was opened with
+    const editVersion = await assertVersion(
+      trx,
+      actor,
+      'assessment_scheme',
+      id,
+      { version: before.edit_version },
+      input.editVersion,
+    );
+    if (!(await repo.bumpSchemeEditVersion(trx, id, editVersion))) {
+      throw await staleEdit(
+        trx,
+        'assessment_scheme',
+        id,
+        await toSchemeDto(trx, (await repo.findScheme(trx, id))!),
+      );
+    }
     const at = nowIso();
     const content = {
       name: input.name,
@@ -162,19 +206,39 @@ async function updateSettings(core: AssessmentCore, actor: Actor, input: TSettin
   return transact(async (trx) => {
     const companyId = await core.companyOf(trx, actor);
     const before = await core.settingsOf(trx, companyId);
-    await repo.updateSettings(trx, companyId, {
+    const out = (s: typeof before) => ({ ...s, currentPeriod: periodOf(clock.now(), s.periodStartDay) });
+    const version = await assertVersion(
+      trx,
+      actor,
+      'assessment_setting',
+      companyId,
+      out(before),
+      input.version,
+    );
+    const countRenovating = input.countRenovating ?? before.countRenovating;
+    const saved = await repo.updateSettings(trx, companyId, version, {
       period_start_day: input.periodStartDay,
       appeal_days: input.appealDays,
+      count_renovating: countRenovating ? 1 : 0,
       updated_at: nowIso(),
     });
+    if (!saved) {
+      throw await staleEdit(trx, 'assessment_setting', companyId, out(await core.settingsOf(trx, companyId)));
+    }
+    const after = {
+      periodStartDay: input.periodStartDay,
+      appealDays: input.appealDays,
+      countRenovating,
+      version: Number(saved.version),
+    };
     await writeAudit(trx, actor, {
       entity: 'assessment_setting',
       entityId: companyId,
       action: 'update',
       before,
-      after: input,
+      after,
     });
-    return { ...input, currentPeriod: periodOf(clock.now(), input.periodStartDay) };
+    return out(after);
   });
 }
 

@@ -16,10 +16,11 @@ import {
   toSummary,
 } from './assessment.core.ts';
 import { compareText } from './assessment.directory.ts';
+import { explainRow, NO_DATA_SOURCE } from './assessment.explain.ts';
 import * as repo from './assessment.repository.ts';
 import { ALLOWED_IN, type SheetAction } from './assessment.rules.ts';
 import type { TAssessmentQuery } from './assessment.schemas.ts';
-import { type EngineResult, requiredMetricKeys } from './engine/engine.ts';
+import { type EngineResult, type RecordRef, requiredMetricKeys } from './engine/engine.ts';
 
 export const READERS = ['manager', 'supervisor', 'officer', 'frontdesk'] as const;
 
@@ -30,20 +31,34 @@ async function summaryOf(core: AssessmentCore, trx: Executor, actor: Actor, id: 
   return row ? toSummary((await core.directory.withNames(trx, [row]))[0]) : undefined;
 }
 
-async function appealsOf(core: AssessmentCore, trx: Executor, appeals: AppealRow[]) {
-  const names = await core.directory.userNames(
-    trx,
-    appeals.flatMap((ap) => (ap.decided_by === null ? [ap.created_by] : [ap.created_by, ap.decided_by])),
-  );
+type CaseRow = Awaited<ReturnType<typeof appealRepo.listAppealCases>>[number];
+
+/** The appeals with their cases, each decision with its reason and who made it. */
+async function appealsOf(core: AssessmentCore, trx: Executor, appeals: AppealRow[], cases: CaseRow[]) {
+  const names = await core.directory.userNames(trx, [
+    ...appeals.flatMap((ap) => (ap.decided_by === null ? [ap.created_by] : [ap.created_by, ap.decided_by])),
+    ...cases.flatMap((c) => (c.decided_by === null ? [] : [c.decided_by])),
+  ]);
+  const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
   return appeals.map((ap) => ({
     id: ap.id,
     rowKey: ap.row_key,
+    cases: cases
+      .filter((c) => c.appeal_id === ap.id)
+      .map((c) => ({
+        id: c.id,
+        ref: JSON.parse(c.ref_json) as RecordRef,
+        status: c.status,
+        decisionReason: c.decision_reason,
+        decidedByName: nameOf(c.decided_by),
+        decidedAt: c.decided_at,
+      })),
     rowPoints: Number(ap.row_points),
     reason: ap.reason,
     status: ap.status,
     newPoints: ap.new_points === null ? null : Number(ap.new_points),
     decisionReason: ap.decision_reason,
-    decidedByName: ap.decided_by === null ? null : (names.get(ap.decided_by) ?? null),
+    decidedByName: nameOf(ap.decided_by),
     decidedAt: ap.decided_at,
     createdByName: names.get(ap.created_by) ?? '',
     createdAt: ap.created_at,
@@ -73,6 +88,8 @@ export async function sheet(core: AssessmentCore, trx: Executor, actor: Actor, i
   const manual = await repo.listManualEntries(trx, a.id);
   const manualByRow = new Map(manual.map((m) => [`${m.rule_key}:manual:${m.id}`, m]));
   const appeals = await appealRepo.listAppeals(trx, a.id);
+  const cases = await appealRepo.listAppealCases(trx, a.id);
+  const ruleOf = new Map(items.flatMap((item) => item.rules.map((rule) => [rule.key, rule] as const)));
   const revisions = await repo.listRevisions(trx, actor, a.assessee_user_id, a.period);
   const latest = await repo.findLatestRevision(trx, a.assessee_user_id, a.period);
   const metricLabels: Record<string, Text> = {};
@@ -87,7 +104,19 @@ export async function sheet(core: AssessmentCore, trx: Executor, actor: Actor, i
     metricLabels,
     rows: result.rows.map((row) => {
       const entry = manualByRow.get(row.rowKey);
-      return entry ? { ...row, manualEntryId: entry.id, createdAt: entry.created_at } : row;
+      const explanation = core.say(
+        actor,
+        explainRow(row, {
+          rule: ruleOf.get(row.ruleKey),
+          metricLabels: core.metricLabels,
+          manual: entry ? { reason: entry.reason, pointsGiven: entry.points !== null } : undefined,
+        }),
+      );
+      // the engine's own words name an unregistered metric by its key: people read the plain words
+      const shown = row.metricMissing
+        ? { ...row, detail: NO_DATA_SOURCE['zh-CN'], explanation }
+        : { ...row, explanation };
+      return entry ? { ...shown, manualEntryId: entry.id, createdAt: entry.created_at } : shown;
     }),
     items: result.items,
     totalDeducted: result.totalDeducted,
@@ -98,7 +127,7 @@ export async function sheet(core: AssessmentCore, trx: Executor, actor: Actor, i
       subject: w.subject,
       message: core.say(actor, w.message),
     })),
-    appeals: await appealsOf(core, trx, appeals),
+    appeals: await appealsOf(core, trx, appeals, cases),
     revisions: revisions.map((r) => ({
       id: r.id,
       revision: r.revision,

@@ -14,6 +14,8 @@ export interface AssessmentSchemeTable {
   /** the position (岗位) it assesses, by position code: 'CS-SUPERVISOR', 'HOUSING-OFFICER' */
   position_code: string;
   version: number;
+  /** optimistic locking of edits (server/lib/versioning.ts); `version` above numbers content versions */
+  edit_version: Generated<number>;
   /** SchemeItem[] as JSON */
   items_json: string;
   created_by: number | null;
@@ -27,7 +29,11 @@ export interface AssessmentSettingTable {
   /** 1–28: a period 'YYYY-MM' runs from that day of the month to the same day of the next month */
   period_start_day: number;
   appeal_days: number;
+  /** 1: 装修中 units count as occupied households in the complaint rate (default 0: 入住 only) */
+  count_renovating: Generated<number>;
   updated_at: string;
+  /** optimistic locking (server/lib/versioning.ts) */
+  version: Generated<number>;
 }
 
 export type { AppealStatus, AssessmentStatus } from './assessment.constants.ts';
@@ -74,9 +80,10 @@ export interface AssessmentManualEntryTable {
   id: Generated<number>;
   assessment_id: number;
   rule_key: string;
-  quantity: number;
-  /** null: quantity × the rule's points per unit */
-  points: number | null;
+  /** in hundredths: 1.5 cases = 150 */
+  quantity_centi: number;
+  /** in hundredths of a point; null: quantity × the rule's points per unit */
+  points_centi: number | null;
   reason: string;
   /** RecordRef[] as JSON */
   evidence_json: string;
@@ -85,23 +92,39 @@ export interface AssessmentManualEntryTable {
   created_at: string;
 }
 
-/** 申诉: the assessee disputes one deduction row. */
+/** 申诉: the assessee disputes one deduction row: some of its cases, or the whole row when it has none. */
 export interface AssessmentAppealTable {
   id: Generated<number>;
   assessment_id: number;
   project_id: number;
   row_key: string;
-  /** the row's points when appealed */
-  row_points: number;
+  /** the row's points when appealed, in hundredths */
+  row_points_centi: number;
   reason: string;
   status: AppealStatus;
-  /** upheld: the row's new points (0 removes it) */
-  new_points: number | null;
+  /** appeals decided before appeals per case: an upheld row's new points in hundredths (0 removes it); now always null */
+  new_points_centi: number | null;
   decision_reason: string | null;
   decided_by: number | null;
   decided_at: string | null;
   created_by: number;
   created_at: string;
+}
+
+/** One disputed case (evidence record) of an appeal, decided on its own: upheld cases leave the row. */
+export interface AssessmentAppealCaseTable {
+  id: Generated<number>;
+  appeal_id: number;
+  assessment_id: number;
+  entity: string;
+  /** the record's id as text */
+  record_id: string;
+  /** the RecordRef as the row listed it */
+  ref_json: string;
+  status: AppealStatus;
+  decision_reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
 }
 
 declare module '../../db/schema.ts' {
@@ -111,5 +134,6 @@ declare module '../../db/schema.ts' {
     assessment: AssessmentTable;
     assessment_manual_entry: AssessmentManualEntryTable;
     assessment_appeal: AssessmentAppealTable;
+    assessment_appeal_case: AssessmentAppealCaseTable;
   }
 }

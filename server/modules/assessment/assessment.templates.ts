@@ -106,7 +106,18 @@ export const supervisorSchemeTemplate: SchemeTemplate = {
       ].join('\n'),
       weight: 30,
       rules: [
-        countRule('2.1', 1, '未按时完成职责范围内工作的,每有一项扣0.5分,最多扣5分。', 'task.overdue', 0.5, 5),
+        // the supervisor answers for the department's work: the project's tasks (a team supervisor: 'team')
+        {
+          ...countRule(
+            '2.1',
+            1,
+            '未按时完成职责范围内工作的,每有一项扣0.5分,最多扣5分。',
+            'task.overdue',
+            0.5,
+            5,
+          ),
+          scope: 'project',
+        },
         manualRule('2.2', 2, '组织协调不到位,影响工作完成的,每有一项扣0.5分,最多扣5分。', 0.5, 5),
         {
           key: '2.3',
@@ -119,6 +130,7 @@ export const supervisorSchemeTemplate: SchemeTemplate = {
           targetBp: 9500,
           cap: 5,
           metricKey: 'task.categoryCompletion',
+          scope: 'project',
         },
         countRule(
           '2.4',

@@ -1,9 +1,19 @@
+import type { FastifyReply } from 'fastify';
 import type { Config } from '../../config.ts';
 import { type App, actorOf } from '../../lib/http.ts';
 import { ZOk } from '../../lib/schemas.ts';
 import { SESSION_COOKIE, sessionToken } from '../../plugins/auth.ts';
 import { ZHealth, ZLocaleInput, ZLoginInput, ZLoginResult, ZMe, ZPasswordChange } from './auth.schemas.ts';
 import { type AuthService, retryAfterOf } from './auth.service.ts';
+
+/** A throttled attempt's answer says when to try again (Retry-After); the error goes on to the handler. */
+function withRetryAfter(reply: FastifyReply) {
+  return (error: unknown): never => {
+    const seconds = retryAfterOf(error);
+    if (seconds !== null) reply.header('retry-after', String(seconds));
+    throw error;
+  };
+}
 
 export function authRoutes(app: App, auth: AuthService, config: Config): void {
   app.get(
@@ -26,11 +36,7 @@ export function authRoutes(app: App, auth: AuthService, config: Config): void {
     async (request, reply) => {
       const { token, expiresAt } = await auth
         .login(request.body.username, request.body.password, request.ip)
-        .catch((error) => {
-          const seconds = retryAfterOf(error);
-          if (seconds !== null) reply.header('retry-after', String(seconds));
-          throw error;
-        });
+        .catch(withRetryAfter(reply));
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -72,13 +78,16 @@ export function authRoutes(app: App, auth: AuthService, config: Config): void {
         response: { 200: ZOk },
       },
     },
-    async (request) => {
-      await auth.changePassword(
-        actorOf(request),
-        request.body.currentPassword,
-        request.body.newPassword,
-        sessionToken(request) ?? '',
-      );
+    async (request, reply) => {
+      await auth
+        .changePassword(
+          actorOf(request),
+          request.body.currentPassword,
+          request.body.newPassword,
+          sessionToken(request) ?? '',
+          request.ip,
+        )
+        .catch(withRetryAfter(reply));
       return { ok: true };
     },
   );

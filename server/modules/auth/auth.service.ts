@@ -21,12 +21,22 @@ export const authErrors = defineErrors({
     'zh-CN': '登录尝试过于频繁，请 {wait}后再试',
     'en-US': 'Too many failed sign-ins; try again in {wait}',
   },
+  AUTH_PASSWORD_THROTTLED: {
+    status: 429,
+    'zh-CN': '当前密码错误次数过多，请 {wait}后再试',
+    'en-US': 'Too many wrong current passwords; try again in {wait}',
+  },
 });
+
+/** The throttle's key of password changes: their failures are counted apart from sign-ins of the account. */
+const passwordChangeKey = (username: string) => `password-change:${username}`;
 
 /** Seconds to wait before the next sign-in attempt (the route sends them as Retry-After). */
 export function retryAfterOf(error: unknown): number | null {
   const params = (error as { code?: string; params?: Record<string, unknown> })?.params;
-  return (error as { code?: string })?.code === 'AUTH_THROTTLED' && typeof params?.seconds === 'number'
+  const code = (error as { code?: string })?.code;
+  return (code === 'AUTH_THROTTLED' || code === 'AUTH_PASSWORD_THROTTLED') &&
+    typeof params?.seconds === 'number'
     ? params.seconds
     : null;
 }
@@ -66,6 +76,26 @@ export function createAuthService(deps: {
     for (const [key, entry] of cache) if (entry.actor.userId === userId) cache.delete(key);
   }
 
+  /**
+   * Counts an attempt before its password is checked (a burst of parallel attempts sees itself, and no
+   * more than the limit get through) and refuses it while this key from this address, or this address,
+   * must wait. The attempt stays as a failure unless the caller clears it on success.
+   */
+  async function guardAttempt(key: string, address: string, refuse: (seconds: number) => Error) {
+    const now = clock.now();
+    const since = new Date(now.getTime() - config.loginWindowMinutes * 60_000).toISOString();
+    const tally = (exceptId: number | null) => repo.recentFailures(db, key, address, since, exceptId);
+    let wait = throttleWait(config, await tally(null), now.getTime());
+    if (wait > 0) throw refuse(wait);
+    const attemptId = await repo.insertFailure(db, key, address, now.toISOString());
+    wait = throttleWait(config, await tally(attemptId), now.getTime());
+    if (wait > 0) {
+      await repo.deleteFailure(db, attemptId);
+      throw refuse(wait);
+    }
+    return { now, since };
+  }
+
   return {
     /**
      * Checks the password, throttled per account+address and per address with back-off (a colleague
@@ -73,19 +103,7 @@ export function createAuthService(deps: {
      * the same scrypt and gets the same answer as a wrong password.
      */
     async login(username: string, password: string, address: string) {
-      const now = clock.now();
-      const since = new Date(now.getTime() - config.loginWindowMinutes * 60_000).toISOString();
-      const tally = (exceptId: number | null) => repo.recentFailures(db, username, address, since, exceptId);
-      let wait = throttleWait(config, await tally(null), now.getTime());
-      if (wait > 0) throw throttled(wait);
-      // the attempt is written before the password is checked, so a burst of parallel attempts sees
-      // itself and no more than the limit get through; it stays as a failure unless the password is right
-      const attemptId = await repo.insertFailure(db, username, address, now.toISOString());
-      wait = throttleWait(config, await tally(attemptId), now.getTime());
-      if (wait > 0) {
-        await repo.deleteFailure(db, attemptId);
-        throw throttled(wait);
-      }
+      const { now, since } = await guardAttempt(username, address, throttled);
       const user = await repo.findUserByUsername(db, username);
       const matches = await passwords.verify(password, user?.password_hash ?? DUMMY_HASH);
       if (user?.active !== 1 || !matches) throw authErrors.AUTH_BAD_CREDENTIALS();
@@ -145,7 +163,21 @@ export function createAuthService(deps: {
       return { ...actor, requestId };
     },
 
-    async changePassword(actor: Actor, current: string, next: string, token: string): Promise<void> {
+    /**
+     * Changes the caller's password. Wrong current passwords are throttled like sign-ins (per account and
+     * address, and per address), so a stolen session cannot guess its way to the account.
+     */
+    async changePassword(
+      actor: Actor,
+      current: string,
+      next: string,
+      token: string,
+      address: string,
+    ): Promise<void> {
+      const key = passwordChangeKey(actor.username);
+      await guardAttempt(key, address, (seconds) =>
+        authErrors.AUTH_PASSWORD_THROTTLED({ seconds, wait: waitText(seconds) }),
+      );
       const user = await repo.findUserById(db, actor.userId);
       if (!user || !(await passwords.verify(current, user.password_hash))) {
         throw authErrors.AUTH_WRONG_CURRENT_PASSWORD({}, [
@@ -158,6 +190,7 @@ export function createAuthService(deps: {
       const hash = await hashPassword(next);
       const at = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
+        await repo.clearFailures(trx, key, address);
         await repo.updatePassword(trx, actor.userId, hash, at);
         // Other sessions of the user end: a changed password must lock out whoever knew the old one.
         await repo.deleteSessionsOfUser(trx, actor.userId, hashSessionId(token));

@@ -2,6 +2,7 @@ import type { RegisterDirectory } from '../../lib/directory.ts';
 import type { MetricDefinition } from '../../lib/metrics.ts';
 import { addDays, formatLocal } from '../../lib/time.ts';
 import * as repo from './complaint.repository.ts';
+import { isExcludedFromRate } from './complaint.rules.ts';
 
 /** the period's last day: its end is exclusive */
 const lastDay = (periodEnd: string) => addDays(periodEnd, -1);
@@ -14,23 +15,34 @@ export const createComplaintMetrics = ({
     key: 'complaint.rate',
     label: { 'zh-CN': '投诉率', 'en-US': 'Complaint rate' },
     description: {
-      'zh-CN': '考核期内受理的投诉数 ÷ 考核期最后一天的入住户数（来自房产档案）',
-      'en-US': 'Complaints received in the period ÷ occupied households on its last day (from the register)',
+      'zh-CN':
+        '考核期内受理的投诉数（已撤销的不计，列为“不计入”）÷ 考核期最后一天的入住户数（来自房产档案；装修中是否计入按公司考核设置）',
+      'en-US':
+        'Complaints received in the period (withdrawn ones not counted, listed as such) ÷ occupied households on its last day (from the register; renovating units per the company setting)',
     },
     async compute(ctx) {
       const [rows, households] = await Promise.all([
         repo.complaintsReceived(ctx.db, ctx.projectId, ctx.periodStartAt, ctx.periodEndAt),
-        occupiedHouseholds(ctx.db, ctx.projectId, lastDay(ctx.periodEnd)),
+        occupiedHouseholds(ctx.db, ctx.projectId, lastDay(ctx.period.end), {
+          includeRenovating: ctx.countRenovating,
+        }),
       ]);
+      const label = (r: (typeof rows)[number]) =>
+        `投诉 ${repo.complaintCode(r.id)}（${r.complainant_name}，${formatLocal(r.created_at)}）`;
+      // a withdrawn (撤销) complaint was not a failing of the service: it is shown, not counted
+      const counted = rows.filter((r) => !isExcludedFromRate(r.status));
+      const excluded = rows.filter((r) => isExcludedFromRate(r.status));
       return {
         type: 'rate',
-        numerator: rows.length,
+        numerator: counted.length,
         denominator: households,
-        refs: rows.map((r) => ({
+        refs: counted.map((r) => ({ entity: 'complaint', id: r.id, label: label(r) })),
+        excluded: excluded.map((r) => ({
           entity: 'complaint',
           id: r.id,
-          label: `投诉 ${repo.complaintCode(r.id)}（${r.complainant_name}，${formatLocal(r.created_at)}）`,
+          label: `${label(r)} 已撤销，不计入`,
         })),
+        note: ctx.countRenovating ? '入住户数含装修中（公司考核设置）' : '入住户数只计“入住”（装修中不计）',
       };
     },
   },

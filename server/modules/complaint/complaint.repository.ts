@@ -157,7 +157,7 @@ export function listRecords(db: Executor, complaintId: number) {
 export function complaintsReceived(db: Executor, projectId: number, startIso: string, endIso: string) {
   return db
     .selectFrom('complaint')
-    .select(['id', 'complainant_name', 'created_at'])
+    .select(['id', 'complainant_name', 'created_at', 'status'])
     .where('project_id', '=', projectId)
     .where(receivedInSql(startIso, endIso))
     .orderBy('id')

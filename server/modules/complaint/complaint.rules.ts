@@ -75,3 +75,13 @@ export function receivedInSql(startIso: string, endIso: string, alias?: string):
 export function markedImproperInSql(startIso: string, endIso: string, alias?: string): Cond {
   return sql<SqlBool>`(${col(alias, 'improper')} = 1 and ${col(alias, 'improper_at')} >= ${startIso} and ${col(alias, 'improper_at')} < ${endIso})`;
 }
+
+/**
+ * Not counted in the complaint rate (SPEC §4.7): a withdrawn complaint (撤销 cancelled). The rate's
+ * evidence lists these as "not counted". (PropDesk records no duplicate mark yet: a duplicate is
+ * withdrawn with a reason.)
+ */
+export const RATE_EXCLUDED_STATUSES: readonly ComplaintStatus[] = ['cancelled'];
+export function isExcludedFromRate(status: ComplaintStatus): boolean {
+  return RATE_EXCLUDED_STATUSES.includes(status);
+}

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { FactTimeFields } from '../../lib/fact-times.ts';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
 import { DateString, Id, LiteralUnion, Phone, StringEnum } from '../../lib/schemas.ts';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, SATISFACTIONS } from './complaint.constants.ts';
@@ -21,6 +22,8 @@ export const ZComplaintInput = Type.Object(
     channel: Type.Optional(lit(COMPLAINT_CHANNELS)),
     categoryId: Id(),
     content: Type.String({ minLength: 2, maxLength: 2000 }),
+    /** when it happened, if not now; a 补录 needs a manager's reason (server/lib/fact-times.ts) */
+    ...FactTimeFields,
   },
   { additionalProperties: false },
 );
@@ -33,6 +36,8 @@ export const ZComplaintActionInput = Type.Object(
     resolution: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     satisfaction: Type.Optional(ZSatisfaction),
     comment: Type.Optional(Type.String({ maxLength: 500 })),
+    /** when it happened, if not now; a 补录 needs a manager's reason (server/lib/fact-times.ts) */
+    ...FactTimeFields,
   },
   { additionalProperties: false },
 );

@@ -1,8 +1,9 @@
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
-import type { NamesOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
+import type { NamesOf, PeriodStateOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import { createFactTimes } from '../../lib/fact-times.ts';
 import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import type { DueUnit } from '../calendar/working-time.ts';
@@ -41,6 +42,8 @@ export interface ComplaintDeps {
   register: RegisterDirectory;
   /** due times on the working calendar (calendar module) */
   calendar: Pick<CalendarFunctions, 'computeDue'>;
+  /** is a date's assessment period open (assessment module): a dated fact outside it is a 补录 */
+  periods: { periodStateOf: PeriodStateOf };
 }
 
 export function createComplaintService({
@@ -51,8 +54,10 @@ export function createComplaintService({
   visibleProjects,
   register,
   calendar: { computeDue },
+  periods,
 }: ComplaintDeps) {
   const nowIso = () => clock.now().toISOString();
+  const facts = createFactTimes({ clock, periodStateOf: periods.periodStateOf });
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
   async function scopeOf(actor: Actor): Promise<repo.ComplaintScope> {
@@ -137,12 +142,17 @@ export function createComplaintService({
         throw field(actor, 'complainantName', '请填写投诉人', 'Enter the complainant');
       if (isOwner && input.unitId && !(await register.ownerUnitIds(db, actor.userId)).includes(input.unitId))
         throw field(actor, 'unitId', '只能为自己的房屋投诉', 'Not your unit');
-      const created = clock.now();
+      if (isOwner && input.occurredAt)
+        throw field(actor, 'occurredAt', '业主不能指定投诉时间', 'An owner cannot date a complaint');
+      // received now, or dated for loading history (a 补录 of a past or published period: a manager's)
+      const when = await facts.factTime(db, actor, input.projectId, input);
+      const created = new Date(when.at);
       const due = await computeDue(db, created, {
         amount: Number(category.response_amount),
         unit: category.response_unit as DueUnit,
       });
-      const at = created.toISOString();
+      const at = when.at;
+      const recordedAt = nowIso();
       const row = await db.transaction().execute(async (trx) => {
         const row = await repo.insertComplaint(trx, {
           project_id: input.projectId,
@@ -160,7 +170,10 @@ export function createComplaintService({
           improper: 0,
           created_by: actor.userId || null,
           created_at: at,
-          updated_at: at,
+          updated_at: recordedAt,
+          recorded_at: recordedAt,
+          backfilled: when.backfill ? 1 : 0,
+          backfill_reason: when.backfill,
         });
         await writeAudit(trx, actor, {
           entity: 'complaint',
@@ -200,8 +213,11 @@ export function createComplaintService({
             action: COMPLAINT_ACTION_LABELS[action],
           });
         }
-        const at = nowIso();
-        const patch: Omit<Partial<ComplaintTable>, 'id'> = { updated_at: at };
+        // the step's business time: now, or dated (not before the complaint; a 补录 is a manager's)
+        const when = await facts.factTime(trx, actor, before.project_id, input, before.created_at);
+        const at = when.at;
+        const patch: Omit<Partial<ComplaintTable>, 'id'> = { updated_at: nowIso() };
+        if (when.backfill) Object.assign(patch, { backfilled: 1, backfill_reason: when.backfill });
         if (t.to) patch.status = t.to;
         let note: string | null = null;
         switch (action) {

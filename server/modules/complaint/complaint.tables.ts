@@ -45,8 +45,14 @@ export interface ComplaintTable {
   improper_by: number | null;
   improper_at: string | null;
   created_by: number | null;
+  /** business time: when the complaint was received (may lie in the past: docs/assessment.md) */
   created_at: string;
   updated_at: string;
+  /** when it was recorded (server clock); each step's recording time is its audit row's */
+  recorded_at: string | null;
+  /** 补录: entered for a past or published period, by a manager with this reason */
+  backfilled: number;
+  backfill_reason: string | null;
 }
 
 /** 处理记录: each step of the handling */

@@ -54,6 +54,23 @@ export async function insertCompany(db: Executor, name: string, at: string) {
   return db.insertInto('company').values({ name, created_at: at }).returningAll().executeTakeFirstOrThrow();
 }
 
+export async function renameCompany(db: Executor, id: number, name: string) {
+  return db
+    .updateTable('company')
+    .set({ name })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function projectCount(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('project')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 // ---- for other modules (through ProjectService, never their own SQL on project/company) ----
 
 /** Projects by id with their names and company: other modules show the name beside their rows. */
@@ -79,4 +96,14 @@ export function visibleProjectsOf(db: Executor, actor: Actor, projectId?: number
   let q = db.selectFrom('project as p').select(['p.id', 'p.name']).where(projectScope(actor, 'p.id'));
   if (projectId) q = q.where('p.id', '=', projectId);
   return q.orderBy('p.id').execute();
+}
+
+/** The start dates (接管日期) of some projects, for the assessment's "nothing before a beginning" */
+export function projectStarts(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('project')
+    .select(['id', 'started_on as startedOn'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
 }

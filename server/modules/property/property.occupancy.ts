@@ -7,6 +7,7 @@ import { type Actor, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { isoNow } from '../../lib/time.ts';
 import { bindUseCases } from '../../lib/use-cases.ts';
+import { OCCUPIED_STATUSES } from './property.constants.ts';
 import * as repo from './property.repository.ts';
 import type { TStatusChange } from './property.schemas.ts';
 import { type PropertyCore, propertyErrors, STATUS_WRITERS } from './property.shared.ts';
@@ -17,8 +18,15 @@ import { type PropertyCore, propertyErrors, STATUS_WRITERS } from './property.sh
  * out has been taken by its owner, so it is an occupied household too. The complaint rate and
  * the satisfaction survey divide by this. `onDate` is 'YYYY-MM-DD' (Asia/Shanghai).
  */
-export function countOccupiedHouseholds(db: Executor, projectId: number, onDate: string): Promise<number> {
-  return repo.countOccupiedOn(db, projectId, onDate);
+export function countOccupiedHouseholds(
+  db: Executor,
+  projectId: number,
+  onDate: string,
+  /** the assessment's complaint rate: 入住 only unless the company counts 装修中 too (default: both) */
+  options: { includeRenovating?: boolean } = {},
+): Promise<number> {
+  const statuses = options.includeRenovating === false ? (['occupied'] as const) : OCCUPIED_STATUSES;
+  return repo.countOccupiedOn(db, projectId, onDate, statuses);
 }
 
 /** A change must differ from the current status and may not be dated before the last change. */

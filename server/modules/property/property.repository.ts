@@ -11,12 +11,17 @@ import { OCCUPIED_STATUSES, type UnitStatus } from './property.tables.ts';
  * Units whose latest status-history row on or before `onDate` is occupied or renovating.
  * "Latest" = greatest from_date, then greatest id (two changes on one day: the later entry wins).
  */
-export async function countOccupiedOn(db: Executor, projectId: number, onDate: string): Promise<number> {
+export async function countOccupiedOn(
+  db: Executor,
+  projectId: number,
+  onDate: string,
+  statuses: readonly UnitStatus[] = OCCUPIED_STATUSES,
+): Promise<number> {
   const row = await db
     .selectFrom('unit_status_history as h')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('h.project_id', '=', projectId)
-    .where('h.status', 'in', [...OCCUPIED_STATUSES])
+    .where('h.status', 'in', [...statuses])
     .where('h.from_date', '<=', onDate)
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -171,6 +176,21 @@ export async function unitCountsByBuilding(db: Executor, projectId: number) {
     .groupBy(['building_id', 'status'])
     .execute();
   return rows.map((r) => ({ buildingId: r.building_id, status: r.status, count: toNumber(r.n) }));
+}
+
+/** How far the register is (first-start checklist): buildings, units and buildings with an officer now. */
+export async function registerProgress(db: Executor) {
+  const count = async (table: 'building' | 'unit' | 'officer_area') => {
+    let q = db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+    if (table === 'officer_area') q = q.where('to_date', 'is', null);
+    return toNumber((await q.executeTakeFirstOrThrow()).n);
+  };
+  const [buildings, units, officerAreas] = await Promise.all([
+    count('building'),
+    count('unit'),
+    count('officer_area'),
+  ]);
+  return { buildings, units, officerAreas };
 }
 
 // ---- officers' areas 房管员区域划分 ----

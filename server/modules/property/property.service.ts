@@ -21,6 +21,11 @@ export function unitIdsOfOwnerUser(db: Executor, userId: number): Promise<number
   return repo.unitIdsOfOwnerUser(db, userId);
 }
 
+/** How far the register is: buildings, units, buildings with a housing officer (first-start checklist). */
+export function registerProgress(db: Executor) {
+  return repo.registerProgress(db);
+}
+
 export type PropertyService = ReturnType<typeof createPropertyService>;
 
 export function createPropertyService(deps: PropertyDeps) {

@@ -3,7 +3,10 @@ import { type Clock, systemClock } from '../../lib/time.ts';
 import * as repo from './reminder.repository.ts';
 
 /** The work of one slot: the reminder service's `check` (its sources are wired in app.ts) */
-export type ScheduledCheck = (db: Executor, now: Date) => Promise<{ marked: number; added: number }>;
+export type ScheduledCheck = (
+  db: Executor,
+  now: Date,
+) => Promise<{ marked: number; added: number; queued?: number }>;
 
 const JOB = 'reminders';
 /** the advisory-lock key of the reminder check (any constant bigint shared by all servers) */
@@ -43,6 +46,8 @@ export function startScheduler(
     intervalSeconds: number;
     clock?: Clock;
     log?: (msg: string, err?: unknown) => void;
+    /** work of every tick after the check, outside its transaction: the message outbox is sent so */
+    afterCheck?: () => Promise<unknown>;
   },
 ) {
   const intervalMs = options.intervalSeconds * 1000;
@@ -55,6 +60,11 @@ export function startScheduler(
       await runScheduledCheck(database, options.check, clock.now(), intervalMs);
     } catch (err) {
       options.log?.('reminder check failed', err);
+    }
+    try {
+      await options.afterCheck?.();
+    } catch (err) {
+      options.log?.('message dispatch failed', err);
     } finally {
       running = false;
     }

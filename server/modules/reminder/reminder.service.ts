@@ -22,6 +22,8 @@ export interface ReminderDeps {
   /** every module's reminder sources (server/reminders.ts) */
   sources: ReminderSource[];
   users: ReminderDirectory;
+  /** hears every due item of a check, in its transaction (the message channels queue theirs) */
+  onDue?: (db: Executor, due: DueReminder[], nowIso: string) => Promise<number>;
 }
 
 /** The users of each recipient, read once per check */
@@ -55,7 +57,7 @@ async function loadRecipients(db: Executor, users: ReminderDirectory) {
 export async function runReminderCheck(
   db: Executor,
   now: Date,
-  { sources, users }: Pick<ReminderDeps, 'sources' | 'users'>,
+  { sources, users, onDue }: Pick<ReminderDeps, 'sources' | 'users' | 'onDue'>,
 ) {
   const nowIso = now.toISOString();
   const recipients = await loadRecipients(db, users);
@@ -78,17 +80,20 @@ export async function runReminderCheck(
       });
     }
   };
-  for (const source of sources) for (const r of await source.collect(check)) add(r);
+  const due: DueReminder[] = [];
+  for (const source of sources) due.push(...(await source.collect(check)));
+  for (const r of due) add(r);
   const added = await repo.insertReminders(db, rows);
-  return { marked, added };
+  const queued = onDue ? await onDue(db, due, nowIso) : 0;
+  return { marked, added, queued };
 }
 
 export type ReminderService = ReturnType<typeof createReminderService>;
 
-export function createReminderService({ db, clock = systemClock, sources, users }: ReminderDeps) {
+export function createReminderService({ db, clock = systemClock, sources, users, onDue }: ReminderDeps) {
   return {
     /** the scheduler's check (reminder.scheduler.ts runs it in its transaction) */
-    check: (ex: Executor, now: Date) => runReminderCheck(ex, now, { sources, users }),
+    check: (ex: Executor, now: Date) => runReminderCheck(ex, now, { sources, users, onDue }),
     async list(actor: Actor, unreadOnly: boolean) {
       const [rows, unread] = await Promise.all([
         repo.listForUser(db, actor.userId, unreadOnly),

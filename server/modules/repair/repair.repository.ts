@@ -450,7 +450,15 @@ export function ordersNotDispatchedInTime(
 ) {
   return db
     .selectFrom('repair_order as r')
-    .select(['r.id', 'r.location', 'r.created_at', 'r.dispatch_due_at', 'r.dispatched_at'])
+    .select([
+      'r.id',
+      'r.location',
+      'r.created_at',
+      'r.dispatch_due_at',
+      'r.dispatched_at',
+      'r.backfilled',
+      'r.backfill_reason',
+    ])
     .where('r.project_id', '=', projectId)
     .where('r.created_at', '>=', startIso)
     .where('r.created_at', '<', endIso)

@@ -83,6 +83,8 @@ export function listReviews(db: Executor, actor: Actor, projectId?: number) {
       'w.acknowledged_at',
       'w.acknowledged_by',
       'w.manager_comment',
+      'w.due_at',
+      'w.late',
     ])
     .where(projectScope(actor, 'w.project_id'));
   if (projectId) q = q.where('w.project_id', '=', projectId);
@@ -128,6 +130,12 @@ export async function pendingFromReviews(db: Executor, actor: Actor, projectId: 
   return rows.map((r) => ({ ...r, ...reasonById.get(r.id)! }));
 }
 
+export function insertConclusions(db: Executor, rows: Insertable<Database['repair_review_conclusion']>[]) {
+  if (!rows.length) return Promise.resolve();
+  return db.insertInto('repair_review_conclusion').values(rows).execute();
+}
+
+/** The submitted reviews of the weeks (rule 2.4): when each was due and submitted, whether late */
 export function submittedReviewWeeks(
   db: Executor,
   projectId: number,
@@ -136,7 +144,7 @@ export function submittedReviewWeeks(
 ) {
   return db
     .selectFrom('repair_weekly_review')
-    .select(['week_start'])
+    .select(['id', 'week_start', 'submitted_at', 'due_at', 'late'])
     .where('project_id', '=', projectId)
     .where('week_start', '>=', fromWeekStart)
     .where('week_start', '<=', toWeekStart)

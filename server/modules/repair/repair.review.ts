@@ -4,6 +4,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import type { NamesOf } from '../../lib/directory.ts';
 import { commonErrors, defineErrors, notFound } from '../../lib/errors.ts';
 import { type Clock, localDate, mondayOf, systemClock, weekRange } from '../../lib/time.ts';
+import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import { repairCode } from './repair.repository.ts';
 import * as reviewRepo from './repair.review.repository.ts';
 import { wasCompletionOverdueAt } from './repair.rules.ts';
@@ -25,7 +26,15 @@ export const reviewErrors = defineErrors({
     'zh-CN': '本周尚未结束，不能提交周审核',
     'en-US': 'The week has not ended yet',
   },
+  REPAIR_REVIEW_EMPTY: {
+    status: 400,
+    'zh-CN': '周审核不能为空：请对未完成的报修逐单填写审核结论，或填写本周审核意见',
+    'en-US': 'A review cannot be empty: give a conclusion on each unfinished order, or a summary of the week',
+  },
 });
+
+/** The review is due at the end of the first working day after the week (on the working calendar) */
+export const REVIEW_DUE = { amount: 1, unit: 'working_days' } as const;
 
 /**
  * 每周审核业主报修内容上报经理: the supervisor's weekly repair review, generated from the orders,
@@ -36,12 +45,18 @@ export function createRepairReviews({
   clock = systemClock,
   projectNames,
   userNames,
+  computeDue,
 }: {
   db: DB;
   clock?: Clock;
   projectNames: NamesOf;
   userNames: NamesOf;
+  /** the due time of the review on the working calendar (calendar module) */
+  computeDue: CalendarFunctions['computeDue'];
 }) {
+  const say = (actor: Actor, zh: string, en: string) => (actor.locale === 'zh-CN' ? zh : en);
+  const dueOf = async (weekStart: string) =>
+    (await computeDue(db, new Date(weekRange(weekStart).endAt), REVIEW_DUE)).toISOString();
   const now = () => clock.now();
   const nowIso = () => clock.now().toISOString();
   /** The week as the data shows it, or the review already submitted */
@@ -71,6 +86,8 @@ export function createRepairReviews({
       weekStart,
       weekEnd: week.last,
       status: 'draft' as const,
+      dueAt: (await dueOf(weekStart)) as string | null,
+      late: false,
       summary: null,
       content: {
         counts: {
@@ -100,31 +117,76 @@ export function createRepairReviews({
       if (draft.id) throw reviewErrors.REPAIR_REVIEW_EXISTS();
       const week = weekRange(input.weekStart);
       if (week.end > localDate(now())) throw reviewErrors.REPAIR_REVIEW_EARLY();
-      const reasons = new Map((input.reasons ?? []).map((r) => [r.repairOrderId, r.reason]));
+      // a conclusion on each order unfinished at the week's end, and only on those
+      const unfinished = draft.content.unfinished as { id: number; code: string }[];
+      const given = new Map<number, string>();
+      const fields: { field: string; message: string }[] = [];
+      for (const c of input.conclusions ?? []) {
+        if (!unfinished.some((u) => u.id === c.repairOrderId))
+          fields.push({
+            field: `conclusions.${c.repairOrderId}`,
+            message: say(
+              actor,
+              '该报修不在本周未完成的报修中',
+              'This order is not among the week’s unfinished ones',
+            ),
+          });
+        else if (c.conclusion.trim()) given.set(c.repairOrderId, c.conclusion.trim());
+      }
+      for (const u of unfinished)
+        if (!given.has(u.id))
+          fields.push({
+            field: `conclusions.${u.id}`,
+            message: say(actor, `请填写报修 ${u.code} 的审核结论`, `Give a conclusion on order ${u.code}`),
+          });
+      const summary = input.summary?.trim() || null;
+      if (!unfinished.length && !summary)
+        throw reviewErrors.REPAIR_REVIEW_EMPTY({}, [
+          {
+            field: 'summary',
+            message: say(
+              actor,
+              '本周没有未完成的报修，请填写审核意见',
+              'No unfinished orders: write the review',
+            ),
+          },
+        ]);
+      if (fields.length) throw reviewErrors.REPAIR_REVIEW_EMPTY({}, fields);
       const content = {
         ...draft.content,
-        unfinished: draft.content.unfinished.map((u: { id: number }) => ({
-          ...u,
-          reason: reasons.get(u.id) ?? '',
-        })),
+        unfinished: unfinished.map((u) => ({ ...u, reason: given.get(u.id) ?? '' })),
       };
+      const at = nowIso();
+      const dueAt = draft.dueAt ?? (await dueOf(input.weekStart));
       const row = await db.transaction().execute(async (trx) => {
         const row = await reviewRepo.insertReview(trx, {
           project_id: input.projectId,
           week_start: input.weekStart,
           week_end: week.last,
           status: 'submitted',
-          summary: input.summary ?? null,
+          summary,
           content_json: JSON.stringify(content),
           submitted_by: actor.userId,
-          submitted_at: nowIso(),
+          submitted_at: at,
+          due_at: dueAt,
+          late: at > dueAt ? 1 : 0,
         });
+        await reviewRepo.insertConclusions(
+          trx,
+          [...given].map(([repairOrderId, conclusion]) => ({
+            review_id: row.id,
+            project_id: input.projectId,
+            repair_order_id: repairOrderId,
+            conclusion,
+            created_at: at,
+          })),
+        );
         await writeAudit(trx, actor, {
           entity: 'repair_weekly_review',
           entityId: row.id,
           projectId: input.projectId,
           action: 'submit',
-          after: { weekStart: input.weekStart, counts: content.counts },
+          after: { weekStart: input.weekStart, counts: content.counts, dueAt, late: at > dueAt },
         });
         return row;
       });
@@ -177,6 +239,8 @@ export function createRepairReviews({
         weekStart: r.week_start,
         weekEnd: r.week_end,
         status: r.status,
+        dueAt: r.due_at,
+        late: Number(r.late) === 1,
         summary: r.summary,
         counts: JSON.parse(r.content_json).counts,
         submittedAt: r.submitted_at,
@@ -213,6 +277,8 @@ function reviewOut(r: {
   summary: string | null;
   content_json: string;
   submitted_at: string;
+  due_at: string | null;
+  late: number;
   acknowledged_at: string | null;
   manager_comment: string | null;
 }) {
@@ -222,6 +288,8 @@ function reviewOut(r: {
     weekStart: r.week_start,
     weekEnd: r.week_end,
     status: r.status as 'submitted' | 'acknowledged' | 'draft',
+    dueAt: r.due_at,
+    late: Number(r.late) === 1,
     summary: r.summary,
     content: JSON.parse(r.content_json),
     submittedAt: r.submitted_at as string | null,

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { FactTimeFields } from '../../lib/fact-times.ts';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
 import { DateString, Id, LiteralUnion, Nullable, Phone, StringEnum } from '../../lib/schemas.ts';
 import { ZVersion } from '../../lib/versioning.ts';
@@ -27,6 +28,8 @@ export const ZRepairInput = Type.Object(
     categoryId: Id(),
     description: Type.String({ minLength: 2, maxLength: 1000 }),
     priority: Type.Optional(ZRepairPriority),
+    /** when it happened, if not now; a 补录 needs a manager's reason (server/lib/fact-times.ts) */
+    ...FactTimeFields,
   },
   { additionalProperties: false },
 );
@@ -40,6 +43,8 @@ export const ZRepairActionInput = Type.Object(
     result: Type.Optional(Type.String({ maxLength: 1000 })),
     rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
     comment: Type.Optional(Type.String({ maxLength: 500 })),
+    /** when it happened, if not now; a 补录 needs a manager's reason (server/lib/fact-times.ts) */
+    ...FactTimeFields,
   },
   { additionalProperties: false },
 );
@@ -167,10 +172,15 @@ export const ZReviewInput = Type.Object(
     projectId: Id(),
     weekStart: DateString(),
     summary: Type.Optional(Type.String({ maxLength: 2000 })),
-    reasons: Type.Optional(
-      Type.Array(Type.Object({ repairOrderId: Id(), reason: Type.String({ maxLength: 300 }) }), {
-        maxItems: 500,
-      }),
+    /** 审核结论: one for each order unfinished at the week's end (required for each, stored per order) */
+    conclusions: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { repairOrderId: Id(), conclusion: Type.String({ maxLength: 300 }) },
+          { additionalProperties: false },
+        ),
+        { maxItems: 500 },
+      ),
     ),
   },
   { additionalProperties: false },
@@ -201,6 +211,10 @@ const ZReviewHead = {
   weekStart: Type.String(),
   weekEnd: Type.String(),
   status: ZReviewStatus,
+  /** when the review is due, on the working calendar (null for reviews stored before it was kept) */
+  dueAt: NStr,
+  /** submitted after its due time: counts as late in rule 2.4 */
+  late: Type.Boolean(),
   summary: NStr,
   submittedAt: NStr,
   submittedByName: NStr,

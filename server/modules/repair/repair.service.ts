@@ -2,8 +2,9 @@ import type { Config } from '../../config.ts';
 import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
-import type { NamesOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
+import type { NamesOf, PeriodStateOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import { createFactTimes } from '../../lib/fact-times.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
 import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
@@ -40,6 +41,8 @@ export interface RepairDeps {
   register: Pick<RegisterDirectory, 'ownerUnitIds'>;
   /** due times on the working calendar (calendar module) */
   calendar: CalendarFunctions;
+  /** is a date's assessment period open (assessment module): a dated fact outside it is a 补录 */
+  periods: { periodStateOf: PeriodStateOf };
   /** assignees and teams (staff module), project names (project module), user names (user module) */
   staff: StaffDirectory;
   projectNames: NamesOf;
@@ -57,9 +60,10 @@ export function createRepairService({
   staff,
   projectNames,
   userNames,
+  periods,
 }: RepairDeps) {
-  const now = () => clock.now();
   const nowIso = () => clock.now().toISOString();
+  const facts = createFactTimes({ clock, periodStateOf: periods.periodStateOf });
 
   async function scopeOf(actor: Actor): Promise<repo.RepairScope> {
     if (actor.role !== 'owner') return { actor };
@@ -229,7 +233,11 @@ export function createRepairService({
         if (!units.includes(input.unitId))
           throw field(actor, 'unitId', '只能为自己的房屋报修', 'Not your unit');
       }
-      const created = now();
+      if (isOwner && input.occurredAt)
+        throw field(actor, 'occurredAt', '业主不能指定报修时间', 'An owner cannot date a report');
+      // reported now, or dated for loading history (a 补录 of a past or published period: a manager's)
+      const when = await facts.factTime(db, actor, input.projectId, input);
+      const created = new Date(when.at);
       const [dispatchDue, completeDue] = await Promise.all([
         computeDue(db, created, {
           amount: Number(category.dispatch_amount),
@@ -264,7 +272,10 @@ export function createRepairService({
           reopen_count: 0,
           created_by: actor.userId || null,
           created_at: at,
-          updated_at: at,
+          updated_at: nowIso(),
+          recorded_at: nowIso(),
+          backfilled: when.backfill ? 1 : 0,
+          backfill_reason: when.backfill,
         });
         await writeAudit(trx, actor, {
           entity: 'repair_order',
@@ -311,9 +322,12 @@ export function createRepairService({
             action: ACTION_LABELS[action],
           });
         }
-        const at = now();
-        const atIso = at.toISOString();
-        const patch: Omit<Partial<RepairOrderTable>, 'id'> = { status: t.to, updated_at: atIso };
+        // the move's business time: now, or dated (not before the report; a 补录 is a manager's)
+        const when = await facts.factTime(trx, actor, before.project_id, input, before.created_at);
+        const at = new Date(when.at);
+        const atIso = when.at;
+        const patch: Omit<Partial<RepairOrderTable>, 'id'> = { status: t.to, updated_at: nowIso() };
+        if (when.backfill) Object.assign(patch, { backfilled: 1, backfill_reason: when.backfill });
         switch (action) {
           case 'dispatch': {
             if (!input.teamId && !input.department && !input.assigneeEmployeeId)
@@ -407,7 +421,7 @@ export function createRepairService({
     ...createRepairPhotos({ db, config, clock, findOrder: (actor, id) => mustFind(db, actor, id) }),
 
     // ---- weekly review (repair.review.ts) ----
-    ...createRepairReviews({ db, clock, projectNames, userNames }),
+    ...createRepairReviews({ db, clock, projectNames, userNames, computeDue }),
 
     /** The scheduler's check: mark orders that passed their limits */
     markOverdue: (ex: Executor = db) => repo.markOverdue(ex, nowIso()),

@@ -58,8 +58,14 @@ export interface RepairOrderTable {
   complete_overdue: number;
   reopen_count: number;
   created_by: number | null;
+  /** business time of the report (may lie in the past: docs/assessment.md, "Facts and their times") */
   created_at: string;
   updated_at: string;
+  /** when the report was recorded (server clock); each move's recording time is its audit row's */
+  recorded_at: string | null;
+  /** 补录: a fact of this order was entered for a past or published period, by a manager with this reason */
+  backfilled: number;
+  backfill_reason: string | null;
 }
 
 export interface RepairPhotoTable {
@@ -92,6 +98,20 @@ export interface RepairWeeklyReviewTable {
   acknowledged_by: number | null;
   acknowledged_at: string | null;
   manager_comment: string | null;
+  /** due on the working calendar: the end of the first working day after the week */
+  due_at: string | null;
+  /** 1: submitted after due_at (rule 2.4 counts it as late) */
+  late: Generated<number>;
+}
+
+/** 审核结论: the review's conclusion on one order unfinished at the week's end */
+export interface RepairReviewConclusionTable {
+  id: Generated<number>;
+  review_id: number;
+  project_id: number;
+  repair_order_id: number;
+  conclusion: string;
+  created_at: string;
 }
 
 /** Orders per (project, status, category), kept in the same transaction as every change: the list's total */
@@ -109,5 +129,6 @@ declare module '../../db/schema.ts' {
     repair_order: RepairOrderTable;
     repair_photo: RepairPhotoTable;
     repair_weekly_review: RepairWeeklyReviewTable;
+    repair_review_conclusion: RepairReviewConclusionTable;
   }
 }

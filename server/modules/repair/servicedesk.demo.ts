@@ -132,6 +132,7 @@ async function run(ctx: DemoContext) {
           : new Date(dispatched.getTime() + Math.max(30 * 60_000, span * (0.2 + rnd() * 0.6)));
         const byOwner = key === 'a' && n % 25 === 3;
         const row: Insertable<Database['repair_order']> = {
+          backfilled: 0,
           project_id: projectId,
           building_id: null,
           unit_id: null,
@@ -279,6 +280,7 @@ async function run(ctx: DemoContext) {
         const open = day > addDays(LAST, -5);
         const improper = key === 'a' && i === 2 && month !== '2026-09';
         complaints.push({
+          backfilled: 0,
           project_id: projectId,
           building_id: null,
           unit_id: null,

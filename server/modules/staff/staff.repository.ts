@@ -63,6 +63,7 @@ const employeeColumns = [
   'e.team_id as teamId',
   't.name as teamName',
   'e.hired_on as hiredOn',
+  'e.left_on as leftOn',
   'e.status',
   'e.updated_at as updatedAt',
   'e.version',
@@ -245,4 +246,46 @@ export function findTeamInProject(db: Executor, id: number, projectId: number) {
     .where('id', '=', id)
     .where('project_id', '=', projectId)
     .executeTakeFirst();
+}
+
+/**
+ * For the assessment (through staff.service.ts): the employee's dates in the post, the teams she belongs
+ * to or leads in her project, and the members of those teams (her included).
+ */
+export async function assessmentReachOf(db: Executor, employeeId: number) {
+  const self = await db
+    .selectFrom('employee')
+    .select(['id', 'project_id', 'team_id', 'hired_on', 'left_on'])
+    .where('id', '=', employeeId)
+    .executeTakeFirst();
+  if (!self) return undefined;
+  const led = await db
+    .selectFrom('team')
+    .select('id')
+    .where('leader_employee_id', '=', employeeId)
+    .where('project_id', '=', self.project_id)
+    .execute();
+  const teamIds = [...new Set([...(self.team_id ? [self.team_id] : []), ...led.map((t) => t.id)])].sort(
+    (a, b) => a - b,
+  );
+  const members = teamIds.length
+    ? await db
+        .selectFrom('employee')
+        .select('id')
+        .where('team_id', 'in', teamIds)
+        .where('project_id', '=', self.project_id)
+        .execute()
+    : [];
+  const memberIds = [...new Set([employeeId, ...members.map((m) => m.id)])].sort((a, b) => a - b);
+  return { hiredOn: self.hired_on, leftOn: self.left_on, teamIds, memberIds };
+}
+
+/** Active employees in all projects (first-start checklist). */
+export async function activeEmployeeCount(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('employee')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -57,6 +57,8 @@ export const ZEmployeeInput = Type.Object(
     positionId: Type.Optional(Type.Union([Id(), Type.Null()])),
     teamId: Type.Optional(Type.Union([Id(), Type.Null()])),
     hiredOn: Type.Optional(Type.Union([DateString(), Type.Null()])),
+    /** 离岗日期: the last day in the post; the assessment counts nothing after it */
+    leftOn: Type.Optional(Type.Union([DateString(), Type.Null()])),
     status: Type.Optional(EmployeeStatus),
     /** the version the form was opened with; required when updating (server/lib/versioning.ts) */
     version: Type.Optional(ZVersion),
@@ -78,6 +80,7 @@ export const ZEmployee = Type.Object({
   teamId: Type.Union([Type.Integer(), Type.Null()]),
   teamName: Type.Union([Type.String(), Type.Null()]),
   hiredOn: Type.Union([Type.String(), Type.Null()]),
+  leftOn: Type.Union([Type.String(), Type.Null()]),
   status: StringEnum(EMPLOYEE_STATUSES),
   updatedAt: Type.String(),
   version: ZVersion,

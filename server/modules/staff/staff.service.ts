@@ -89,6 +89,11 @@ export function createStaffService({ db }: { db: DB }) {
       actor: Actor,
       filter: { projectId?: number; ids?: readonly number[] },
     ) => repo.activeEmployees(exec, actor, filter),
+    /**
+     * Whose facts count for an assessee (the assessment's rule scopes) and when she was in the post:
+     * her teams (belongs to or leads), their members with her, hired_on and left_on.
+     */
+    assessmentReach: (exec: Executor, employeeId: number) => repo.assessmentReachOf(exec, employeeId),
 
     // ---- positions: the 岗位说明书 is company-wide ----
     async listPositions(actor: Actor) {
@@ -169,6 +174,7 @@ export function createStaffService({ db }: { db: DB }) {
           position_id: input.positionId ?? null,
           team_id: input.teamId ?? null,
           hired_on: input.hiredOn ?? null,
+          left_on: input.leftOn ?? null,
           status: input.status ?? 'active',
           created_at: at,
           updated_at: at,
@@ -202,6 +208,7 @@ export function createStaffService({ db }: { db: DB }) {
           position_id: input.positionId ?? null,
           team_id: input.teamId ?? null,
           hired_on: input.hiredOn ?? null,
+          left_on: input.leftOn === undefined ? before.leftOn : input.leftOn,
           status: input.status ?? before.status,
           updated_at: isoNow(),
         });
@@ -294,4 +301,8 @@ export function employeeInProject(db: Executor, id: number, projectId: number) {
 /** The team if it belongs to the project */
 export function teamInProject(db: Executor, id: number, projectId: number) {
   return repo.findTeamInProject(db, id, projectId);
+}
+/** Active employees in all projects (first-start checklist). */
+export function activeEmployeeCount(db: Executor) {
+  return repo.activeEmployeeCount(db);
 }

@@ -30,4 +30,21 @@ export const taskReminders: ReminderSource[] = [
       });
     },
   },
+  {
+    key: 'task.cancelRequest',
+    description: "an assignee's request to cancel a task (待取消审批), to its issuer until decided",
+    async collect({ db }) {
+      return (await repo.cancelRequests(db))
+        .filter((t) => t.created_by !== null)
+        .map((t) => ({
+          to: [{ user: t.created_by as number }],
+          projectId: t.project_id,
+          entity: 'task',
+          entityId: String(t.id),
+          kind: 'cancelRequest',
+          title: `${label(t)}的负责人申请取消，待您审批`,
+          dueAt: null,
+        }));
+    },
+  },
 ];

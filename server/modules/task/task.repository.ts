@@ -66,16 +66,33 @@ export async function updateTask(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Tasks of a project due in [startIso, endIso) and already due by `nowIso` (cancelled ones excluded) */
-export function tasksDue(db: Executor, projectId: number, startIso: string, endIso: string, nowIso: string) {
-  return db
+/** What the sheet's evidence says of a task besides its times: the cancellation decision, 补录 */
+const TRUST_COLUMNS = [
+  't.cancelled_at',
+  't.cancel_reason',
+  't.late_excused',
+  't.backfilled',
+  't.backfill_reason',
+] as const;
+
+/** Tasks of a project due in [startIso, endIso) and already due by `nowIso` (cancelled ones excluded unless they still count as late) */
+export function tasksDue(
+  db: Executor,
+  projectId: number,
+  startIso: string,
+  endIso: string,
+  nowIso: string,
+  /** only the tasks given to these employees (the assessee, her team); undefined: the whole project */
+  assignees?: readonly number[],
+) {
+  if (assignees && assignees.length === 0) return Promise.resolve([]);
+  let q = db
     .selectFrom('task as t')
-    .select(['t.id', 't.title', 't.category', 't.status', 't.due_at', 't.completed_at'])
+    .select(['t.id', 't.title', 't.category', 't.status', 't.due_at', 't.completed_at', ...TRUST_COLUMNS])
     .where('t.project_id', '=', projectId)
-    .where(dueInSql(startIso, endIso, nowIso, 't'))
-    .orderBy('t.due_at')
-    .orderBy('t.id')
-    .execute();
+    .where(dueInSql(startIso, endIso, nowIso, 't'));
+  if (assignees) q = q.where('t.assignee_employee_id', 'in', [...assignees]);
+  return q.orderBy('t.due_at').orderBy('t.id').execute();
 }
 
 /** Open tasks due before `beforeIso` (the reminders: due within a day, or overdue) */
@@ -94,6 +111,17 @@ export function openTasksDueBefore(db: Executor, beforeIso: string) {
     ])
     .where(openTaskSql('t'))
     .where('t.due_at', '<', beforeIso)
+    .orderBy('t.id')
+    .limit(5000)
+    .execute();
+}
+
+/** Requests to cancel waiting for the issuer's decision (the issuer's reminder) */
+export function cancelRequests(db: Executor) {
+  return db
+    .selectFrom('task as t')
+    .select(['t.id', 't.project_id', 't.title', 't.created_by', 't.cancel_requested_at'])
+    .where('t.status', '=', 'cancel_requested')
     .orderBy('t.id')
     .limit(5000)
     .execute();

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { FactTimeFields } from '../../lib/fact-times.ts';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
 import { DateString, Id, LiteralUnion, StringEnum } from '../../lib/schemas.ts';
 import { DUE_UNITS } from '../calendar/calendar.constants.ts';
@@ -11,6 +12,9 @@ export const ZTaskAction = lit(TASK_ACTIONS);
 export const ZTaskCategory = lit(Object.keys(TASK_CATEGORIES));
 export const ZTaskSource = lit(Object.keys(TASK_SOURCES));
 const ZDueUnit = lit(DUE_UNITS);
+
+/** a fact's business time and the 补录 reason (server/lib/fact-times.ts) */
+const FactTime = FactTimeFields;
 
 export const ZTaskInput = Type.Object(
   {
@@ -25,6 +29,7 @@ export const ZTaskInput = Type.Object(
     dueIn: Type.Optional(
       Type.Object({ amount: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }), unit: ZDueUnit }),
     ),
+    ...FactTime,
   },
   { additionalProperties: false },
 );
@@ -60,6 +65,29 @@ export const ZTask = Type.Object({
   completedAt: NStr,
   result: NStr,
   createdAt: Type.String(),
+  /** when the creation and the completion were recorded (server clock) */
+  recordedAt: NStr,
+  completedRecordedAt: NStr,
+  /** 补录 and the manager's reason */
+  backfilled: Type.Boolean(),
+  backfillReason: NStr,
+  /** the issuer (交办人) */
+  issuerName: NStr,
+  cancelRequest: Type.Union([
+    Type.Object({ reason: Type.String(), requestedAt: Type.String(), byName: NStr }),
+    Type.Null(),
+  ]),
+  cancellation: Type.Union([
+    Type.Object({
+      reason: Type.String(),
+      cancelledAt: Type.String(),
+      byName: NStr,
+      afterDue: Type.Boolean(),
+      /** cancelled after the due time: does it still count as not finished on time? */
+      countsAsLate: Type.Boolean(),
+    }),
+    Type.Null(),
+  ]),
   overdue: Type.Boolean(),
   actions: Type.Array(StringEnum(TASK_ACTIONS)),
 });
@@ -67,7 +95,15 @@ export const ZTaskPage = PageOf(ZTask);
 export type TTask = Static<typeof ZTask>;
 export type TTaskPage = Static<typeof ZTaskPage>;
 export const ZTaskActionInput = Type.Object(
-  { result: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) },
+  {
+    result: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    /** the reason of a request to cancel, a cancellation, an approval or a decline (required for those) */
+    reason: Type.Optional(Type.String({ maxLength: 500 })),
+    /** cancelling after the due time: true = it does not count as late (the reason says why) */
+    excuseLate: Type.Optional(Type.Boolean()),
+    /** completing: when it was completed, if not now */
+    ...FactTime,
+  },
   { additionalProperties: false },
 );
 export type TTaskActionInput = Static<typeof ZTaskActionInput>;

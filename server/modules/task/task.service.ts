@@ -1,22 +1,17 @@
 import type { DB } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
-import type { StaffDirectory } from '../../lib/directory.ts';
+import type { NamesOf, PeriodStateOf, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import { createFactTimes } from '../../lib/fact-times.ts';
 import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
+import { createTaskActions } from './task.actions.ts';
 import * as repo from './task.repository.ts';
-import { isCompletedOnTime, isTaskOverdue } from './task.rules.ts';
-import type { TTaskInput, TTaskQuery } from './task.schemas.ts';
+import { isCancelledLate, isCompletedOnTime, isTaskOverdue } from './task.rules.ts';
+import type { TTaskActionInput, TTaskInput, TTaskQuery } from './task.schemas.ts';
 import type { TaskTable } from './task.tables.ts';
-import {
-  allowedTaskActions,
-  TASK_ACTION_LABELS,
-  TASK_CATEGORIES,
-  TASK_STATUS_LABELS,
-  TASK_TRANSITIONS,
-  type TaskAction,
-} from './task.transitions.ts';
+import { allowedTaskActions, TASK_CATEGORIES, type TaskAction } from './task.transitions.ts';
 
 /** Per category: tasks due (and already due) in the period, completed by their due time, the rate */
 export function completionByCategory(
@@ -52,10 +47,23 @@ export interface TaskDeps {
   staff: Pick<StaffDirectory, 'employeeNames' | 'employeeInProject'>;
   /** due times on the working calendar (calendar module) */
   calendar: Pick<CalendarFunctions, 'computeDue'>;
+  /** the issuers' and deciders' names (user module) */
+  userNames: NamesOf;
+  /** is a date's assessment period open (assessment module): a business time outside it is a 补录 */
+  periods: { periodStateOf: PeriodStateOf };
 }
 
-export function createTaskService({ db, clock = systemClock, staff, calendar: { computeDue } }: TaskDeps) {
+export function createTaskService({
+  db,
+  clock = systemClock,
+  staff,
+  calendar: { computeDue },
+  userNames,
+  periods,
+}: TaskDeps) {
   const nowIso = () => clock.now().toISOString();
+  const facts = createFactTimes({ clock, periodStateOf: periods.periodStateOf });
+  const act = createTaskActions({ db, clock, facts });
   const field = (actor: Actor, name: string, zh: string, en: string) =>
     commonErrors.VALIDATION({}, [{ field: name, message: actor.locale === 'zh-CN' ? zh : en }]);
 
@@ -64,7 +72,9 @@ export function createTaskService({ db, clock = systemClock, staff, calendar: { 
     t: NonNullable<Awaited<ReturnType<typeof repo.findTask>>>,
     nowIso: string,
     names: Map<number, string>,
+    users: Map<number, string>,
   ) {
+    const user = (id: number | null) => (id === null ? null : (users.get(id) ?? null));
     return {
       id: t.id,
       code: repo.taskCode(t.id),
@@ -81,15 +91,51 @@ export function createTaskService({ db, clock = systemClock, staff, calendar: { 
       completedAt: t.completed_at,
       result: t.result,
       createdAt: t.created_at,
+      recordedAt: t.recorded_at,
+      completedRecordedAt: t.completed_recorded_at,
+      backfilled: Number(t.backfilled) === 1,
+      backfillReason: t.backfill_reason,
+      issuerName: user(t.created_by),
+      cancelRequest:
+        t.status === 'cancel_requested' && t.cancel_requested_at
+          ? {
+              reason: t.cancel_request_reason ?? '',
+              requestedAt: t.cancel_requested_at,
+              byName: user(t.cancel_requested_by),
+            }
+          : null,
+      cancellation:
+        t.status === 'cancelled' && t.cancelled_at
+          ? {
+              reason: t.cancel_reason ?? '',
+              cancelledAt: t.cancelled_at,
+              byName: user(t.cancelled_by),
+              afterDue: t.cancelled_at > t.due_at,
+              countsAsLate: isCancelledLate(t),
+            }
+          : null,
       overdue: isTaskOverdue(t, nowIso),
-      actions: allowedTaskActions(t.status, actor.role, actor.employeeId === t.assignee_employee_id),
+      actions: allowedTaskActions(t.status, actor.role, {
+        isAssignee: actor.employeeId === t.assignee_employee_id,
+        isIssuer: t.created_by !== null && actor.userId === t.created_by,
+      }),
     };
   }
+  type Row = NonNullable<Awaited<ReturnType<typeof repo.findTask>>>;
+  const usersOf = (rows: Row[]) =>
+    userNames(
+      db,
+      rows.flatMap((t) => [t.created_by, t.cancelled_by, t.cancel_requested_by]),
+    );
   async function get(actor: Actor, id: number) {
     requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
     const t = await repo.findTask(db, actor, id);
     if (!t) throw notFound('任务', 'Task');
-    return out(actor, t, nowIso(), await staff.employeeNames(db, [t.assignee_employee_id]));
+    const [names, users] = await Promise.all([
+      staff.employeeNames(db, [t.assignee_employee_id]),
+      usersOf([t]),
+    ]);
+    return out(actor, t, nowIso(), names, users);
   }
 
   return {
@@ -99,9 +145,11 @@ export function createTaskService({ db, clock = systemClock, staff, calendar: { 
       assertProjectVisible(actor, input.projectId);
       if (!(await staff.employeeInProject(db, input.assigneeEmployeeId, input.projectId)))
         throw field(actor, 'assigneeEmployeeId', '负责人不属于该项目', 'The assignee is not in this project');
+      // the handing out's business time: now, or a dated one for loading history (补录 rules)
+      const when = await facts.factTime(db, actor, input.projectId, input);
       let due: Date;
       if (input.dueAt) due = new Date(input.dueAt);
-      else if (input.dueIn) due = await computeDue(db, clock.now(), input.dueIn);
+      else if (input.dueIn) due = await computeDue(db, new Date(when.at), input.dueIn);
       else throw field(actor, 'dueAt', '请填写截止时间', 'Set a due time');
       const at = nowIso();
       const id = await db.transaction().execute(async (trx) => {
@@ -115,8 +163,11 @@ export function createTaskService({ db, clock = systemClock, staff, calendar: { 
           status: 'open',
           due_at: due.toISOString(),
           created_by: actor.userId || null,
-          created_at: at,
+          created_at: when.at,
+          recorded_at: at,
           updated_at: at,
+          backfilled: when.backfill ? 1 : 0,
+          backfill_reason: when.backfill,
         });
         await writeAudit(trx, actor, {
           entity: 'task',
@@ -134,59 +185,23 @@ export function createTaskService({ db, clock = systemClock, staff, calendar: { 
       if (q.projectId) assertProjectVisible(actor, q.projectId);
       const at = nowIso();
       const res = await repo.listTasks(db, actor, q, at);
-      const names = await staff.employeeNames(
-        db,
-        res.rows.map((t) => t.assignee_employee_id),
-      );
+      const [names, users] = await Promise.all([
+        staff.employeeNames(
+          db,
+          res.rows.map((t) => t.assignee_employee_id),
+        ),
+        usersOf(res.rows),
+      ]);
       return {
-        items: res.rows.map((t) => out(actor, t, at, names)),
+        items: res.rows.map((t) => out(actor, t, at, names, users)),
         total: res.total,
         page: res.page,
         pageSize: res.pageSize,
       };
     },
     get,
-    async act(actor: Actor, id: number, action: TaskAction, input: { result?: string }) {
-      requireRole(actor, 'manager', 'supervisor', 'officer', 'frontdesk');
-      await db.transaction().execute(async (trx) => {
-        const before = await repo.findTask(trx, actor, id);
-        if (!before) throw notFound('任务', 'Task');
-        const t = TASK_TRANSITIONS[action];
-        const isAssignee = actor.employeeId === before.assignee_employee_id;
-        if (!allowedTaskActions(before.status, actor.role, isAssignee).includes(action)) {
-          if (!t.from.includes(before.status))
-            throw commonErrors.ILLEGAL_TRANSITION({
-              from: TASK_STATUS_LABELS[before.status],
-              action: TASK_ACTION_LABELS[action],
-            });
-          throw commonErrors.FORBIDDEN();
-        }
-        const at = nowIso();
-        const patch: Partial<Omit<TaskTable, 'id'>> = { status: t.to, updated_at: at };
-        if (action === 'start') patch.started_at = at;
-        if (action === 'complete') {
-          if (!input.result) throw field(actor, 'result', '请填写完成情况', 'Describe the result');
-          patch.completed_at = at;
-          patch.result = input.result;
-        }
-        if (action === 'reopen') patch.completed_at = null;
-        if (!(await repo.updateTask(trx, id, patch, before.status))) {
-          // another request moved it between our read and our write: that one won
-          const now = await repo.findTask(trx, actor, id);
-          throw commonErrors.ILLEGAL_TRANSITION({
-            from: TASK_STATUS_LABELS[now?.status ?? before.status],
-            action: TASK_ACTION_LABELS[action],
-          });
-        }
-        await writeAudit(trx, actor, {
-          entity: 'task',
-          entityId: id,
-          projectId: before.project_id,
-          action,
-          before: { status: before.status },
-          after: patch,
-        });
-      });
+    async act(actor: Actor, id: number, action: TaskAction, input: TTaskActionInput) {
+      await act(actor, id, action, input);
       return get(actor, id);
     },
     /** 完成率 per category for tasks due in the period (to inclusive) */

@@ -157,3 +157,16 @@ export function displayNamesOf(db: Executor, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', ids).execute();
 }
+
+/** Active accounts: administrators, and everybody else (the first-start checklist asks for both). */
+export async function accountCounts(db: Executor): Promise<{ admins: number; others: number }> {
+  const rows = await db
+    .selectFrom('app_user')
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('role', '=', 'admin').as('admins'),
+      eb.fn.countAll<number>().filterWhere('role', '!=', 'admin').as('others'),
+    ])
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { admins: Number(rows.admins), others: Number(rows.others) };
+}

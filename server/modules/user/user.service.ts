@@ -52,6 +52,37 @@ export function createUserService({
     }
   }
 
+  /** Creates an account inside the caller's transaction (the password already hashed: slow work goes first). */
+  async function createIn(trx: Executor, actor: Actor, input: TUserCreate, hash: string) {
+    if (await repo.findUserByUsername(trx, input.username)) {
+      throw commonErrors.DUPLICATE({ field: '用户名', value: input.username }, [
+        {
+          field: 'username',
+          message: actor.locale === 'zh-CN' ? '用户名已存在' : 'Username already exists',
+        },
+      ]);
+    }
+    await checkProjects(trx, actor, input.projectIds);
+    const at = isoNow();
+    const row = await repo.insertUser(trx, {
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      password_hash: hash,
+      phone: input.phone ?? null,
+      locale: null,
+      active: 1,
+      employee_id: input.employeeId ?? null,
+      created_at: at,
+      updated_at: at,
+      password_changed_at: null,
+    });
+    await repo.replaceUserProjects(trx, row.id, input.projectIds);
+    const user = toUser(row, input.projectIds);
+    await writeAudit(trx, actor, { entity: 'user', entityId: row.id, action: 'create', after: user });
+    return user;
+  }
+
   return {
     // ---- for other modules: each takes the caller's db or transaction ----
     /** Accounts by id (name, role, linked employee), for modules that show or check them. */
@@ -85,38 +116,15 @@ export function createUserService({
       return toUser(row, (await repo.projectIdsByUser(db, [id])).get(id) ?? []);
     },
 
+    /** The first administrator (setup): the same checks and audit entry, inside the caller's transaction. */
+    createIn,
+    /** How many active administrators and other active accounts there are (first-start checklist). */
+    accountCounts: (exec: Executor) => repo.accountCounts(exec),
+
     async create(actor: Actor, input: TUserCreate) {
       requireRole(actor);
       const hash = await hashPassword(input.password); // slow work before the transaction opens
-      return db.transaction().execute(async (trx) => {
-        if (await repo.findUserByUsername(trx, input.username)) {
-          throw commonErrors.DUPLICATE({ field: '用户名', value: input.username }, [
-            {
-              field: 'username',
-              message: actor.locale === 'zh-CN' ? '用户名已存在' : 'Username already exists',
-            },
-          ]);
-        }
-        await checkProjects(trx, actor, input.projectIds);
-        const at = isoNow();
-        const row = await repo.insertUser(trx, {
-          username: input.username,
-          display_name: input.displayName,
-          role: input.role,
-          password_hash: hash,
-          phone: input.phone ?? null,
-          locale: null,
-          active: 1,
-          employee_id: input.employeeId ?? null,
-          created_at: at,
-          updated_at: at,
-          password_changed_at: null,
-        });
-        await repo.replaceUserProjects(trx, row.id, input.projectIds);
-        const user = toUser(row, input.projectIds);
-        await writeAudit(trx, actor, { entity: 'user', entityId: row.id, action: 'create', after: user });
-        return user;
-      });
+      return db.transaction().execute((trx) => createIn(trx, actor, input, hash));
     },
 
     async update(actor: Actor, id: number, input: TUserUpdate) {

@@ -3,6 +3,7 @@ import type { AppealStatus } from '../../../server/modules/assessment/assessment
 import type {
   TAppeal,
   TAppealDecision,
+  TAppealInput,
   TAppealListItem,
   TAppealRef,
   TAssessee,
@@ -81,8 +82,7 @@ export const assessmentApi = {
     api.post<TSheet>(`/assessments/${id}/manual-entries`, body),
   deleteManual: (id: number, entryId: number) =>
     api.delete<TSheet>(`/assessments/${id}/manual-entries/${entryId}`),
-  appeal: (id: number, rowKey: string, reason: string) =>
-    api.post<TSheet>(`/assessments/${id}/appeals`, { rowKey, reason }),
+  appeal: (id: number, body: TAppealInput) => api.post<TSheet>(`/assessments/${id}/appeals`, body),
   decide: (appealId: number, body: TAppealDecision) =>
     api.post<TSheet>(`/assessment/appeals/${appealId}/decision`, body),
   appeals: (status?: AppealStatus) => api.get<TAppealListItem[]>('/assessment/appeals', { status }),
@@ -175,9 +175,7 @@ export const useDeleteManualEntry = () =>
     assessmentApi.deleteManual(id, entryId),
   );
 export const useAppealRow = () =>
-  useSheetMutation(({ id, rowKey, reason }: { id: number; rowKey: string; reason: string }) =>
-    assessmentApi.appeal(id, rowKey, reason),
-  );
+  useSheetMutation(({ id, ...body }: { id: number } & TAppealInput) => assessmentApi.appeal(id, body));
 export const useDecideAppeal = () =>
   useSheetMutation(({ appealId, body }: { appealId: number; body: TAppealDecision }) =>
     assessmentApi.decide(appealId, body),

@@ -1,8 +1,21 @@
 import dayjs from 'dayjs';
 
-/** Times are stored in UTC and shown in the browser's zone (China for our users). */
+/** Asia/Shanghai wall-clock time, whatever the browser's zone: sv-SE writes it as YYYY-MM-DD HH:mm. */
+const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Times are stored in UTC and shown in Asia/Shanghai, the company's time (SPEC §4.7), on every device. */
 export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—';
+  if (!iso) return '—';
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : SHANGHAI.format(at);
 }
 export function formatDate(iso: string | null | undefined): string {
   return iso ? dayjs(iso).format('YYYY-MM-DD') : '—';

@@ -26,6 +26,7 @@ export interface AutoOutcome {
   rawPoints: Hundredths;
   detail: string;
   evidence: RecordRef[];
+  notCounted?: RecordRef[];
   metricMissing?: true;
   /** set when the metric exists but cannot be read by this rule */
   problem?: 'typeMismatch' | 'invalidValue';
@@ -167,6 +168,21 @@ function evaluateLateness(
 
 /** bands: the rate's highest-scoring matching band wins; bands do not add up. */
 function evaluateBands(
+  value: { numerator: number; denominator: number; refs: RecordRef[]; excluded?: RecordRef[]; note?: string },
+  bands: readonly Band[],
+  label: string,
+): AutoOutcome {
+  const outcome = evaluateBandsOnly(value, bands, label);
+  const excluded = normalizeEvidence(value.excluded ?? []);
+  const notes: string[] = [];
+  if (typeof value.note === 'string' && value.note !== '') notes.push(value.note);
+  if (excluded.length > 0) notes.push(`不计 ${excluded.length} 件（见“不计入”）`);
+  if (notes.length > 0) outcome.detail += `；${notes.join('；')}`;
+  if (excluded.length > 0) outcome.notCounted = excluded;
+  return outcome;
+}
+
+function evaluateBandsOnly(
   value: { numerator: number; denominator: number; refs: RecordRef[] },
   bands: readonly Band[],
   label: string,

@@ -19,6 +19,7 @@ import {
   toHundredths,
   toNonNegativeHundredths,
 } from './exact.ts';
+import { type Excluded, excludeEvidence, exclusionsByRule } from './exclusions.ts';
 import { describeMetric } from './metric-labels.ts';
 import { compareIds, compareNumbers, compareStrings, normalizeEvidence } from './ordering.ts';
 import type {
@@ -33,6 +34,7 @@ import type {
   MetricValue,
   RecordRef,
   RuleKind,
+  RuleScope,
   Scheme,
   SchemeItem,
   SchemeRule,
@@ -54,8 +56,10 @@ interface WorkingRow {
   points: Hundredths;
   detail: string;
   evidence: RecordRef[];
+  notCounted?: RecordRef[];
   metricMissing?: true;
   adjusted?: { fromPoints: Hundredths; reason: string };
+  excluded?: Excluded[];
   by?: string;
 }
 
@@ -72,6 +76,7 @@ export function computeAssessment(input: EngineInput): EngineResult {
 
   const manualByRule = groupManualEntries(input.manual ?? [], rulesByKey, warnings);
   const metrics = input.metrics ?? {};
+  const excluded = exclusionsByRule(input.exclusions);
 
   const rowsByItem = new Map<string, WorkingRow[]>();
   for (const { item, rules } of items) {
@@ -79,7 +84,10 @@ export function computeAssessment(input: EngineInput): EngineResult {
     for (const rule of rules) {
       const ruleRows: WorkingRow[] = [];
       const autoKind = autoKindOf(rule);
-      if (autoKind) ruleRows.push(autoRow(item, rule, autoKind, metrics, warnings, input.metricLabels));
+      if (autoKind)
+        ruleRows.push(
+          autoRow(item, rule, autoKind, metrics, warnings, input.metricLabels, excluded.get(rule.key)),
+        );
       for (const entry of manualByRule.get(rule.key) ?? [])
         ruleRows.push(manualRow(item, rule, entry, input.metricLabels));
       shareRuleCap(ruleRows, toNonNegativeHundredths(rule.cap));
@@ -127,6 +135,25 @@ export function requiredMetricKeys(scheme: Scheme): string[] {
   return [...keys].sort(compareStrings);
 }
 
+/**
+ * The metrics a scheme's auto rules read, each with the scope its rules give it (unset: the metric's
+ * default). A scheme counts one metric under one scope (validateScheme refuses two), so a value is
+ * found by the metric key alone and stored sheets keep reading theirs.
+ */
+export function requiredMetricSlots(scheme: Scheme): { metricKey: string; scope?: RuleScope }[] {
+  const slots = new Map<string, { metricKey: string; scope?: RuleScope }>();
+  for (const item of scheme?.items ?? []) {
+    for (const rule of item.rules ?? []) {
+      if (!autoKindOf(rule)) continue;
+      const metricKey = rule.metricKey as string;
+      const entry = slots.get(metricKey) ?? { metricKey };
+      if (rule.scope && !entry.scope) entry.scope = rule.scope;
+      slots.set(metricKey, entry);
+    }
+  }
+  return [...slots.values()].sort((a, b) => compareStrings(a.metricKey, b.metricKey));
+}
+
 /** Items and rules by seq (then key); a repeated item or rule key is skipped, since row keys must be unique. */
 function orderScheme(scheme: Scheme, warnings: EngineWarning[]): OrderedItem[] {
   const bySeq = <T extends { seq: number; key: string }>(a: T, b: T) =>
@@ -167,9 +194,14 @@ function autoRow(
   metrics: Record<string, MetricValue | undefined>,
   warnings: EngineWarning[],
   labels: EngineInput['metricLabels'],
+  exclusions?: ReadonlyMap<string, string>,
 ): WorkingRow {
   const metricKey = rule.metricKey as string;
-  const value = Object.hasOwn(metrics, metricKey) ? metrics[metricKey] : undefined;
+  const given = Object.hasOwn(metrics, metricKey) ? metrics[metricKey] : undefined;
+  const { value, removed } =
+    given === undefined || given === null
+      ? { value: given, removed: [] }
+      : excludeEvidence(given, exclusions);
   const outcome =
     value === undefined || value === null
       ? missingMetricOutcome(metricKey)
@@ -187,7 +219,9 @@ function autoRow(
     detail: outcome.detail,
     evidence: outcome.evidence,
   };
+  if (outcome.notCounted) row.notCounted = outcome.notCounted;
   if (outcome.metricMissing) row.metricMissing = true;
+  if (removed.length > 0) row.excluded = removed;
   return row;
 }
 
@@ -349,9 +383,11 @@ function toDeductionRow(row: WorkingRow): DeductionRow {
     detail: row.detail,
     evidence: row.evidence,
   };
+  if (row.notCounted) out.notCounted = row.notCounted;
   if (row.metricMissing) out.metricMissing = true;
   if (row.adjusted)
     out.adjusted = { fromPoints: fromHundredths(row.adjusted.fromPoints), reason: row.adjusted.reason };
+  if (row.excluded) out.excluded = row.excluded;
   if (row.by !== undefined) out.by = row.by;
   return out;
 }

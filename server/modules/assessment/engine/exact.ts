@@ -28,9 +28,18 @@ export function multiplyHundredths(quantity: Hundredths, pointsPerUnit: Hundredt
   return Math.round((quantity * pointsPerUnit) / 100);
 }
 
-/** True when the value has at most two decimals, i.e. survives the round trip through hundredths. */
+/**
+ * True when the number, as written (its shortest round-trip form, which is what a JSON body carried),
+ * has at most two decimals: 1.15, 0.29 and 2.3 pass, 0.001 and 1e-7 do not. Decided on the digits, not
+ * on floating-point arithmetic, so 1.15 (whose double is 1.149999…) is not refused.
+ */
 export function hasAtMostTwoDecimals(value: number): boolean {
-  return Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  const match = /^-?(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(value));
+  if (!match) return false;
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  const exponent = match[3] ? Number(match[3]) : 0;
+  return fraction.length - exponent <= 2;
 }
 
 /** Formats hundredths the way a score sheet shows them: 600 → '6', 50 → '0.5', 125 → '1.25'. */

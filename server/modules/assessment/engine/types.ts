@@ -42,7 +42,14 @@ export interface SchemeRule {
   cap: number;
   /** null/undefined → manual */
   metricKey?: string | null;
+  /**
+   * Whose facts the metric counts (SPEC §4.6): 'own' the assessee's, 'team' her team's, 'project' the
+   * project's. Unset: the metric's default, as the document means it (server/lib/metrics.ts).
+   */
+  scope?: RuleScope;
 }
+
+export type RuleScope = 'own' | 'team' | 'project';
 
 export interface SchemeItem {
   key: string;
@@ -91,7 +98,16 @@ export interface CategoryRate {
 export type MetricValue =
   | { type: 'cases'; cases: MetricCase[] }
   | { type: 'lateness'; records: LatenessRecord[] }
-  | { type: 'rate'; numerator: number; denominator: number; refs: RecordRef[] }
+  | {
+      type: 'rate';
+      numerator: number;
+      denominator: number;
+      refs: RecordRef[];
+      /** records seen but not counted (withdrawn, duplicate): listed on the row as not counted */
+      excluded?: RecordRef[];
+      /** how the denominator was read, shown on the row (e.g. 入住户数含装修中) */
+      note?: string;
+    }
   | { type: 'categoryRates'; categories: CategoryRate[] };
 
 export interface ManualEntry {
@@ -112,11 +128,20 @@ export interface Adjustment {
   reason: string;
 }
 
+/** A case (evidence record) an upheld appeal takes out of its rule's row; the rule recomputes the row. */
+export interface Exclusion {
+  ruleKey: string;
+  ref: { entity: string; id: number | string };
+  reason: string;
+}
+
 export interface EngineInput {
   scheme: Scheme;
   metrics: Record<string, MetricValue | undefined>;
   manual: ManualEntry[];
   adjustments?: Adjustment[];
+  /** cases upheld on appeal (engine/exclusions.ts): left out of their rule's auto row */
+  exclusions?: Exclusion[];
   /**
    * Labels of the registered metrics by key (the data module's own words), used in the rows' detail texts;
    * a key without one falls back to the engine's table, then to the key itself.
@@ -140,9 +165,13 @@ export interface DeductionRow {
   detail: string;
   /** sorted deterministically (entity, then id), duplicates removed */
   evidence: RecordRef[];
+  /** records the metric saw and did not count (a withdrawn complaint), each label saying why; same order */
+  notCounted?: RecordRef[];
   /** auto rule whose metric is not registered (or has the wrong type): behaves as manual */
   metricMissing?: boolean;
   adjusted?: { fromPoints: number; reason: string };
+  /** auto rows: the cases taken out by upheld appeals, with the decision's reason */
+  excluded?: { ref: RecordRef; reason: string }[];
   /** manual rows: who entered the deduction */
   by?: string;
 }
@@ -216,4 +245,5 @@ export type SchemeIssueCode =
   | 'NAME_REQUIRED'
   | 'TEXT_REQUIRED'
   | 'SEQ_INVALID'
+  | 'SCOPE_INVALID'
   | 'ITEMS_REQUIRED';

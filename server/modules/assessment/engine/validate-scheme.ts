@@ -7,6 +7,7 @@ import type { Band, LocalizedText, Scheme, SchemeIssue, SchemeIssueCode, SchemeR
 
 const ruleKinds = new Set(['count', 'lateness', 'bands', 'target', 'manual']);
 const bandOps = new Set(['gte', 'gt', 'lt', 'lte']);
+const ruleScopes = new Set(['own', 'team', 'project']);
 
 /** Total of the weights (权数) of a scheme: the document's table adds up to 100 points. */
 export const REQUIRED_WEIGHT_TOTAL = 100;
@@ -101,6 +102,29 @@ export function validateScheme(scheme: Scheme): SchemeIssue[] {
     });
   });
 
+  // one metric, one scope: a sheet reads each metric once (rules of the same metric count the same people)
+  const scopeOfMetric = new Map<string, { scope: string; path: string; rule: string }>();
+  items.forEach((item, i) => {
+    (Array.isArray(item.rules) ? item.rules : []).forEach((rule, j) => {
+      if (typeof rule.metricKey !== 'string' || rule.metricKey === '' || !rule.scope) return;
+      const seen = scopeOfMetric.get(rule.metricKey);
+      if (!seen) {
+        scopeOfMetric.set(rule.metricKey, {
+          scope: rule.scope,
+          path: `items/${i}/rules/${j}`,
+          rule: rule.key,
+        });
+      } else if (seen.scope !== rule.scope) {
+        add(
+          `items/${i}/rules/${j}/scope`,
+          'SCOPE_INVALID',
+          `规则 ${rule.key} 与规则 ${seen.rule} 使用同一指标，统计范围须一致`,
+          `Rule ${rule.key} reads the same metric as rule ${seen.rule}: their scopes must be the same`,
+        );
+      }
+    });
+  });
+
   if (weightTotal !== REQUIRED_WEIGHT_TOTAL * 100) {
     const now = show(weightTotal / 100);
     add('items', 'WEIGHTS_TOTAL', `权数合计必须为 100，当前为 ${now}`, `Weights must total 100, now ${now}`);
@@ -186,6 +210,15 @@ function validateRule(
       'PRECISION',
       `规则 ${name} 的单位扣分最多保留两位小数`,
       `Rule ${name}: points per unit allow at most two decimals`,
+    );
+  }
+
+  if (rule.scope !== undefined && rule.scope !== null && !ruleScopes.has(rule.scope)) {
+    add(
+      `${at}/scope`,
+      'SCOPE_INVALID',
+      `规则 ${name} 的统计范围无效：${show(rule.scope)}（应为本人、本班组或本项目）`,
+      `Rule ${name}: unknown scope ${show(rule.scope)} (own, team or project)`,
     );
   }
 

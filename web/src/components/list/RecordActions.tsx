@@ -14,7 +14,7 @@
  *   <PageHeader extra={actions.buttons(record, record.actions)} />
  *   {actions.dialog}
  */
-import { Button, type ButtonProps } from 'antd';
+import { Alert, Button, type ButtonProps, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { showError } from '../errors.ts';
@@ -26,6 +26,11 @@ export interface ActionForm<T> {
   initialValues?: (record: T) => Record<string, unknown>;
   /** how its button looks */
   button?: Pick<ButtonProps, 'type' | 'danger'>;
+  /**
+   * An irreversible move: its consequence in words. Without fields it is asked first (cancel does nothing);
+   * with fields it heads the dialog.
+   */
+  confirm?: (record: T) => ReactNode;
 }
 
 export interface RecordActionsConfig<T> {
@@ -61,6 +66,20 @@ export function useRecordActions<T>(config: RecordActionsConfig<T>): RecordActio
   };
   const start = async (record: T, action: string) => {
     if (fieldsOf(record, action).length) return setOpen({ record, action });
+    const consequence = config.forms[action]?.confirm?.(record);
+    if (consequence) {
+      Modal.confirm({
+        title: config.title(action, record),
+        content: consequence,
+        // "取消" would name both buttons of a task's cancel: the answers are 确定 / 不，保持原样
+        okText: t('common.confirm'),
+        cancelText: t('common.keepAsIs'),
+        okButtonProps: { danger: config.forms[action]?.button?.danger, 'data-testid': 'confirm-ok' } as never,
+        cancelButtonProps: { 'data-testid': 'confirm-cancel' } as never,
+        onOk: () => config.run(record, action, {}).catch((e) => showError(e)),
+      });
+      return;
+    }
     try {
       await config.run(record, action, {});
     } catch (e) {
@@ -87,6 +106,7 @@ export function useRecordActions<T>(config: RecordActionsConfig<T>): RecordActio
       title={config.title(open.action, open.record)}
       okText={config.okText === 'action' ? config.label(open.action) : t('common.confirm')}
       fields={fieldsOf(open.record, open.action)}
+      notice={config.forms[open.action]?.confirm?.(open.record)}
       initialValues={config.forms[open.action]?.initialValues?.(open.record)}
       onSubmit={(values) => config.run(open.record, open.action, values)}
       onClose={() => setOpen(null)}
@@ -97,6 +117,8 @@ export function useRecordActions<T>(config: RecordActionsConfig<T>): RecordActio
 
 interface ActionDialogProps {
   title: ReactNode;
+  /** an irreversible move's consequence, above the fields */
+  notice?: ReactNode;
   okText: ReactNode;
   fields: FieldRow[];
   initialValues?: Record<string, unknown>;
@@ -105,7 +127,15 @@ interface ActionDialogProps {
 }
 
 /** The dialog of one action: its fields, then the move; closes when the server accepted it. */
-export function ActionDialog({ title, okText, fields, initialValues, onSubmit, onClose }: ActionDialogProps) {
+export function ActionDialog({
+  title,
+  notice,
+  okText,
+  fields,
+  initialValues,
+  onSubmit,
+  onClose,
+}: ActionDialogProps) {
   return (
     <FormModal<Record<string, unknown>>
       title={title}
@@ -115,6 +145,15 @@ export function ActionDialog({ title, okText, fields, initialValues, onSubmit, o
       onSubmit={onSubmit}
       onClose={onClose}
     >
+      {notice ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={notice}
+          data-testid="action-consequence"
+        />
+      ) : null}
       <FormFields rows={fields} />
     </FormModal>
   );

@@ -14,6 +14,8 @@ export default {
   projectList: 'Projects',
   projectCode: 'Code',
   projectName: 'Name',
+  startedOn: 'Started on',
+  startedOnNote: 'The assessment counts nothing before this day; a new project defaults to today',
   address: 'Address',
   phone: 'Phone',
   newProject: 'New project',

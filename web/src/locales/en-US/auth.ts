@@ -1,6 +1,6 @@
 export default {
   title: 'Property customer service',
-  subtitle: 'Repairs · complaints · patrols · renovation · surveys · fees · assessment',
+  subtitle: 'Repairs · complaints · tasks · property register · assessment',
   username: 'Username',
   password: 'Password',
   login: 'Sign in',

@@ -14,6 +14,8 @@ export default {
   projectList: '项目',
   projectCode: '项目编码',
   projectName: '项目名称',
+  startedOn: '接管日期',
+  startedOnNote: '考核不计此日期之前的记录；新建时默认为当天',
   address: '地址',
   phone: '电话',
   newProject: '新建项目',

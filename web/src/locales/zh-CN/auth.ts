@@ -1,6 +1,6 @@
 export default {
   title: '物业客服部管理系统',
-  subtitle: '报修 · 投诉 · 巡查 · 装修 · 满意度 · 收费 · 考核',
+  subtitle: '报修 · 投诉 · 工作任务 · 房产档案 · 考核',
   username: '用户名',
   password: '密码',
   login: '登录',

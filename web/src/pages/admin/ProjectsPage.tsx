@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { TProjectInput } from '../../../../server/modules/project/project.schemas.ts';
 import { PROJECT_STATUSES, type Project, useProjects, useSaveProject } from '../../api/project.ts';
@@ -33,6 +34,7 @@ export function ProjectsPage() {
           { title: t('admin.projectName'), dataIndex: 'name' },
           { title: t('admin.address'), dataIndex: 'address' },
           { title: t('admin.phone'), dataIndex: 'phone' },
+          { title: t('admin.startedOn'), dataIndex: 'startedOn', render: (v) => v ?? '—' },
           {
             title: t('common.status'),
             dataIndex: 'status',
@@ -55,12 +57,21 @@ export function ProjectsPage() {
       {editing !== undefined ? (
         <FormModal
           title={editing ? t('common.edit') : t('admin.newProject')}
-          initialValues={editing ?? { status: 'active' }}
+          initialValues={
+            editing
+              ? { ...editing, startedOn: editing.startedOn ? dayjs(editing.startedOn) : undefined }
+              : { status: 'active' }
+          }
           onClose={() => setEditing(undefined)}
-          onSubmit={(values: TProjectInput) =>
+          onSubmit={(values: Omit<TProjectInput, 'startedOn'> & { startedOn?: dayjs.Dayjs }) =>
             save.mutateAsync({
               id: editing?.id ?? null,
-              body: { ...values, address: values.address || null, phone: values.phone || null },
+              body: {
+                ...values,
+                address: values.address || null,
+                phone: values.phone || null,
+                startedOn: values.startedOn ? values.startedOn.format('YYYY-MM-DD') : undefined,
+              },
             })
           }
         >
@@ -75,6 +86,9 @@ export function ProjectsPage() {
           </Form.Item>
           <Form.Item name="phone" label={t('admin.phone')}>
             <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="startedOn" label={t('admin.startedOn')} tooltip={t('admin.startedOnNote')}>
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="status" label={t('common.status')}>
             <Select options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`admin.statuses.${s}`) }))} />

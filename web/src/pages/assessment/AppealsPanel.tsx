@@ -1,12 +1,40 @@
-import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import type { TAppealDecision } from '../../../../server/modules/assessment/assessment.schemas.ts';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { Appeal, AppealStatus, Sheet } from '../../api/assessment.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { APPEAL_COLOR } from './SheetHeading.tsx';
 
-/** The sheet's appeals (申诉) with their decisions; the manager decides the pending ones here. */
+/** One decision as the assessee reads it: the verdict, its reason, who made it and when. */
+function Verdict({
+  status,
+  reason,
+  by,
+  at,
+}: {
+  status: AppealStatus;
+  reason: string | null;
+  by: string | null;
+  at: string | null;
+}) {
+  const { t } = useI18n();
+  return (
+    <span>
+      <Tag color={APPEAL_COLOR[status]}>{t(`assessment.appealStatuses.${status}`)}</Tag>
+      {reason ? <span>{reason}</span> : null}
+      {by ? (
+        <Typography.Text type="secondary">
+          {' '}
+          （{by} {formatDateTime(at)}）
+        </Typography.Text>
+      ) : null}
+    </span>
+  );
+}
+
+/**
+ * The sheet's appeals (申诉): what each disputed, and each case's decision with its reason and who made it.
+ * The manager decides the pending ones here.
+ */
 export function AppealsPanel({ sheet, onDecide }: { sheet: Sheet; onDecide(a: Appeal): void }) {
   const { t } = useI18n();
   if (!sheet.appeals.length) return null;
@@ -22,31 +50,52 @@ export function AppealsPanel({ sheet, onDecide }: { sheet: Sheet; onDecide(a: Ap
         pagination={false}
         dataSource={sheet.appeals}
         data-testid="appeals-table"
+        scroll={{ x: 720 }}
         columns={[
-          { title: t('assessment.rule'), dataIndex: 'rowKey', render: (k: string) => k.split(':')[0] },
-          { title: t('assessment.col.actual'), dataIndex: 'rowPoints' },
-          { title: t('assessment.appealReason'), dataIndex: 'reason' },
-          { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
           {
-            title: t('assessment.decision'),
-            dataIndex: 'status',
-            render: (s: AppealStatus, ap) => (
+            title: t('assessment.rule'),
+            dataIndex: 'rowKey',
+            render: (k: string) => k.split(':')[0],
+            width: 70,
+          },
+          { title: t('assessment.col.actual'), dataIndex: 'rowPoints', width: 70 },
+          {
+            title: t('assessment.appealReason'),
+            dataIndex: 'reason',
+            render: (reason: string, ap) => (
               <Space direction="vertical" size={0}>
-                <Tag color={APPEAL_COLOR[s]}>
-                  {t(`assessment.appealStatuses.${s}`)}
-                  {s === 'upheld' ? ` → ${ap.newPoints ?? 0}` : ''}
-                </Tag>
-                {ap.decisionReason ? <span>{ap.decisionReason}</span> : null}
+                <span>{reason}</span>
+                <Typography.Text type="secondary">
+                  {ap.createdByName} {formatDateTime(ap.createdAt)}
+                </Typography.Text>
               </Space>
             ),
           },
           {
-            title: t('assessment.decidedBy'),
-            dataIndex: 'decidedByName',
-            render: (n: string | null, ap) => (n ? `${n} ${formatDateTime(ap.decidedAt)}` : ''),
+            title: t('assessment.decision'),
+            dataIndex: 'status',
+            render: (s: AppealStatus, ap) =>
+              ap.cases.length ? (
+                <ul className="appeal-cases" data-testid={`appeal-cases-${ap.id}`}>
+                  {ap.cases.map((c) => (
+                    <li key={c.id}>
+                      {c.ref.label ?? `${c.ref.entity} #${c.ref.id}`}：
+                      <Verdict
+                        status={c.status}
+                        reason={c.decisionReason}
+                        by={c.decidedByName}
+                        at={c.decidedAt}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <Verdict status={s} reason={ap.decisionReason} by={ap.decidedByName} at={ap.decidedAt} />
+              ),
           },
           {
             title: t('common.actions'),
+            width: 100,
             render: (_: unknown, ap) =>
               canDecide && ap.status === 'pending' ? (
                 <Button size="small" type="primary" onClick={() => onDecide(ap)}>
@@ -57,65 +106,5 @@ export function AppealsPanel({ sheet, onDecide }: { sheet: Sheet; onDecide(a: Ap
         ]}
       />
     </>
-  );
-}
-
-/** 处理申诉: uphold (with the row's new points, 0 by default) or reject, always with a reason. */
-export function DecideModal({
-  appeal,
-  onClose,
-  onSubmit,
-}: {
-  appeal: Appeal;
-  onClose(): void;
-  onSubmit(body: TAppealDecision): Promise<void>;
-}) {
-  const { t } = useI18n();
-  const [form] = Form.useForm();
-  const decision = Form.useWatch('decision', form);
-  const [saving, setSaving] = useState(false);
-  return (
-    <Modal
-      open
-      title={`${t('assessment.decide')}：${appeal.rowKey.split(':')[0]}`}
-      onCancel={onClose}
-      confirmLoading={saving}
-      okText={t('common.confirm')}
-      onOk={async () => {
-        const values = await form.validateFields();
-        setSaving(true);
-        await onSubmit({
-          decision: values.decision,
-          reason: values.reason,
-          ...(values.decision === 'upheld' ? { newPoints: values.newPoints ?? 0 } : {}),
-        }).finally(() => setSaving(false));
-      }}
-    >
-      <Alert
-        type="info"
-        style={{ marginBottom: 12 }}
-        message={`${appeal.createdByName}：${appeal.reason}（${t('assessment.deducted', { points: appeal.rowPoints })}）`}
-      />
-      <Form form={form} layout="vertical" initialValues={{ decision: 'upheld', newPoints: 0 }}>
-        <Form.Item name="decision" label={t('assessment.decision')}>
-          <Radio.Group>
-            <Radio value="upheld">{t('assessment.uphold')}</Radio>
-            <Radio value="rejected">{t('assessment.reject')}</Radio>
-          </Radio.Group>
-        </Form.Item>
-        {decision !== 'rejected' ? (
-          <Form.Item name="newPoints" label={t('assessment.newPoints')}>
-            <InputNumber min={0} max={appeal.rowPoints} step={0.5} />
-          </Form.Item>
-        ) : null}
-        <Form.Item
-          name="reason"
-          label={t('assessment.decisionReason')}
-          rules={[{ required: true, whitespace: true, max: 1000 }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 3 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

@@ -2,6 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { type Sheet, useSheet } from '../../api/assessment.ts';
+import { formatDateTime } from '../../components/format.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { ScoreSheetTable } from './ScoreSheetTable.tsx';
@@ -39,8 +40,20 @@ function PrintSheet({ sheet }: { sheet: Sheet }) {
             {sheet.appeals.map((ap) => (
               <li key={ap.id}>
                 {ap.rowKey.split(':')[0]}：{ap.reason} — {t(`assessment.appealStatuses.${ap.status}`)}
-                {ap.status === 'upheld' ? `（${ap.newPoints ?? 0}）` : ''}
                 {ap.decisionReason ? `：${ap.decisionReason}` : ''}
+                {ap.decidedByName ? `（${ap.decidedByName} ${formatDateTime(ap.decidedAt)}）` : ''}
+                {ap.cases.length ? (
+                  <ul>
+                    {ap.cases.map((c) => (
+                      <li key={c.id}>
+                        {c.ref.label ?? `${c.ref.entity} #${c.ref.id}`}：
+                        {t(`assessment.caseStatuses.${c.status}`)}
+                        {c.decisionReason ? `，${c.decisionReason}` : ''}
+                        {c.decidedByName ? `（${c.decidedByName}）` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ol>

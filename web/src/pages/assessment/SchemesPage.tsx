@@ -9,6 +9,7 @@ import {
   message,
   Select,
   Space,
+  Switch,
   Tag,
   Typography,
 } from 'antd';
@@ -169,7 +170,12 @@ function SchemeEditor({
         try {
           const saved = await save.mutateAsync({
             id: scheme.id,
-            body: { name: values.name, positionCode: scheme.positionCode, items },
+            body: {
+              name: values.name,
+              positionCode: scheme.positionCode,
+              items,
+              editVersion: scheme.editVersion,
+            },
           });
           message.success(t('common.saved'));
           onSaved(saved.id);
@@ -227,6 +233,20 @@ function SchemeEditor({
                 <Form.Item name={['items', i, 'rules', j, 'cap']} label={t('assessment.col.cap')}>
                   <InputNumber min={0} max={100} />
                 </Form.Item>
+                {rule.metricKey ? (
+                  <Form.Item name={['items', i, 'rules', j, 'scope']} label={t('assessment.scope')}>
+                    <Select
+                      style={{ width: 130 }}
+                      allowClear
+                      placeholder={t('assessment.scopeDefault')}
+                      options={[
+                        { value: 'own', label: t('assessment.scopeOwn') },
+                        { value: 'team', label: t('assessment.scopeTeam') },
+                        { value: 'project', label: t('assessment.scopeProject') },
+                      ]}
+                    />
+                  </Form.Item>
+                ) : null}
               </Space>
             ))}
           </Card>
@@ -254,6 +274,8 @@ function SettingsCard() {
                 await save.mutateAsync({
                   periodStartDay: values.periodStartDay,
                   appealDays: values.appealDays,
+                  countRenovating: values.countRenovating,
+                  version: initial.version,
                 });
                 message.success(t('common.saved'));
               } catch (e) {
@@ -266,6 +288,14 @@ function SettingsCard() {
             </Form.Item>
             <Form.Item name="appealDays" label={t('assessment.appealDays')}>
               <InputNumber min={1} max={30} />
+            </Form.Item>
+            <Form.Item
+              name="countRenovating"
+              label={t('assessment.countRenovating')}
+              tooltip={t('assessment.countRenovatingNote')}
+              valuePropName="checked"
+            >
+              <Switch />
             </Form.Item>
             <Button htmlType="submit" loading={save.isPending}>
               {t('common.save')}

@@ -10,6 +10,12 @@ export function SheetNotices({ sheet }: { sheet: Sheet }) {
   const { t } = useI18n();
   const a = sheet.assessment;
   const latest = sheet.revisions[sheet.revisions.length - 1];
+  // the rules people read, by their numbers in the document, never the metric keys
+  const missing = new Set(sheet.missingMetrics);
+  const manualRules = sheet.scheme.items
+    .flatMap((item) => item.rules)
+    .filter((rule) => rule.metricKey && missing.has(rule.metricKey))
+    .map((rule) => rule.key);
   return (
     <>
       {a.status === 'finalized' ? (
@@ -33,11 +39,11 @@ export function SheetNotices({ sheet }: { sheet: Sheet }) {
           }
         />
       ) : null}
-      {sheet.missingMetrics.length && a.status === 'draft' ? (
+      {manualRules.length && a.status === 'draft' ? (
         <Alert
           type="info"
           style={{ marginBottom: 12 }}
-          message={t('assessment.missingMetricsNote', { keys: sheet.missingMetrics.join('、') })}
+          message={t('assessment.missingMetricsNote', { rules: manualRules.join('、') })}
         />
       ) : null}
       {sheet.warnings.map((w) => (

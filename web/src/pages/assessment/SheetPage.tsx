@@ -14,7 +14,8 @@ import {
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n.tsx';
-import { AppealsPanel, DecideModal } from './AppealsPanel.tsx';
+import { AppealModal, DecideModal } from './AppealDialogs.tsx';
+import { AppealsPanel } from './AppealsPanel.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { ScoreSheetTable } from './ScoreSheetTable.tsx';
 import { runSheetAction, SheetActions } from './SheetActions.tsx';
@@ -64,7 +65,7 @@ function SheetView({ sheet }: { sheet: Sheet }) {
         onDeleteManual={(row) =>
           Modal.confirm({
             title: t('assessment.deleteManual'),
-            content: row.detail,
+            content: t('assessment.deleteManualConfirm', { text: row.explanation }),
             onOk: () => runSheetAction(deleteManual.mutateAsync({ id: a.id, entryId: row.manualEntryId! })),
           })
         }
@@ -72,14 +73,12 @@ function SheetView({ sheet }: { sheet: Sheet }) {
       <AppealsPanel sheet={sheet} onDecide={setDeciding} />
       <RevisionsPanel sheet={sheet} />
       {appealRow ? (
-        <ReasonModal
-          title={`${t('assessment.appealTitle')}：${appealRow.ruleKey}（${t('assessment.deducted', { points: appealRow.points })}）`}
-          label={t('assessment.appealReason')}
-          description={appealRow.detail}
+        <AppealModal
+          row={appealRow}
           onClose={() => setAppealRow(null)}
-          onSubmit={async (reason) => {
+          onSubmit={async ({ cases, reason }) => {
             const done = await runSheetAction(
-              appeal.mutateAsync({ id: a.id, rowKey: appealRow.rowKey, reason }),
+              appeal.mutateAsync({ id: a.id, rowKey: appealRow.rowKey, cases, reason }),
               t('assessment.appealSent'),
             );
             if (done) setAppealRow(null);
@@ -89,6 +88,7 @@ function SheetView({ sheet }: { sheet: Sheet }) {
       {deciding ? (
         <DecideModal
           appeal={deciding}
+          row={sheet.rows.find((r) => r.rowKey === deciding.rowKey)}
           onClose={() => setDeciding(null)}
           onSubmit={async (body) => {
             const done = await runSheetAction(

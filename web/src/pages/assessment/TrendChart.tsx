@@ -1,4 +1,11 @@
-import ReactECharts from 'echarts-for-react';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+
+// only what this chart draws (ECharts' modular import): a line, its grid and tooltip, on a canvas
+echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 /** Loaded lazily: ECharts is big and only this page needs it. */
 export default function TrendChart({
@@ -9,7 +16,8 @@ export default function TrendChart({
   name: string;
 }) {
   return (
-    <ReactECharts
+    <ReactEChartsCore
+      echarts={echarts}
       style={{ height: 360 }}
       option={{
         tooltip: { trigger: 'axis' },

@@ -1,10 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { accessOf } from '../../access.ts';
 import { useLogin } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
+import { useSetupStatus } from '../../api/setup.ts';
 import { useI18n } from '../../i18n.tsx';
 
 export function LoginPage() {
@@ -12,6 +13,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const login = useLogin();
   const [error, setError] = useState<string | null>(null);
+  // an empty database has nobody to sign in: the first start's setup comes first
+  const setup = useSetupStatus();
 
   const onFinish = async (values: { username: string; password: string }) => {
     setError(null);
@@ -22,6 +25,8 @@ export function LoginPage() {
       setError(e instanceof ApiError ? e.message : String(e));
     }
   };
+
+  if (setup.data?.needed) return <Navigate to="/setup" replace />;
 
   return (
     <div

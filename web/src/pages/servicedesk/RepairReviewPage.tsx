@@ -4,6 +4,7 @@ import {
   Card,
   DatePicker,
   Input,
+  Modal,
   message,
   Space,
   Statistic,
@@ -88,6 +89,8 @@ export function RepairReviewPage() {
               <Tag color={w.status === 'draft' ? 'orange' : w.status === 'submitted' ? 'blue' : 'green'}>
                 {t(`servicedesk.reviewStatuses.${w.status}`)}
               </Tag>
+              {w.dueAt ? t('servicedesk.reviewDue', { at: formatDateTime(w.dueAt) }) : null}{' '}
+              {w.late ? <Tag color="red">{t('servicedesk.reviewLate')}</Tag> : null}
             </Typography.Text>
           ) : null}
         </Space>
@@ -124,13 +127,15 @@ function ReviewWeek({ w }: { w: TWeeklyReview }) {
           columns={[
             ...columns,
             {
-              title: t('servicedesk.reason'),
+              title: t('servicedesk.conclusion'),
               dataIndex: 'reason',
               render: (v: string, r) =>
                 w.status === 'draft' ? (
                   <Input
                     size="small"
                     maxLength={300}
+                    data-testid={`conclusion-${r.id}`}
+                    placeholder={t('servicedesk.conclusionPlaceholder')}
                     value={reasons[r.id] ?? ''}
                     onChange={(e) => setReasons((x) => ({ ...x, [r.id]: e.target.value }))}
                   />
@@ -161,7 +166,15 @@ function ReviewWeek({ w }: { w: TWeeklyReview }) {
         <Button
           type="primary"
           style={{ marginTop: 12 }}
-          onClick={() => acknowledge.mutateAsync({ id: w.id! }).catch(showError)}
+          onClick={() =>
+            Modal.confirm({
+              title: t('servicedesk.acknowledge'),
+              content: t('servicedesk.confirm.reviewAcknowledge'),
+              okText: t('common.confirm'),
+              cancelText: t('common.keepAsIs'),
+              onOk: () => acknowledge.mutateAsync({ id: w.id! }).catch(showError),
+            })
+          }
         >
           {t('servicedesk.acknowledge')}
         </Button>
@@ -189,14 +202,24 @@ function SubmitReview({ w, reasons }: { w: TWeeklyReview; reasons: Record<number
         style={{ marginTop: 8 }}
         loading={submit.isPending}
         onClick={() =>
-          submit
-            .mutateAsync({
-              projectId: w.projectId,
-              weekStart: w.weekStart,
-              summary: summary || undefined,
-              reasons: Object.entries(reasons).map(([id, reason]) => ({ repairOrderId: Number(id), reason })),
-            })
-            .then(() => message.success(t('common.saved')), showError)
+          Modal.confirm({
+            title: t('servicedesk.submitReview'),
+            content: t('servicedesk.confirm.reviewSubmit'),
+            okText: t('common.confirm'),
+            cancelText: t('common.keepAsIs'),
+            onOk: () =>
+              submit
+                .mutateAsync({
+                  projectId: w.projectId,
+                  weekStart: w.weekStart,
+                  summary: summary || undefined,
+                  conclusions: Object.entries(reasons).map(([id, conclusion]) => ({
+                    repairOrderId: Number(id),
+                    conclusion,
+                  })),
+                })
+                .then(() => message.success(t('common.saved')), showError),
+          })
         }
       >
         {t('servicedesk.submitReview')}
@@ -254,7 +277,12 @@ function ReviewsCard({ project, onPick }: { project?: number; onPick(weekStart: 
           {
             title: t('servicedesk.status'),
             dataIndex: 'status',
-            render: (s: string) => t(`servicedesk.reviewStatuses.${s}`),
+            render: (s: string, r) => (
+              <>
+                {t(`servicedesk.reviewStatuses.${s}`)}{' '}
+                {r.late ? <Tag color="red">{t('servicedesk.reviewLate')}</Tag> : null}
+              </>
+            ),
           },
           {
             title: t('servicedesk.acknowledge'),

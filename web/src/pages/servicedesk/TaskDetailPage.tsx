@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions } from 'antd';
+import { Button, Card, Descriptions, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { type TTask, useTask, useTaskCategories } from '../../api/servicedesk.ts';
 import { AuditTimeline } from '../../components/AuditHistory.tsx';
@@ -49,6 +49,15 @@ function TaskDetail({ k }: { k: TTask }) {
           {categories.data?.sources[k.source] ?? k.source}
         </Descriptions.Item>
         <Descriptions.Item label={t('servicedesk.assignee')}>{k.assigneeName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('servicedesk.issuer')}>{k.issuerName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('servicedesk.recordedAt')}>
+          {formatDateTime(k.recordedAt)}
+          {k.backfilled ? (
+            <Tag color="orange" style={{ marginLeft: 8 }} data-testid="task-backfilled">
+              {t('servicedesk.backfilled')}：{k.backfillReason}
+            </Tag>
+          ) : null}
+        </Descriptions.Item>
         <Descriptions.Item label={t('servicedesk.due')}>{formatDateTime(k.dueAt)}</Descriptions.Item>
         <Descriptions.Item label={t('servicedesk.completedAt')}>
           {formatDateTime(k.completedAt)}
@@ -59,6 +68,33 @@ function TaskDetail({ k }: { k: TTask }) {
         <Descriptions.Item label={t('servicedesk.result')} span={2}>
           {k.result ?? '—'}
         </Descriptions.Item>
+        {k.cancelRequest ? (
+          <Descriptions.Item label={t('servicedesk.cancelRequest')} span={2}>
+            <span data-testid="task-cancel-request">
+              {t('servicedesk.cancelRequestBy', {
+                name: k.cancelRequest.byName ?? '—',
+                at: formatDateTime(k.cancelRequest.requestedAt),
+                reason: k.cancelRequest.reason,
+              })}
+            </span>
+          </Descriptions.Item>
+        ) : null}
+        {k.cancellation ? (
+          <Descriptions.Item label={t('servicedesk.cancellation')} span={2}>
+            <span data-testid="task-cancellation">
+              {t('servicedesk.cancelledBy', {
+                name: k.cancellation.byName ?? '—',
+                at: formatDateTime(k.cancellation.cancelledAt),
+                reason: k.cancellation.reason,
+              })}
+            </span>
+            {k.cancellation.afterDue ? (
+              <Tag color={k.cancellation.countsAsLate ? 'red' : 'default'} style={{ marginLeft: 8 }}>
+                {t(k.cancellation.countsAsLate ? 'servicedesk.countsAsLate' : 'servicedesk.lateExcused')}
+              </Tag>
+            ) : null}
+          </Descriptions.Item>
+        ) : null}
       </Descriptions>
       <Card title={t('common.history')} size="small" style={{ marginTop: 16 }}>
         <AuditTimeline entity="task" id={k.id} />

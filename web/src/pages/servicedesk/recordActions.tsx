@@ -28,10 +28,17 @@ const comment = (t: T): FieldDecl => ({
 });
 
 /** 关闭, 返修/重新处理, 取消/撤销 ask only for a comment, for a repair and a complaint alike */
-const closeReopenCancel = <R,>(t: T): Record<'close' | 'reopen' | 'cancel', ActionForm<R>> => ({
-  close: { fields: [comment(t)] },
+const closeReopenCancel = <R,>(
+  t: T,
+  noun: 'repair' | 'complaint',
+): Record<'close' | 'reopen' | 'cancel', ActionForm<R>> => ({
+  close: { fields: [comment(t)], confirm: () => t(`servicedesk.confirm.${noun}Close`) },
   reopen: { fields: [comment(t)] },
-  cancel: { button: { danger: true }, fields: [comment(t)] },
+  cancel: {
+    button: { danger: true },
+    fields: [comment(t)],
+    confirm: () => t(`servicedesk.confirm.${noun}Cancel`),
+  },
 });
 
 function repairForms(t: T): Record<string, ActionForm<TRepairDetail>> {
@@ -60,7 +67,7 @@ function repairForms(t: T): Record<string, ActionForm<TRepairDetail>> {
       fields: [{ kind: 'rate', name: 'rating', label: t('servicedesk.rating'), required: true }, comment(t)],
     },
     start: { fields: [comment(t)] },
-    ...closeReopenCancel(t),
+    ...closeReopenCancel(t, 'repair'),
   };
 }
 
@@ -127,6 +134,7 @@ function complaintForms(t: T): Record<string, ActionForm<TComplaintDetail>> {
     },
     markImproper: {
       button: { danger: true },
+      confirm: () => t('servicedesk.confirm.markImproper'),
       fields: [
         {
           kind: 'textarea',
@@ -138,7 +146,7 @@ function complaintForms(t: T): Record<string, ActionForm<TComplaintDetail>> {
         },
       ],
     },
-    ...closeReopenCancel(t),
+    ...closeReopenCancel(t, 'complaint'),
   };
 }
 
@@ -154,7 +162,43 @@ export function useComplaintActions() {
   });
 }
 
-/** 开始, 完成 (asks for the result), 取消, 重新打开 of a task — in the list's rows and on its page */
+/** a reason for a decision on a cancellation: required, as the server asks */
+const reasonField = (label: string): FieldDecl => ({
+  kind: 'textarea',
+  name: 'reason',
+  label,
+  required: true,
+  min: 2,
+  maxLength: 500,
+  testId: 'task-reason',
+});
+
+/**
+ * Cancelling past the due time: does it still count as late (the default), or does the decider excuse it?
+ * (docs/servicedesk.md, "Cancelling a task")
+ */
+const excuseField = (t: T, task: TTask): FieldDecl[] =>
+  new Date(task.dueAt).getTime() < Date.now()
+    ? [
+        {
+          kind: 'select',
+          name: 'lateness',
+          label: t('servicedesk.lateness'),
+          required: true,
+          options: [
+            { value: 'count', label: t('servicedesk.countsAsLate') },
+            { value: 'excuse', label: t('servicedesk.excuseLate') },
+          ],
+          testId: 'task-lateness',
+        },
+      ]
+    : [];
+
+/**
+ * The task's moves — in the list's rows and on its page. The one place of the cancel button and its
+ * dialog (取消 by the issuer or a manager, 申请取消 by the assignee, 同意/驳回 by the issuer), each with its
+ * reason.
+ */
 export function useTaskActions() {
   const { t } = useI18n();
   const act = useTaskAction();
@@ -163,9 +207,29 @@ export function useTaskActions() {
       complete: {
         fields: [resultField(t)],
       },
+      requestCancel: { fields: [reasonField(t('servicedesk.requestReason'))] },
+      cancel: {
+        button: { danger: true },
+        // with its reason field the dialog itself asks, with the consequence above the fields
+        confirm: (task) => t('servicedesk.confirm.taskCancel', { title: task.title }),
+        initialValues: () => ({ lateness: 'count' }),
+        fields: (task) => [reasonField(t('servicedesk.cancelReason')), ...excuseField(t, task)],
+      },
+      approveCancel: {
+        confirm: (task) => t('servicedesk.confirm.taskCancel', { title: task.title }),
+        // the decider writes her own reason; the request's is on the page beside the button
+        initialValues: () => ({ lateness: 'count' }),
+        fields: (task) => [reasonField(t('servicedesk.cancelReason')), ...excuseField(t, task)],
+      },
+      declineCancel: { fields: [reasonField(t('servicedesk.declineReason'))] },
     },
     label: (a) => t(`servicedesk.taskActions.${a}`),
     title: (a, task) => `${t(`servicedesk.taskActions.${a}`)} · ${task.title}`,
-    run: (task, action, body) => act.mutateAsync({ id: task.id, action, body }),
+    run: (task, action, { lateness, ...body }) =>
+      act.mutateAsync({
+        id: task.id,
+        action,
+        body: lateness === undefined ? body : { ...body, excuseLate: lateness === 'excuse' },
+      }),
   });
 }

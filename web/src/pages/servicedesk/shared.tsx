@@ -15,6 +15,7 @@ const COLORS: Record<string, string> = {
   dispatched: 'blue',
   handling: 'blue',
   in_progress: 'processing',
+  cancel_requested: 'gold',
   completed: 'cyan',
   resolved: 'cyan',
   done: 'green',

@@ -58,6 +58,9 @@ function EmployeeFields({ projectId }: { projectId?: number }) {
       <Form.Item name="hiredOn" label={t('staff.hiredOn')}>
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
+      <Form.Item name="leftOn" label={t('staff.leftOn')} tooltip={t('staff.leftOnNote')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
       <Form.Item name="status" label={t('common.status')}>
         <Select
           options={EMPLOYEE_STATUSES.map((s) => ({
@@ -79,21 +82,29 @@ function EmployeeForm({ employee, onClose }: { employee: Employee | null; onClos
       title={employee ? t('staff.editEmployee') : t('staff.newEmployee')}
       initialValues={
         employee
-          ? { ...employee, hiredOn: employee.hiredOn ? dayjs(employee.hiredOn) : undefined }
+          ? {
+              ...employee,
+              hiredOn: employee.hiredOn ? dayjs(employee.hiredOn) : undefined,
+              leftOn: employee.leftOn ? dayjs(employee.leftOn) : undefined,
+            }
           : { projectId: projects.data?.[0]?.id, status: 'active' }
       }
       toValues={(current: Employee) => ({
         ...current,
         hiredOn: current.hiredOn ? dayjs(current.hiredOn) : undefined,
+        leftOn: current.leftOn ? dayjs(current.leftOn) : undefined,
       })}
       onClose={onClose}
-      onSubmit={(values: Omit<TEmployeeInput, 'hiredOn'> & { hiredOn?: dayjs.Dayjs }) =>
+      onSubmit={(
+        values: Omit<TEmployeeInput, 'hiredOn' | 'leftOn'> & { hiredOn?: dayjs.Dayjs; leftOn?: dayjs.Dayjs },
+      ) =>
         save.mutateAsync({
           id: employee?.id ?? null,
           body: {
             ...values,
             phone: values.phone || null,
             hiredOn: values.hiredOn ? values.hiredOn.format('YYYY-MM-DD') : null,
+            leftOn: values.leftOn ? values.leftOn.format('YYYY-MM-DD') : null,
           },
         })
       }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Space, Table } from 'antd';
+import { Button, Form, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { TTeamInput } from '../../../../server/modules/staff/staff.schemas.ts';
 import { useAccess } from '../../access.ts';
@@ -10,6 +10,10 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { tableState } from '../../components/QueryState.tsx';
+
+/** the kinds of team (班组类别) the company has; stored by code, shown by name */
+const TEAM_KINDS = ['officer', 'frontdesk', 'repair', 'cleaning', 'security', 'greening', 'other'];
+
 import { useI18n } from '../../i18n.tsx';
 
 export function TeamsPage() {
@@ -46,7 +50,12 @@ export function TeamsPage() {
         columns={[
           { title: t('common.project'), dataIndex: 'projectName' },
           { title: t('staff.teamName'), dataIndex: 'name' },
-          { title: t('staff.teamKind'), dataIndex: 'kind' },
+          {
+            title: t('staff.teamKind'),
+            dataIndex: 'kind',
+            // a kind is shown by its name; one typed by hand before the list existed shows as typed
+            render: (kind: string) => (TEAM_KINDS.includes(kind) ? t(`staff.teamKinds.${kind}`) : kind),
+          },
           { title: t('staff.leader'), dataIndex: 'leaderName', render: (v) => v ?? '—' },
           { title: t('staff.members'), dataIndex: 'memberCount' },
           {
@@ -84,7 +93,7 @@ export function TeamsPage() {
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item name="kind" label={t('staff.teamKind')} rules={[{ required: true }]}>
-            <Input maxLength={30} />
+            <Select options={TEAM_KINDS.map((k) => ({ value: k, label: t(`staff.teamKinds.${k}`) }))} />
           </Form.Item>
         </FormModal>
       ) : null}
