@@ -152,7 +152,12 @@ describeApi('bounded input: the cases that broke', (ctx) => {
     const res = await admin({
       method: 'PUT',
       url: `/api/assessment/schemes/${scheme.id}`,
-      payload: { name: scheme.name, positionCode: scheme.positionCode, items },
+      payload: {
+        name: scheme.name,
+        positionCode: scheme.positionCode,
+        items,
+        editVersion: scheme.editVersion,
+      },
     });
     expect(res.statusCode, res.body).toBe(200);
     const saved = res
@@ -165,7 +170,12 @@ describeApi('bounded input: the cases that broke', (ctx) => {
     const finer = await admin({
       method: 'PUT',
       url: `/api/assessment/schemes/${scheme.id}`,
-      payload: { name: scheme.name, positionCode: scheme.positionCode, items },
+      payload: {
+        name: scheme.name,
+        positionCode: scheme.positionCode,
+        items,
+        editVersion: res.json().editVersion,
+      },
     });
     expect(finer.statusCode).toBe(400);
   });
