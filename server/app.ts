@@ -189,10 +189,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     // (a hop count is valid for Fastify and proxy-addr; its type lists only the other forms)
     trustProxy: config.trustProxy as boolean | string[],
     bodyLimit: 20 * 1024 * 1024,
+    // no request holds a worker for ever: the answer is due within the limit (503 REQUEST_TIMEOUT),
+    // an upload (route config `upload: true`) within its own; the socket must bring the whole request
+    // within the upload limit, and may not sit idle longer than a request may take
+    handlerTimeout: config.requestTimeoutMs,
+    requestTimeout: config.uploadTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs + 5000,
     ajv: AJV_OPTIONS,
     schemaController: validationController(),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
+  app.addHook('onRoute', (route) => {
+    if ((route.config as { upload?: boolean } | undefined)?.upload)
+      route.handlerTimeout = config.uploadTimeoutMs;
+  });
   await registerSecurity(app, config);
   refuseOddText(app);
   await app.register(fastifyCookie, { secret: config.sessionSecret });

@@ -36,6 +36,20 @@ describe('loadConfig', () => {
     ).toThrow(/PROPDESK_WORKERS above 1 needs a database file or PostgreSQL/);
   });
 
+  it('limits the time of a request (30 s) and of an upload (5 min), each configurable', () => {
+    const d = dir();
+    const config = loadConfig({ PROPDESK_DATA_DIR: d }, d);
+    expect([config.requestTimeoutMs, config.uploadTimeoutMs]).toEqual([30_000, 300_000]);
+    const set = loadConfig(
+      { PROPDESK_DATA_DIR: d, PROPDESK_REQUEST_TIMEOUT_MS: '5000', PROPDESK_UPLOAD_TIMEOUT_MS: '60000' },
+      d,
+    );
+    expect([set.requestTimeoutMs, set.uploadTimeoutMs]).toEqual([5000, 60_000]);
+    expect(() => loadConfig({ PROPDESK_DATA_DIR: d, PROPDESK_REQUEST_TIMEOUT_MS: '0' }, d)).toThrow(
+      /PROPDESK_REQUEST_TIMEOUT_MS must be an integer between 1000 and 3600000, got "0"/,
+    );
+  });
+
   it('lists every wrong value in one error', () => {
     const d = dir();
     try {

@@ -34,6 +34,12 @@ export interface Config {
   trustProxy: false | number | string[];
   /** Who may read the OpenAPI document and Swagger UI at /api/docs */
   apiDocs: 'staff' | 'public' | 'off';
+  /** Milliseconds a request may take from arrival to answer (PROPDESK_REQUEST_TIMEOUT_MS); past it
+   *  the client gets 503 REQUEST_TIMEOUT and the worker is free for the next request */
+  requestTimeoutMs: number;
+  /** The same for an upload (import workbook, repair photo), whose body may come over a slow line
+   *  (PROPDESK_UPLOAD_TIMEOUT_MS) */
+  uploadTimeoutMs: number;
   /** Message channels (消息通道): SMTP for e-mail, whether http://localhost robots are allowed, timeout */
   notify: { smtpUrl: string | null; smtpFrom: string; allowLocal: boolean; timeoutMs: number };
 }
@@ -120,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (workers > 1 && database.kind === 'sqlite' && database.file === ':memory:') {
     problems.push('PROPDESK_WORKERS above 1 needs a database file or PostgreSQL, not :memory:');
   }
+  const requestTimeoutMs = parseIntVar(env, 'PROPDESK_REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000, problems);
+  const uploadTimeoutMs = parseIntVar(env, 'PROPDESK_UPLOAD_TIMEOUT_MS', 300_000, 1000, 3_600_000, problems);
   const trustProxy = parseTrustProxy(env.PROPDESK_TRUST_PROXY, problems);
   const apiDocs = (env.PROPDESK_API_DOCS || 'staff') as Config['apiDocs'];
   if (!['staff', 'public', 'off'].includes(apiDocs)) {
@@ -159,6 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loginBackoffSeconds,
     trustProxy,
     apiDocs,
+    requestTimeoutMs,
+    uploadTimeoutMs: Math.max(uploadTimeoutMs, requestTimeoutMs),
     notify,
   };
 }

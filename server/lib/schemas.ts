@@ -1,4 +1,4 @@
-import { type Static, type StringOptions, Type } from '@sinclair/typebox';
+import { type IntegerOptions, type Static, type StringOptions, Type } from '@sinclair/typebox';
 import type { Text } from './i18n.ts';
 
 /**
@@ -8,6 +8,28 @@ import type { Text } from './i18n.ts';
 export function withMessage(options: StringOptions, message: Text): StringOptions {
   return { ...options, 'x-message': message } as StringOptions;
 }
+
+/** The largest id a record can have: PostgreSQL's `integer` (2³¹−1); anything above is no record's id. */
+export const MAX_ID = 2147483647;
+
+/**
+ * A record's id, wherever a request names one (path, query, body): a whole number from 1 to MAX_ID.
+ * The bound keeps `99999999999999999999` or `1e308` from reaching the database (PostgreSQL refuses
+ * such a number with an error; SQLite stores it as a REAL).
+ */
+export const Id = (options: IntegerOptions = {}) =>
+  Type.Integer({
+    minimum: 1,
+    maximum: MAX_ID,
+    ...options,
+    'x-message': {
+      'zh-CN': `编号应为 1 至 ${MAX_ID} 之间的整数`,
+      'en-US': `An id is a whole number from 1 to ${MAX_ID}`,
+    },
+  } as IntegerOptions);
+
+/** The path parameters of a `/:id` route. */
+export const IdParams = Type.Object({ id: Id() });
 
 export const Phone = () =>
   Type.String(

@@ -9,7 +9,17 @@ function addMessageKeyword(ajv: any) {
   return ajv;
 }
 
-const CUSTOM = { allErrors: true, verbose: true, removeAdditional: false, useDefaults: true } as const;
+/**
+ * `multipleOfPrecision`: `multipleOf: 0.01` is checked on floats, where 1.15 / 0.01 is 114.99999999999999;
+ * Ajv then rounds the quotient to 6 decimals, so every number with at most two decimals passes.
+ */
+const CUSTOM = {
+  allErrors: true,
+  verbose: true,
+  removeAdditional: false,
+  useDefaults: true,
+  multipleOfPrecision: 6,
+} as const;
 
 /** Fastify's Ajv options: a field's readable error text (`x-message`, see lib/schemas.ts). */
 export const AJV_OPTIONS = {
@@ -40,10 +50,79 @@ export function validationController() {
           plugins,
         });
         // biome-ignore lint/suspicious/noExplicitAny: see above
-        return (route: any) => (route.httpPart === 'body' ? strict(route) : coercing(route));
+        return (route: any) =>
+          route.httpPart === 'body' ? strict(route) : plainDecimalsOnly(coercing(route), route.schema);
       },
     },
   };
+}
+
+const INTEGER_TEXT = /^-?\d{1,15}$/;
+const NUMBER_TEXT = /^-?\d{1,15}(\.\d{1,15})?$/;
+const DECIMAL_MESSAGE: Record<'integer' | 'number', Text> = {
+  integer: { 'zh-CN': '应为十进制整数', 'en-US': 'must be a whole number written in decimal digits' },
+  number: { 'zh-CN': '应为十进制数字', 'en-US': 'must be a number written in decimal digits' },
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: a JSON schema
+type Schema = any;
+
+/** 'integer' or 'number' when the schema takes a number and no text; null otherwise. */
+function numericKind(schema: Schema): 'integer' | 'number' | null {
+  if (!schema || typeof schema !== 'object') return null;
+  const branches: Schema[] = schema.anyOf ?? schema.oneOf ?? [schema];
+  const types = branches.flatMap((b) => (Array.isArray(b?.type) ? b.type : [b?.type]));
+  if (types.includes('string') || branches.some((b) => b?.type === undefined && b?.enum)) return null;
+  if (types.includes('number')) return 'number';
+  if (types.includes('integer')) return 'integer';
+  // an array of numbers (`?ids=1&ids=2`): its items
+  const items = branches.find((b) => b?.type === 'array')?.items;
+  return items ? numericKind(items) : null;
+}
+
+/**
+ * Query strings and path parameters arrive as text, and Ajv reads numbers from it too generously:
+ * `Infinity` passes `maximum: 36` (a trend of Infinity months never ends), `1e3`, `0x10`, ` 12`
+ * and `12.0` become numbers, 20 digits lose their last ones. A number field of a query or path takes
+ * plain decimal digits only (at most 15, so the value is exact); anything else is a 400 naming the field.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: Ajv's compiled validator
+function plainDecimalsOnly(validate: any, schema: Schema) {
+  const fields = new Map<string, { kind: 'integer' | 'number'; schema: Schema }>();
+  for (const [key, property] of Object.entries<Schema>(schema?.properties ?? {})) {
+    const kind = numericKind(property);
+    if (kind) fields.set(key, { kind, schema: property });
+  }
+  if (fields.size === 0) return validate;
+  const wrapped = (data: unknown, context?: unknown) => {
+    if (data && typeof data === 'object') {
+      for (const [key, { kind, schema: property }] of fields) {
+        const raw = (data as Record<string, unknown>)[key];
+        const values = Array.isArray(raw) ? raw : [raw];
+        const pattern = kind === 'integer' ? INTEGER_TEXT : NUMBER_TEXT;
+        if (values.some((v) => typeof v === 'string' && !pattern.test(v))) {
+          wrapped.errors = [
+            {
+              keyword: 'type',
+              instancePath: `/${key}`,
+              schemaPath: `#/properties/${key}/type`,
+              params: { type: kind },
+              message: `must be ${kind}`,
+              parentSchema: { 'x-message': property['x-message'] ?? DECIMAL_MESSAGE[kind] },
+            },
+          ];
+          return false;
+        }
+      }
+    }
+    const valid = validate(data, context);
+    wrapped.errors = validate.errors;
+    return valid;
+  };
+  // Fastify passes the parent (so Ajv may set defaults) to a validator that has a schemaEnv
+  wrapped.schemaEnv = validate.schemaEnv;
+  wrapped.errors = null as unknown;
+  return wrapped;
 }
 
 /** The first string inside a parsed value that holds a NUL or a lone UTF-16 surrogate, with its path. */

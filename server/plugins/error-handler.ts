@@ -1,6 +1,7 @@
 import localize from 'ajv-i18n';
 import type { FastifyError } from 'fastify';
-import { AppError, commonErrors, type FieldError } from '../lib/errors.ts';
+import { fromDatabaseError } from '../lib/db-errors.ts';
+import { AppError, commonErrors, defineErrors, type FieldError } from '../lib/errors.ts';
 import type { App } from '../lib/http.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: Ajv error objects
@@ -20,19 +21,38 @@ function fieldOf(e: AjvError): string {
   return base;
 }
 
+const timeoutErrors = defineErrors({
+  REQUEST_TIMEOUT: {
+    status: 503,
+    'zh-CN': '请求处理超时，请稍后再试',
+    'en-US': 'The request took too long; please try again later',
+  },
+});
+
 /**
  * One handler turns every error into the same JSON: { code, message, fields?, requestId }.
  * Coded errors keep their status; schema failures list every bad field in the user's language;
  * anything unexpected is logged with the request id and shown as a generic message.
  */
 export function registerErrorHandler(app: App): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | AppError, request, reply) => {
     const locale = request.locale ?? 'zh-CN';
+    // a constraint the database enforced (a race, a vanished reference): the client's error, not a 500
+    const fromDb = thrown instanceof AppError ? null : fromDatabaseError(thrown);
+    if (fromDb) request.log.warn({ err: thrown, requestId: request.id }, 'database refused the write');
+    const error =
+      fromDb ??
+      ((thrown as FastifyError).code === 'FST_ERR_HANDLER_TIMEOUT'
+        ? timeoutErrors.REQUEST_TIMEOUT()
+        : thrown);
     if (error instanceof AppError) {
+      const message = error.localized(locale);
       return reply.status(error.status).send({
         code: error.code,
-        message: error.localized(locale),
-        fields: error.fields.length ? error.fields : undefined,
+        message,
+        fields: error.fields.length
+          ? error.fields.map((f) => (f.message ? f : { ...f, message }))
+          : undefined,
         ...error.extra,
         requestId: request.id,
       });

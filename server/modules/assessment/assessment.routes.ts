@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf, sendDownload } from '../../lib/http.ts';
-import { LiteralUnion } from '../../lib/schemas.ts';
+import { Id, IdParams, LiteralUnion } from '../../lib/schemas.ts';
 import { APPEAL_STATUSES } from './assessment.constants.ts';
 import { writeSheetWorkbook } from './assessment.excel.ts';
 import {
@@ -26,8 +26,6 @@ import {
   ZTrendQuery,
 } from './assessment.schemas.ts';
 import type { AssessmentService } from './assessment.service.ts';
-
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export function assessmentRoutes(app: App, assessment: AssessmentService): void {
   const tags = ['assessment'];
@@ -81,7 +79,7 @@ export function assessmentRoutes(app: App, assessment: AssessmentService): void 
       schema: {
         tags,
         summary: '可考核的人员',
-        querystring: Type.Object({ projectId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        querystring: Type.Object({ projectId: Type.Optional(Id()) }),
         response: { 200: ZAssessees },
       },
     },
@@ -127,7 +125,7 @@ export function assessmentRoutes(app: App, assessment: AssessmentService): void 
       schema: {
         tags,
         summary: '删除人工扣分（草稿）',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), entryId: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: Id(), entryId: Id() }),
         response: sheet,
       },
     },

@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { LiteralUnion, StringEnum, withMessage } from '../../lib/schemas.ts';
+import { Id, LiteralUnion, StringEnum, withMessage } from '../../lib/schemas.ts';
 import { ZVersion } from '../../lib/versioning.ts';
 import {
   APPEAL_STATUSES,
@@ -43,7 +43,7 @@ const Points = (options = {}) =>
 export const ZRecordRef = Type.Object(
   {
     entity: Type.String({ minLength: 1, maxLength: 50 }),
-    id: Type.Union([Type.Integer(), Type.String({ minLength: 1, maxLength: 100 })]),
+    id: Type.Union([Id(), Type.String({ minLength: 1, maxLength: 100 })]),
     label: Type.Optional(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },
@@ -143,20 +143,20 @@ export type TSettingsOut = Static<typeof ZSettingsOut>;
 // ---- assessments ----
 export const ZAssessmentQuery = Type.Object({
   ...PageQuery,
-  projectId: Type.Optional(Type.Integer({ minimum: 1 })),
+  projectId: Type.Optional(Id()),
   period: Type.Optional(Period()),
   status: Type.Optional(LiteralUnion(ASSESSMENT_STATUSES)),
-  assesseeUserId: Type.Optional(Type.Integer({ minimum: 1 })),
+  assesseeUserId: Type.Optional(Id()),
   positionCode: Type.Optional(Type.String({ maxLength: 32 })),
 });
 export type TAssessmentQuery = Static<typeof ZAssessmentQuery>;
 
 export const ZAssessmentCreate = Type.Object(
   {
-    assesseeUserId: Type.Integer({ minimum: 1 }),
+    assesseeUserId: Id(),
     period: Period(),
     /** default: the latest scheme of the assessee's position */
-    schemeId: Type.Optional(Type.Integer({ minimum: 1 })),
+    schemeId: Type.Optional(Id()),
   },
   { additionalProperties: false },
 );
@@ -355,7 +355,7 @@ export const ZAppealDecision = Type.Object(
       Type.Array(
         Type.Object(
           {
-            caseId: Type.Integer({ minimum: 1 }),
+            caseId: Id(),
             decision: ZDecision,
             reason: ZReasonInput.properties.reason,
           },
@@ -406,10 +406,10 @@ export const ZAssessees = Type.Array(ZAssessee);
 export const ZRankingQuery = Type.Object({
   period: Period(),
   positionCode: Type.String({ minLength: 1, maxLength: 32 }),
-  projectId: Type.Optional(Type.Integer({ minimum: 1 })),
+  projectId: Type.Optional(Id()),
 });
 export const ZTrendQuery = Type.Object({
-  userId: Type.Optional(Type.Integer({ minimum: 1 })),
+  userId: Type.Optional(Id()),
   to: Type.Optional(Period()),
   months: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, default: 12 })),
 });

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../lib/http.ts';
+import { Id, IdParams } from '../../lib/schemas.ts';
 import {
   ZComplaintAction,
   ZComplaintActionInput,
@@ -12,8 +13,6 @@ import {
   ZRateQuery,
 } from './complaint.schemas.ts';
 import type { ComplaintService } from './complaint.service.ts';
-
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export function complaintRoutes(app: App, complaints: ComplaintService): void {
   const tags = ['complaint'];
@@ -56,7 +55,7 @@ export function complaintRoutes(app: App, complaints: ComplaintService): void {
     {
       schema: {
         tags,
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), action: ZComplaintAction }),
+        params: Type.Object({ id: Id(), action: ZComplaintAction }),
         body: Type.Optional(ZComplaintActionInput),
         response: { 200: ZComplaintDetail },
       },

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { FactTimeFields } from '../../lib/fact-times.ts';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString, LiteralUnion, Phone, StringEnum } from '../../lib/schemas.ts';
+import { DateString, Id, LiteralUnion, Phone, StringEnum } from '../../lib/schemas.ts';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, SATISFACTIONS } from './complaint.constants.ts';
 import { COMPLAINT_ACTIONS } from './complaint.transitions.ts';
 
@@ -9,19 +9,18 @@ const lit = LiteralUnion;
 export const ZComplaintStatus = lit(COMPLAINT_STATUSES);
 export const ZComplaintAction = lit(COMPLAINT_ACTIONS);
 export const ZSatisfaction = lit(SATISFACTIONS);
-const Id = Type.Integer({ minimum: 1 });
 const NStr = Type.Union([Type.String(), Type.Null()]);
 const NInt = Type.Union([Type.Integer(), Type.Null()]);
 
 export const ZComplaintInput = Type.Object(
   {
-    projectId: Id,
-    buildingId: Type.Optional(Type.Union([Id, Type.Null()])),
-    unitId: Type.Optional(Type.Union([Id, Type.Null()])),
+    projectId: Id(),
+    buildingId: Type.Optional(Type.Union([Id(), Type.Null()])),
+    unitId: Type.Optional(Type.Union([Id(), Type.Null()])),
     complainantName: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
     complainantPhone: Type.Optional(Type.Union([Phone(), Type.Null()])),
     channel: Type.Optional(lit(COMPLAINT_CHANNELS)),
-    categoryId: Id,
+    categoryId: Id(),
     content: Type.String({ minLength: 2, maxLength: 2000 }),
     /** when it happened, if not now; a 补录 needs a manager's reason (server/lib/fact-times.ts) */
     ...FactTimeFields,
@@ -32,7 +31,7 @@ export type TComplaintInput = Static<typeof ZComplaintInput>;
 
 export const ZComplaintActionInput = Type.Object(
   {
-    handlerEmployeeId: Type.Optional(Id),
+    handlerEmployeeId: Type.Optional(Id()),
     note: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     resolution: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     satisfaction: Type.Optional(ZSatisfaction),
@@ -46,13 +45,13 @@ export type TComplaintActionInput = Static<typeof ZComplaintActionInput>;
 
 export const ZComplaintQuery = Type.Object({
   ...PageQuery,
-  projectId: Type.Optional(Id),
+  projectId: Type.Optional(Id()),
   status: Type.Optional(ZComplaintStatus),
-  categoryId: Type.Optional(Id),
+  categoryId: Type.Optional(Id()),
   overdue: Type.Optional(Type.Boolean()),
   improper: Type.Optional(Type.Boolean()),
-  buildingId: Type.Optional(Id),
-  handlerEmployeeId: Type.Optional(Id),
+  buildingId: Type.Optional(Id()),
+  handlerEmployeeId: Type.Optional(Id()),
   from: Type.Optional(DateString()),
   to: Type.Optional(DateString()),
 });
@@ -105,7 +104,11 @@ export const ZComplaintDetail = Type.Object({
   ),
 });
 
-export const ZRateQuery = Type.Object({ projectId: Type.Optional(Id), from: DateString(), to: DateString() });
+export const ZRateQuery = Type.Object({
+  projectId: Type.Optional(Id()),
+  from: DateString(),
+  to: DateString(),
+});
 export type TRateQuery = Static<typeof ZRateQuery>;
 export const ZRate = Type.Object({
   projectId: Type.Integer(),

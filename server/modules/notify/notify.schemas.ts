@@ -1,10 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { LiteralUnion, StringEnum } from '../../lib/schemas.ts';
+import { Id, LiteralUnion, StringEnum } from '../../lib/schemas.ts';
 import { ZVersion } from '../../lib/versioning.ts';
 import { CHANNEL_KINDS, DELIVERY_STATUSES, NOTIFY_EVENTS } from './notify.constants.ts';
-
-const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 
 export const ZChannel = Type.Object({
   id: Type.Integer(),
@@ -24,7 +22,7 @@ export type TChannel = Static<typeof ZChannel>;
 
 export const ZChannelInput = Type.Object(
   {
-    projectId: Id,
+    projectId: Id(),
     kind: LiteralUnion(CHANNEL_KINDS),
     name: Type.String({ minLength: 1, maxLength: 50 }),
     /** required when creating; on an update, absent or empty keeps the stored one (it is never sent back) */
@@ -37,8 +35,8 @@ export const ZChannelInput = Type.Object(
 );
 export type TChannelInput = Static<typeof ZChannelInput>;
 
-export const ZChannelQuery = Type.Object({ projectId: Type.Optional(Id) });
-export const ZIdParams = Type.Object({ id: Id });
+export const ZChannelQuery = Type.Object({ projectId: Type.Optional(Id()) });
+export const ZIdParams = Type.Object({ id: Id() });
 
 export const ZTestResult = Type.Object({
   ok: Type.Boolean(),
@@ -63,7 +61,7 @@ export const ZDeliveryPage = PageOf(ZDelivery);
 
 export const ZDeliveryQuery = Type.Object({
   ...PageQuery,
-  channelId: Type.Optional(Id),
+  channelId: Type.Optional(Id()),
   status: Type.Optional(LiteralUnion(DELIVERY_STATUSES)),
 });
 export type TDeliveryQuery = Static<typeof ZDeliveryQuery>;

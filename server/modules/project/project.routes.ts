@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../lib/http.ts';
+import { IdParams } from '../../lib/schemas.ts';
 import { ZProject, ZProjectInput } from './project.schemas.ts';
 import type { ProjectService } from './project.service.ts';
-
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export function projectRoutes(app: App, projects: ProjectService): void {
   const tags = ['project'];

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf, sendDownload } from '../../lib/http.ts';
+import { Id, IdParams } from '../../lib/schemas.ts';
 import {
   ZBuildingInput,
   ZBuildingRow,
@@ -26,8 +27,7 @@ import {
 } from './property.schemas.ts';
 import { type PropertyService, propertyErrors } from './property.service.ts';
 
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const ProjectQuery = Type.Object({ projectId: Type.Integer({ minimum: 1 }) });
+const ProjectQuery = Type.Object({ projectId: Id() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Upload limit of an import file */
 export const MAX_IMPORT_MB = 10;
@@ -208,7 +208,7 @@ export function propertyRoutes(app: App, property: PropertyService): void {
         schema: {
           tags,
           summary: '解除业主账号',
-          params: Type.Object({ userId: Type.Integer({ minimum: 1 }), unitId: Type.Integer({ minimum: 1 }) }),
+          params: Type.Object({ userId: Id(), unitId: Id() }),
           response: { 200: ZUnitDetail },
         },
       },
@@ -227,6 +227,7 @@ export function propertyRoutes(app: App, property: PropertyService): void {
     r.post(
       '/property/imports',
       {
+        config: { upload: true },
         schema: {
           tags,
           summary: '导入房屋及业主（multipart: file）',

@@ -1,10 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString, LiteralUnion, StringEnum, withMessage } from '../../lib/schemas.ts';
+import { DateString, Id, LiteralUnion, StringEnum, withMessage } from '../../lib/schemas.ts';
 import { ZVersion } from '../../lib/versioning.ts';
 import { IMPORT_JOB_STATUSES, IMPORT_MODES, PERSON_KINDS, UNIT_STATUSES } from './property.constants.ts';
 
-const Id = () => Type.Integer({ minimum: 1 });
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
 

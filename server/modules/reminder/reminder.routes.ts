@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../lib/http.ts';
-import { ZOk } from '../../lib/schemas.ts';
+import { Id, ZOk } from '../../lib/schemas.ts';
 import { ZReminderCount, ZReminderList, ZRemindersReadAll } from './reminder.schemas.ts';
 import type { ReminderService } from './reminder.service.ts';
 
@@ -31,7 +31,7 @@ export function reminderRoutes(app: App, reminders: ReminderService): void {
     {
       schema: {
         tags,
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: Id() }),
         response: { 200: ZOk },
       },
     },

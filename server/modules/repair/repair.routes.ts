@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import fastifyMultipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf, sendDownload } from '../../lib/http.ts';
+import { Id, IdParams } from '../../lib/schemas.ts';
 import { formatLocal } from '../../lib/time.ts';
 import { streamXlsx } from '../../lib/xlsx-export.ts';
 import {
@@ -23,7 +24,6 @@ import {
 import { PHOTO_MAX_BYTES, PHOTO_TOKEN, type RepairService, repairErrors } from './repair.service.ts';
 import { STATUS_LABELS } from './repair.transitions.ts';
 
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const PRIORITY: Record<string, string> = { low: '低', normal: '普通', high: '高', urgent: '紧急' };
 
 export function repairRoutes(app: App, repairs: RepairService): void {
@@ -80,7 +80,7 @@ export function repairRoutes(app: App, repairs: RepairService): void {
       schema: {
         tags,
         summary: '报修单状态操作（派工、完成、回访…）',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), action: ZRepairAction }),
+        params: Type.Object({ id: Id(), action: ZRepairAction }),
         body: Type.Optional(ZRepairActionInput),
         response: { 200: ZRepairDetail },
       },
@@ -93,7 +93,7 @@ export function repairRoutes(app: App, repairs: RepairService): void {
       schema: {
         tags,
         params: Type.Object({
-          id: Type.Integer({ minimum: 1 }),
+          id: Id(),
           photo: Type.String({ pattern: PHOTO_TOKEN }),
         }),
       },
@@ -112,6 +112,7 @@ export function repairRoutes(app: App, repairs: RepairService): void {
     (scope as unknown as App).post(
       '/repairs/:id/photos',
       {
+        config: { upload: true },
         schema: {
           tags,
           summary: '上传报修照片（JPG/PNG/WebP，≤ 5 MB）',
@@ -148,7 +149,7 @@ export function repairRoutes(app: App, repairs: RepairService): void {
     {
       schema: {
         tags,
-        querystring: Type.Object({ projectId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        querystring: Type.Object({ projectId: Type.Optional(Id()) }),
         response: { 200: Type.Array(ZReviewListItem) },
       },
     },
@@ -172,7 +173,7 @@ export function repairRoutes(app: App, repairs: RepairService): void {
       schema: {
         tags,
         summary: '周审核中未完成、仍在跟进的报修',
-        querystring: Type.Object({ projectId: Type.Integer({ minimum: 1 }) }),
+        querystring: Type.Object({ projectId: Id() }),
         response: { 200: Type.Array(ZReviewPendingItem) },
       },
     },

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { FactTimeFields } from '../../lib/fact-times.ts';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString, LiteralUnion, Nullable, Phone, StringEnum } from '../../lib/schemas.ts';
+import { DateString, Id, LiteralUnion, Nullable, Phone, StringEnum } from '../../lib/schemas.ts';
 import { ZVersion } from '../../lib/versioning.ts';
 import { DUE_UNITS } from '../calendar/calendar.constants.ts';
 import { REPAIR_CHANNELS, REPAIR_PRIORITIES, REPAIR_STATUSES } from './repair.constants.ts';
@@ -12,21 +12,20 @@ export const ZRepairStatus = lit(REPAIR_STATUSES);
 export const ZRepairAction = lit(REPAIR_ACTIONS);
 export const ZRepairChannel = lit(REPAIR_CHANNELS);
 export const ZRepairPriority = lit(REPAIR_PRIORITIES);
-const Id = Type.Integer({ minimum: 1 });
-const NullableId = Type.Optional(Type.Union([Id, Type.Null()]));
+const NullableId = Type.Optional(Type.Union([Id(), Type.Null()]));
 const NStr = Type.Union([Type.String(), Type.Null()]);
 const NInt = Type.Union([Type.Integer(), Type.Null()]);
 
 export const ZRepairInput = Type.Object(
   {
-    projectId: Id,
+    projectId: Id(),
     buildingId: NullableId,
     unitId: NullableId,
     location: Type.String({ minLength: 1, maxLength: 100 }),
     reporterName: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
     reporterPhone: Type.Optional(Type.Union([Phone(), Type.Null()])),
     channel: Type.Optional(ZRepairChannel),
-    categoryId: Id,
+    categoryId: Id(),
     description: Type.String({ minLength: 2, maxLength: 1000 }),
     priority: Type.Optional(ZRepairPriority),
     /** when it happened, if not now; a 补录 needs a manager's reason (server/lib/fact-times.ts) */
@@ -53,12 +52,12 @@ export type TRepairActionInput = Static<typeof ZRepairActionInput>;
 
 export const ZRepairQuery = Type.Object({
   ...PageQuery,
-  projectId: Type.Optional(Id),
+  projectId: Type.Optional(Id()),
   status: Type.Optional(ZRepairStatus),
-  categoryId: Type.Optional(Id),
+  categoryId: Type.Optional(Id()),
   overdue: Type.Optional(Type.Boolean()),
-  buildingId: Type.Optional(Id),
-  assigneeEmployeeId: Type.Optional(Id),
+  buildingId: Type.Optional(Id()),
+  assigneeEmployeeId: Type.Optional(Id()),
   from: Type.Optional(DateString()),
   to: Type.Optional(DateString()),
   q: Type.Optional(Type.String({ maxLength: 50 })),
@@ -167,17 +166,17 @@ export const ZRepairCategoryInput = Type.Object(
 );
 export type TRepairCategoryInput = Static<typeof ZRepairCategoryInput>;
 
-export const ZReviewQuery = Type.Object({ projectId: Id, weekStart: DateString() });
+export const ZReviewQuery = Type.Object({ projectId: Id(), weekStart: DateString() });
 export const ZReviewInput = Type.Object(
   {
-    projectId: Id,
+    projectId: Id(),
     weekStart: DateString(),
     summary: Type.Optional(Type.String({ maxLength: 2000 })),
     /** 审核结论: one for each order unfinished at the week's end (required for each, stored per order) */
     conclusions: Type.Optional(
       Type.Array(
         Type.Object(
-          { repairOrderId: Id, conclusion: Type.String({ maxLength: 300 }) },
+          { repairOrderId: Id(), conclusion: Type.String({ maxLength: 300 }) },
           { additionalProperties: false },
         ),
         { maxItems: 500 },

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../lib/http.ts';
+import { Id, IdParams } from '../../lib/schemas.ts';
 import {
   ZEmployee,
   ZEmployeeInput,
@@ -12,8 +13,6 @@ import {
   ZTeamRow,
 } from './staff.schemas.ts';
 import type { StaffService } from './staff.service.ts';
-
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export function staffRoutes(app: App, staff: StaffService): void {
   const tags = ['staff'];
@@ -59,7 +58,7 @@ export function staffRoutes(app: App, staff: StaffService): void {
       schema: {
         tags,
         summary: '班组列表',
-        querystring: Type.Object({ projectId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        querystring: Type.Object({ projectId: Type.Optional(Id()) }),
         response: { 200: Type.Array(ZTeam) },
       },
     },

@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { Code, DateString, LiteralUnion, Phone, StringEnum } from '../../lib/schemas.ts';
+import { Code, DateString, Id, LiteralUnion, Phone, StringEnum } from '../../lib/schemas.ts';
 import { ZVersion } from '../../lib/versioning.ts';
 import { EMPLOYEE_STATUSES, GENDERS } from './staff.constants.ts';
 
@@ -49,13 +49,13 @@ const EmployeeStatus = LiteralUnion(EMPLOYEE_STATUSES);
 
 export const ZEmployeeInput = Type.Object(
   {
-    projectId: Type.Integer({ minimum: 1 }),
+    projectId: Id(),
     code: Code(),
     name: Type.String({ minLength: 1, maxLength: 50 }),
     gender: Type.Optional(Type.Union([LiteralUnion(GENDERS), Type.Null()])),
     phone: Type.Optional(Type.Union([Phone(), Type.Null()])),
-    positionId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
-    teamId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    positionId: Type.Optional(Type.Union([Id(), Type.Null()])),
+    teamId: Type.Optional(Type.Union([Id(), Type.Null()])),
     hiredOn: Type.Optional(Type.Union([DateString(), Type.Null()])),
     /** 离岗日期: the last day in the post; the assessment counts nothing after it */
     leftOn: Type.Optional(Type.Union([DateString(), Type.Null()])),
@@ -89,9 +89,9 @@ export const ZEmployee = Type.Object({
 export const ZEmployeeQuery = Type.Object(
   {
     ...PageQuery,
-    projectId: Type.Optional(Type.Integer({ minimum: 1 })),
-    positionId: Type.Optional(Type.Integer({ minimum: 1 })),
-    teamId: Type.Optional(Type.Integer({ minimum: 1 })),
+    projectId: Type.Optional(Id()),
+    positionId: Type.Optional(Id()),
+    teamId: Type.Optional(Id()),
     status: Type.Optional(EmployeeStatus),
     q: Type.Optional(Type.String({ maxLength: 50 })),
   },
@@ -102,10 +102,10 @@ export const ZEmployeePage = PageOf(ZEmployee);
 
 export const ZTeamInput = Type.Object(
   {
-    projectId: Type.Integer({ minimum: 1 }),
+    projectId: Id(),
     name: Type.String({ minLength: 1, maxLength: 50 }),
     kind: Type.String({ minLength: 1, maxLength: 30 }),
-    leaderEmployeeId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    leaderEmployeeId: Type.Optional(Type.Union([Id(), Type.Null()])),
     /** the version the form was opened with; required when updating (server/lib/versioning.ts) */
     version: Type.Optional(ZVersion),
   },

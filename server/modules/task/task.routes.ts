@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../lib/http.ts';
+import { Id } from '../../lib/schemas.ts';
 import {
   ZCompletionQuery,
   ZTask,
@@ -39,7 +40,7 @@ export function taskRoutes(app: App, tasks: TaskService): void {
   );
   app.get(
     '/tasks/:id',
-    { schema: { tags, params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: ZTask } } },
+    { schema: { tags, params: Type.Object({ id: Id() }), response: { 200: ZTask } } },
     (req) => tasks.get(actorOf(req), req.params.id),
   );
   app.post(
@@ -52,7 +53,7 @@ export function taskRoutes(app: App, tasks: TaskService): void {
     {
       schema: {
         tags,
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), action: ZTaskAction }),
+        params: Type.Object({ id: Id(), action: ZTaskAction }),
         body: Type.Optional(ZTaskActionInput),
         response: { 200: ZTask },
       },

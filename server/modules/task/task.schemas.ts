@@ -1,13 +1,12 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { FactTimeFields } from '../../lib/fact-times.ts';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString, LiteralUnion, StringEnum } from '../../lib/schemas.ts';
+import { DateString, Id, LiteralUnion, StringEnum } from '../../lib/schemas.ts';
 import { DUE_UNITS } from '../calendar/calendar.constants.ts';
 import { TASK_STATUSES } from './task.constants.ts';
 import { TASK_ACTIONS, TASK_CATEGORIES, TASK_SOURCES } from './task.transitions.ts';
 
 const lit = LiteralUnion;
-const Id = Type.Integer({ minimum: 1 });
 export const ZTaskStatus = lit(TASK_STATUSES);
 export const ZTaskAction = lit(TASK_ACTIONS);
 export const ZTaskCategory = lit(Object.keys(TASK_CATEGORIES));
@@ -19,12 +18,12 @@ const FactTime = FactTimeFields;
 
 export const ZTaskInput = Type.Object(
   {
-    projectId: Id,
+    projectId: Id(),
     title: Type.String({ minLength: 2, maxLength: 100 }),
     description: Type.Optional(Type.String({ maxLength: 2000 })),
     category: ZTaskCategory,
     source: Type.Optional(ZTaskSource),
-    assigneeEmployeeId: Id,
+    assigneeEmployeeId: Id(),
     /** either an exact due time, or a limit from now on the working calendar */
     dueAt: Type.Optional(Type.String({ format: 'date-time' })),
     dueIn: Type.Optional(
@@ -38,10 +37,10 @@ export type TTaskInput = Static<typeof ZTaskInput>;
 
 export const ZTaskQuery = Type.Object({
   ...PageQuery,
-  projectId: Type.Optional(Id),
+  projectId: Type.Optional(Id()),
   status: Type.Optional(ZTaskStatus),
   category: Type.Optional(ZTaskCategory),
-  assigneeEmployeeId: Type.Optional(Id),
+  assigneeEmployeeId: Type.Optional(Id()),
   overdue: Type.Optional(Type.Boolean()),
   mine: Type.Optional(Type.Boolean()),
   from: Type.Optional(DateString()),
@@ -108,7 +107,7 @@ export const ZTaskActionInput = Type.Object(
   { additionalProperties: false },
 );
 export type TTaskActionInput = Static<typeof ZTaskActionInput>;
-export const ZCompletionQuery = Type.Object({ projectId: Id, from: DateString(), to: DateString() });
+export const ZCompletionQuery = Type.Object({ projectId: Id(), from: DateString(), to: DateString() });
 export type TCompletionQuery = Static<typeof ZCompletionQuery>;
 export const ZTaskCompletion = Type.Object({
   category: Type.String(),

@@ -1,10 +1,7 @@
-import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../lib/http.ts';
-import { ZOk } from '../../lib/schemas.ts';
+import { IdParams, ZOk } from '../../lib/schemas.ts';
 import { ZPasswordReset, ZUser, ZUserCreate, ZUserPage, ZUserQuery, ZUserUpdate } from './user.schemas.ts';
 import type { UserService } from './user.service.ts';
-
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export function userRoutes(app: App, users: UserService): void {
   const tags = ['user'];

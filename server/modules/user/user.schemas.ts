@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { Phone, StringEnum } from '../../lib/schemas.ts';
+import { Id, Phone, StringEnum } from '../../lib/schemas.ts';
 import { ZVersion } from '../../lib/versioning.ts';
 import { LOCALES, ROLES } from './user.constants.ts';
 
@@ -25,8 +25,8 @@ const userFields = {
   displayName: Type.String({ minLength: 1, maxLength: 50 }),
   role: ZRole,
   phone: Type.Optional(Type.Union([Phone(), Type.Null()])),
-  employeeId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
-  projectIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500, uniqueItems: true }),
+  employeeId: Type.Optional(Type.Union([Id(), Type.Null()])),
+  projectIds: Type.Array(Id(), { maxItems: 500, uniqueItems: true }),
 };
 
 export const ZUserCreate = Type.Object(
@@ -50,7 +50,7 @@ export const ZUserQuery = Type.Object(
   {
     ...PageQuery,
     role: Type.Optional(ZRole),
-    projectId: Type.Optional(Type.Integer({ minimum: 1 })),
+    projectId: Type.Optional(Id()),
     q: Type.Optional(Type.String({ maxLength: 50 })),
   },
   { additionalProperties: false },
