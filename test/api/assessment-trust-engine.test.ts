@@ -195,10 +195,31 @@ describeApi(
       clock.set('2027-04-06T10:00');
       const counted = (await complaint('钱女士')).id;
       const withdrawn = (await complaint('孙先生')).id;
+      const repeated = (await complaint('钱女士')).id;
       clock.set('2027-04-06T11:00');
       await ok(
         p.frontdesk({ method: 'POST', url: `/api/complaints/${withdrawn}/actions/cancel`, payload: {} }),
       );
+      // a duplicate names the complaint it repeats: a standing one of the same project, not itself
+      const dup = (payload: object) =>
+        p.frontdesk({ method: 'POST', url: `/api/complaints/${repeated}/actions/markDuplicate`, payload });
+      const code = (id: number) => `TS${String(id).padStart(6, '0')}`;
+      for (const [payload, message] of [
+        [{}, '请填写原投诉编号'],
+        [{ duplicateOf: 'TS12' }, '请填写原投诉编号，如 TS000123'],
+        [{ duplicateOf: code(repeated) }, '同一项目中没有这个编号的其他投诉'],
+        [{ duplicateOf: code(withdrawn) }, '原投诉已撤销，请填写仍有效的投诉'],
+        [{ duplicateOf: 'TS999999' }, '同一项目中没有这个编号的其他投诉'],
+      ] as const) {
+        const refused = await dup(payload);
+        expect(refused.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(refused.json().fields[0]).toEqual({ field: 'duplicateOf', message });
+      }
+      const marked = await ok(dup({ duplicateOf: code(counted), note: '同一户同一噪音' }));
+      expect(marked).toMatchObject({
+        status: 'cancelled',
+        duplicateOf: { id: counted, code: code(counted) },
+      });
 
       clock.set('2027-05-05T09:00');
       const sheet = await ok(
@@ -210,8 +231,9 @@ describeApi(
       );
       const row = autoRow(sheet, '4.1');
       expect(idsOfRow(row)).toEqual([counted]);
-      expect(row.notCounted?.map((r) => r.id)).toEqual([withdrawn]);
+      expect(row.notCounted?.map((r) => r.id)).toEqual([withdrawn, repeated]);
       expect(row.notCounted?.[0].label).toContain('已撤销');
+      expect(row.notCounted?.[1].label).toContain(`与 ${code(counted)} 重复，不计入`);
       expect(row.detail).toContain('25.00%（1/4）');
       expect(row.detail).toContain('入住户数只计“入住”');
       expect(row.points).toBe(5);

@@ -47,7 +47,10 @@ describeApi(
     it('allows exactly the moves of the transition table and refuses every other with 409', async () => {
       const { employee } = await idsOf(ctx);
       const sup = await ctx.as('supervisor');
+      // the complaint a duplicate repeats (markDuplicate names it)
+      const original = await create();
       const body = {
+        duplicateOf: original.code,
         handlerEmployeeId: employee('officer'),
         note: '已联系业主',
         resolution: '已道歉并整改',

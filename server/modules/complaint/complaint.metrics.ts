@@ -29,7 +29,7 @@ export const createComplaintMetrics = ({
       ]);
       const label = (r: (typeof rows)[number]) =>
         `投诉 ${repo.complaintCode(r.id)}（${r.complainant_name}，${formatLocal(r.created_at)}）`;
-      // a withdrawn (撤销) complaint was not a failing of the service: it is shown, not counted
+      // a withdrawn (撤销) or duplicate (重复投诉) complaint was not a failing of the service: shown, not counted
       const counted = rows.filter((r) => !isExcludedFromRate(r.status));
       const excluded = rows.filter((r) => isExcludedFromRate(r.status));
       return {
@@ -40,7 +40,9 @@ export const createComplaintMetrics = ({
         excluded: excluded.map((r) => ({
           entity: 'complaint',
           id: r.id,
-          label: `${label(r)} 已撤销，不计入`,
+          label: r.duplicate_of
+            ? `${label(r)} 与 ${repo.complaintCode(r.duplicate_of)} 重复，不计入`
+            : `${label(r)} 已撤销，不计入`,
         })),
         note: ctx.countRenovating ? '入住户数含装修中（公司考核设置）' : '入住户数只计“入住”（装修中不计）',
       };

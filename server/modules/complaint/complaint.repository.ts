@@ -157,7 +157,7 @@ export function listRecords(db: Executor, complaintId: number) {
 export function complaintsReceived(db: Executor, projectId: number, startIso: string, endIso: string) {
   return db
     .selectFrom('complaint')
-    .select(['id', 'complainant_name', 'created_at', 'status'])
+    .select(['id', 'complainant_name', 'created_at', 'status', 'duplicate_of'])
     .where('project_id', '=', projectId)
     .where(receivedInSql(startIso, endIso))
     .orderBy('id')

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { FactTimeFields } from '../../lib/fact-times.ts';
 import { PageOf, PageQuery } from '../../lib/paging.ts';
-import { DateString, Id, LiteralUnion, Phone, StringEnum } from '../../lib/schemas.ts';
+import { DateString, Id, LiteralUnion, Phone, StringEnum, withMessage } from '../../lib/schemas.ts';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, SATISFACTIONS } from './complaint.constants.ts';
 import { COMPLAINT_ACTIONS } from './complaint.transitions.ts';
 
@@ -32,6 +32,18 @@ export type TComplaintInput = Static<typeof ZComplaintInput>;
 export const ZComplaintActionInput = Type.Object(
   {
     handlerEmployeeId: Type.Optional(Id()),
+    /** 重复投诉: the code of the complaint this one repeats, e.g. TS000123 */
+    duplicateOf: Type.Optional(
+      Type.String(
+        withMessage(
+          { pattern: '^TS[0-9]{6,9}$' },
+          {
+            'zh-CN': '请填写原投诉编号，如 TS000123',
+            'en-US': 'Enter the original complaint code, e.g. TS000123',
+          },
+        ),
+      ),
+    ),
     note: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     resolution: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     satisfaction: Type.Optional(ZSatisfaction),
@@ -92,6 +104,8 @@ export const ZComplaintDetail = Type.Object({
   visitComment: NStr,
   closedAt: NStr,
   cancelledAt: NStr,
+  /** closed as a repeat of this complaint: its id and code */
+  duplicateOf: Type.Union([Type.Object({ id: Type.Integer(), code: Type.String() }), Type.Null()]),
   improperReason: NStr,
   improperAt: NStr,
   records: Type.Array(

@@ -106,6 +106,7 @@ export function createComplaintService({
       visitComment: k.visit_comment,
       closedAt: k.closed_at,
       cancelledAt: k.cancelled_at,
+      duplicateOf: k.duplicate_of ? { id: k.duplicate_of, code: repo.complaintCode(k.duplicate_of) } : null,
       createdAt: k.created_at,
       overdue: isComplaintOverdue(k, at),
       // an owner does not see the internal finding
@@ -275,6 +276,26 @@ export function createComplaintService({
           case 'cancel':
             patch.cancelled_at = at;
             break;
+          case 'markDuplicate': {
+            const bad = (zh: string, en: string) => field(actor, 'duplicateOf', zh, en);
+            if (!input.duplicateOf) throw bad('请填写原投诉编号', 'Enter the original complaint code');
+            const originalId = Number(input.duplicateOf.slice(2));
+            const original = originalId === id ? undefined : await repo.findComplaint(trx, scope, originalId);
+            if (!original || original.project_id !== before.project_id)
+              throw bad(
+                '同一项目中没有这个编号的其他投诉',
+                'No other complaint of this project has that code',
+              );
+            if (original.status === 'cancelled')
+              throw bad(
+                '原投诉已撤销，请填写仍有效的投诉',
+                'That complaint was withdrawn; name one still standing',
+              );
+            patch.cancelled_at = at;
+            patch.duplicate_of = original.id;
+            note = `与 ${repo.complaintCode(original.id)} 重复${input.note ? `：${input.note}` : ''}`;
+            break;
+          }
         }
         // the first handling step answers the complainant (响应); a late one, or a late withdrawal, is marked
         Object.assign(patch, marksOfMove(before, action, at));

@@ -39,6 +39,8 @@ export interface ComplaintTable {
   visit_comment: string | null;
   closed_at: string | null;
   cancelled_at: string | null;
+  /** 重复投诉: closed as a repeat of this complaint (same project); null otherwise */
+  duplicate_of: number | null;
   /** 处理不当: a manager's finding, with the reason */
   improper: number;
   improper_reason: string | null;

@@ -1,7 +1,15 @@
 import type { Role } from '../../db/schema.ts';
 import type { ComplaintStatus } from './complaint.tables.ts';
 
-export type ComplaintAction = 'assign' | 'record' | 'resolve' | 'visit' | 'close' | 'reopen' | 'cancel';
+export type ComplaintAction =
+  | 'assign'
+  | 'record'
+  | 'resolve'
+  | 'visit'
+  | 'close'
+  | 'reopen'
+  | 'cancel'
+  | 'markDuplicate';
 
 interface Transition {
   from: readonly ComplaintStatus[];
@@ -26,6 +34,8 @@ export const COMPLAINT_TRANSITIONS: Record<ComplaintAction, Transition> = {
     ownerFrom: ['resolved'],
   },
   cancel: { from: ['received'], to: 'cancelled', roles: [...DESK, 'owner'], ownerFrom: ['received'] },
+  /** 重复投诉: the same matter filed again; closed, naming the complaint it repeats */
+  markDuplicate: { from: ['received', 'handling'], to: 'cancelled', roles: DESK },
 };
 export { COMPLAINT_STATUSES } from './complaint.constants.ts';
 export const COMPLAINT_ACTIONS = Object.keys(COMPLAINT_TRANSITIONS) as ComplaintAction[];
@@ -46,6 +56,7 @@ export const COMPLAINT_ACTION_LABELS: Record<ComplaintAction, { 'zh-CN': string;
   close: { 'zh-CN': '关闭', 'en-US': 'close' },
   reopen: { 'zh-CN': '重新处理', 'en-US': 'reopen' },
   cancel: { 'zh-CN': '撤销', 'en-US': 'cancel' },
+  markDuplicate: { 'zh-CN': '标记为重复投诉', 'en-US': 'mark as a duplicate' },
 };
 
 export function allowedComplaintActions(status: ComplaintStatus, role: Role): ComplaintAction[] {

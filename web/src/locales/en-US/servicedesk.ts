@@ -44,6 +44,8 @@ export default {
     cancelled: 'Cancelled',
     reopened: 'Reopened',
   },
+  duplicateOf: 'Original complaint code (e.g. TS000123)',
+  duplicateOfShort: 'Duplicate of {code}',
   actions: {
     dispatch: 'Dispatch',
     start: 'Start',
@@ -57,6 +59,7 @@ export default {
     assign: 'Assign',
     record: 'Add record',
     resolve: 'Resolve',
+    markDuplicate: 'Mark as a duplicate',
     markImproper: 'Mark improper',
     submit: 'Submit',
     acknowledge: 'Acknowledge',
@@ -202,6 +205,8 @@ export default {
     reviewAcknowledge: 'An acknowledged review is filed and cannot be undone. Acknowledge it?',
     taskCancel:
       'A cancelled task "{title}" cannot be reopened; one past its due time still counts as not finished on time unless you excuse it below with a reason. Cancel it?',
+    markDuplicate:
+      'The complaint is closed and left out of the complaint rate (listed as not counted, naming the one it repeats); this cannot be undone.',
     markImproper:
       "The complaint will count in the handler's assessment (handled improperly, 1 point each) and cannot be unmarked. Mark it?",
     repairCancel: 'A cancelled repair order cannot be restored; a new one must be filed. Cancel it?',

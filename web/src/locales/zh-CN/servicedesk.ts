@@ -44,6 +44,8 @@ export default {
     cancelled: '已取消',
     reopened: '返修',
   },
+  duplicateOf: '原投诉编号（如 TS000123）',
+  duplicateOfShort: '与 {code} 重复',
   actions: {
     dispatch: '派工',
     start: '开始处理',
@@ -58,6 +60,7 @@ export default {
     record: '处理记录',
     resolve: '解决',
     markImproper: '标记处理不当',
+    markDuplicate: '标记为重复投诉',
     submit: '提交',
     acknowledge: '确认',
   },
@@ -202,6 +205,7 @@ export default {
     reviewAcknowledge: '确认后本周审核归档，不能撤回。确定确认？',
     taskCancel:
       '取消后任务「{title}」不能再重新打开；已过截止时间的任务仍计为未按时完成，除非在下面说明理由并选择不计。确定取消？',
+    markDuplicate: '标记后此投诉关闭，不计入投诉率（列为“不计入”，注明与哪一件重复），不能撤销。',
     markImproper: '标记后此投诉计入负责人的考核（投诉处理不当，每起扣 1 分），不能撤销。确定标记？',
     repairCancel: '取消后此报修单不能恢复，需重新提交报修。确定取消？',
     repairClose: '关闭后此报修单不能再返修或修改。确定关闭？',

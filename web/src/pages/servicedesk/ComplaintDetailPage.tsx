@@ -1,5 +1,5 @@
 import { Alert, Card, Descriptions, Timeline } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { type TComplaintDetail, useComplaint } from '../../api/servicedesk.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -38,6 +38,19 @@ function ComplaintDetail({ k }: { k: TComplaintDetail }) {
           showIcon
           style={{ marginBottom: 12 }}
           message={`${t('servicedesk.improper')}：${k.improperReason}`}
+        />
+      ) : null}
+      {k.duplicateOf ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="duplicate-of"
+          message={
+            <Link to={`/servicedesk/complaints/${k.duplicateOf.id}`}>
+              {t('servicedesk.duplicateOfShort', { code: k.duplicateOf.code })}
+            </Link>
+          }
         />
       ) : null}
       <RecordBody timeline={k.timeline}>

@@ -146,6 +146,19 @@ function complaintForms(t: T): Record<string, ActionForm<TComplaintDetail>> {
         },
       ],
     },
+    markDuplicate: {
+      confirm: () => t('servicedesk.confirm.markDuplicate'),
+      fields: [
+        {
+          kind: 'text',
+          name: 'duplicateOf',
+          label: t('servicedesk.duplicateOf'),
+          required: true,
+          maxLength: 11,
+        },
+        note(false),
+      ],
+    },
     ...closeReopenCancel(t, 'complaint'),
   };
 }
