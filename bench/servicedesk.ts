@@ -4,6 +4,7 @@
  *   node bench/servicedesk.ts            # generate (once) and measure
  *   BENCH_DURATION=20 BENCH_CONNECTIONS=50 node bench/servicedesk.ts
  *   BENCH_WORKERS=1,2 (default): each measured with that many server processes (PROPDESK_WORKERS)
+ *   BENCH_ENCODING='br, gzip': the list, detail and /auth/me ask for compressed answers, as a browser does
  *
  * Generates one project with 200,000 repair orders, 20,000 complaints and 5,000 units into
  * bench/data/servicedesk.sqlite (kept between runs; delete it to regenerate), starts the real
@@ -225,7 +226,9 @@ async function measure(workers: number) {
       body: JSON.stringify({ username: 'supervisor', password: 'demo1234' }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    const headers = { cookie };
+    // BENCH_ENCODING='br, gzip' asks for compressed answers, as a browser does (the default measures plain JSON)
+    const encoding = process.env.BENCH_ENCODING;
+    const headers: Record<string, string> = encoding ? { cookie, 'accept-encoding': encoding } : { cookie };
     const sample = await (
       await fetch(`${base}/api/repairs?projectId=1&status=closed&categoryId=1&pageSize=20`, { headers })
     ).json();
@@ -248,7 +251,7 @@ async function measure(workers: number) {
       return `/api/repairs?projectId=1&status=${status}&categoryId=${category}&page=${page}&pageSize=20`;
     };
     console.log(
-      `\nPROPDESK_WORKERS=${workers}, autocannon: ${CONNECTIONS} connections, ${DURATION} s each, SQLite, server and load generator on this machine (${availableParallelism()} cores)`,
+      `\nPROPDESK_WORKERS=${workers}, autocannon: ${CONNECTIONS} connections, ${DURATION} s each, SQLite, server and load generator on this machine (${availableParallelism()} cores)${encoding ? `, accept-encoding: ${encoding}` : ''}`,
     );
     await run('GET /api/health (no session)', { url: `${base}/api/health` });
     await run('GET /api/auth/me (session lookup only)', { url: `${base}/api/auth/me`, headers });

@@ -143,7 +143,17 @@ describeApi('security headers, cross-site requests, API docs, proxies', (ctx) =>
     expect(packed.headers['content-encoding']).toBe('br');
     const body = brotliDecompressSync(packed.rawPayload).toString('utf8');
     expect(JSON.parse(body)).toEqual(plain.json());
+    expect(packed.rawPayload.length).toBeGreaterThan(0);
+    expect(plain.rawPayload.length).toBeGreaterThan(16384);
     expect(packed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    // a page of 20 (~8 KiB) goes plain: compressing it would cost more server time than it saves on the line
+    const small = await staff({
+      method: 'GET',
+      url: '/api/repairs?pageSize=20',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(small.rawPayload.length).toBeLessThan(16384);
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 });
 
