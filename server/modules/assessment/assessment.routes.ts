@@ -3,27 +3,23 @@ import { type App, actorOf, sendDownload } from '../../lib/http.ts';
 import { Id, IdParams, LiteralUnion } from '../../lib/schemas.ts';
 import { APPEAL_STATUSES } from './assessment.constants.ts';
 import { writeSheetWorkbook } from './assessment.excel.ts';
+import { ZAssessees, ZRanking, ZRankingQuery, ZTrend, ZTrendQuery } from './assessment.reports.schemas.ts';
 import {
   ZAppealDecision,
   ZAppealInput,
   ZAppealListItem,
   ZAppealRef,
-  ZAssessees,
   ZAssessmentCreate,
   ZAssessmentPage,
   ZAssessmentQuery,
   ZManualEntryInput,
   ZMetricInfo,
-  ZRanking,
-  ZRankingQuery,
   ZReasonInput,
   ZScheme,
   ZSchemeInput,
   ZSettings,
   ZSettingsOut,
   ZSheet,
-  ZTrend,
-  ZTrendQuery,
 } from './assessment.schemas.ts';
 import type { AssessmentService } from './assessment.service.ts';
 

@@ -1,20 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AppealStatus } from '../../../server/modules/assessment/assessment.constants.ts';
 import type {
+  TAssessee,
+  TRanking,
+  TRankingQuery,
+  TTrend,
+  TTrendQuery,
+} from '../../../server/modules/assessment/assessment.reports.schemas.ts';
+import type {
   TAppeal,
   TAppealDecision,
   TAppealInput,
   TAppealListItem,
   TAppealRef,
-  TAssessee,
   TAssessmentCreate,
   TAssessmentPage,
   TAssessmentQuery,
   TAssessmentSummary,
   TDeductionRow,
   TManualEntryInput,
-  TRanking,
-  TRankingQuery,
   TRecordRef,
   TScheme,
   TSchemeInput,
@@ -23,8 +27,6 @@ import type {
   TSettings,
   TSettingsOut,
   TSheet,
-  TTrend,
-  TTrendQuery,
 } from '../../../server/modules/assessment/assessment.schemas.ts';
 import { auditKeys } from './audit.ts';
 import { api } from './client.ts';
