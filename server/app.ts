@@ -142,6 +142,7 @@ export function createServices(
       projectNames,
       visibleProjects,
       periods: { periodStateOf },
+      events: notify.emit,
     }),
     tasks: createTaskService({
       ...deps,
@@ -159,7 +160,7 @@ export function createServices(
     }),
     notify,
     property: createPropertyService({ ...deps, users, staff, projects }),
-    assessment: createAssessmentService({ ...deps, metrics, users, staff, projects }),
+    assessment: createAssessmentService({ ...deps, metrics, users, staff, projects, events: notify.emit }),
     // the first start and its checklist count what the other modules hold
     setup: createSetupService({
       ...deps,

@@ -232,6 +232,103 @@ describeApi(
       ).json();
       expect(log.items.some((d: { entityId: string }) => d.entityId === String(order.id))).toBe(true);
     });
+
+    it('queues business events in the action’s own transaction: a complaint received, a sheet published', async () => {
+      const { projectA, user } = await idsOf(ctx);
+      const manager = await ctx.as('manager');
+      const channel = (
+        await manager({
+          method: 'POST',
+          url: '/api/notify/channels',
+          payload: channelInput(projectA, {
+            name: '经理群',
+            events: ['complaint.received', 'assessment.published', 'assessment_appeal.decided'],
+          }),
+        })
+      ).json();
+      const outbox = () =>
+        ctx.database.db
+          .selectFrom('notify_outbox')
+          .selectAll()
+          .where('channel_id', '=', channel.id)
+          .execute();
+      const fd = await ctx.as('frontdesk');
+      const cats = (await fd({ method: 'GET', url: '/api/complaint-categories' })).json();
+      // a refused complaint queues nothing
+      const refused = await fd({
+        method: 'POST',
+        url: '/api/complaints',
+        payload: { projectId: projectA, categoryId: cats[0].id, content: '' },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(await outbox()).toEqual([]);
+      const complaint = (
+        await fd({
+          method: 'POST',
+          url: '/api/complaints',
+          payload: {
+            projectId: projectA,
+            complainantName: '郑女士',
+            categoryId: cats[0].id,
+            content: '楼上深夜装修噪音',
+          },
+        })
+      ).json();
+      const [queued] = await outbox();
+      expect(queued).toMatchObject({
+        event: 'complaint.received',
+        entity_id: String(complaint.id),
+        status: 'pending',
+      });
+      expect(queued!.text).toContain('郑女士');
+      // a sheet published: one message, sent with the rest by the dispatcher
+      const sheet = (
+        await manager({
+          method: 'POST',
+          url: '/api/assessments',
+          payload: { assesseeUserId: user('supervisor').id, period: '2026-12' },
+        })
+      ).json();
+      const manual = await manager({
+        method: 'POST',
+        url: `/api/assessments/${sheet.assessment.id}/manual-entries`,
+        payload: { ruleKey: '0.1', quantity: 1, reason: '迟到一次' },
+      });
+      expect(manual.statusCode, manual.body).toBe(200);
+      const published = await manager({
+        method: 'POST',
+        url: `/api/assessments/${sheet.assessment.id}/publish`,
+        payload: {},
+      });
+      expect(published.statusCode, published.body).toBe(200);
+      const rows = await outbox();
+      const pub = rows.find((r) => r.event === 'assessment.published');
+      expect(pub).toMatchObject({ entity: 'assessment', entity_id: String(sheet.assessment.id) });
+      expect(pub!.text).toMatch(/考核表已公示：李晓梅 2026-12，得分 [0-9.]+，申诉截止/);
+      // an appeal decided: the assessee appeals the manual row, the manager rejects it
+      const supervisor = await ctx.as('supervisor');
+      const manualRow = published.json().rows.find((r: { source: string }) => r.source === 'manual');
+      const appealed = await supervisor({
+        method: 'POST',
+        url: `/api/assessments/${sheet.assessment.id}/appeals`,
+        payload: { rowKey: manualRow.rowKey, reason: '那天已请假' },
+      });
+      expect(appealed.statusCode, appealed.body).toBe(200);
+      const decided = await manager({
+        method: 'POST',
+        url: `/api/assessment/appeals/${appealed.json().appeals[0].id}/decision`,
+        payload: { decision: 'rejected', reason: '请假未审批' },
+      });
+      expect(decided.statusCode, decided.body).toBe(200);
+      const decision = (await outbox()).find((r) => r.event === 'assessment_appeal.decided');
+      expect(decision!.text).toMatch(/申诉已处理：李晓梅 2026-12 第 0.1 项，驳回（请假未审批）/);
+      const before = received.length;
+      await ctx.services.notify.dispatch(500);
+      expect((await outbox()).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+      expect(received.slice(before).map((m) => m.body.text.content)).toEqual(
+        expect.arrayContaining([queued!.text, pub!.text, decision!.text]),
+      );
+    });
   },
   { clock, config: { PROPDESK_NOTIFY_ALLOW_LOCAL: '1' } },
 );

@@ -249,7 +249,15 @@ async function decideAppeal(core: AssessmentCore, actor: Actor, appealId: number
       before: auditSnapshot(a),
       after: { ...auditSnapshot(saved), appealId, decision: status, reason: decided.decision_reason },
     });
-    return sheet(core, trx, actor, a.id);
+    const out = await sheet(core, trx, actor, a.id);
+    await core.events(trx, {
+      projectId: a.project_id,
+      event: 'assessment_appeal.decided',
+      entity: 'assessment_appeal',
+      entityId: appealId,
+      text: `申诉已处理：${out.assessment.assesseeName} ${out.assessment.period} 第 ${appeal.row_key.split(':')[0]} 项，${status === 'upheld' ? '成立' : '驳回'}（${decided.decision_reason ?? ''}），现得分 ${out.assessment.total}`,
+    });
+    return out;
   });
 }
 

@@ -6,6 +6,7 @@
 import type { DB, Executor } from '../../db/database.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import { type EmitEvent, noEvents } from '../../lib/events.ts';
 import type { Text } from '../../lib/i18n.ts';
 import type { MetricDefinition } from '../../lib/metrics.ts';
 import { type Clock, formatLocal } from '../../lib/time.ts';
@@ -39,6 +40,8 @@ export interface AssessmentDeps extends DirectoryDeps {
   clock: Clock;
   /** every metric the data modules register (app.ts hands them in) */
   metrics: MetricDefinition[];
+  /** tells the message channels of a publication or an appeal's decision (server/lib/events.ts) */
+  events?: EmitEvent;
 }
 
 export const centi = (points: number) => Math.round(points * 100);
@@ -80,6 +83,7 @@ interface CoreBase {
   /** the data module's own words name its rows on the sheet */
   metricLabels: Record<string, Text>;
   directory: Directory;
+  events: EmitEvent;
 }
 
 const nowIsoOf = (base: CoreBase) => base.clock.now().toISOString();
@@ -264,14 +268,27 @@ async function saveUnlocked(
 
 export type AssessmentCore = ReturnType<typeof createAssessmentCore>;
 
-export function createAssessmentCore({ db, clock, metrics, ...directoryDeps }: AssessmentDeps) {
+export function createAssessmentCore({
+  db,
+  clock,
+  metrics,
+  events = noEvents,
+  ...directoryDeps
+}: AssessmentDeps) {
   const registry = new Map<string, MetricDefinition>();
   for (const metric of metrics) {
     if (registry.has(metric.key)) throw new Error(`assessment metric "${metric.key}" is registered twice`);
     registry.set(metric.key, metric);
   }
   const metricLabels = Object.fromEntries([...registry.values()].map((m) => [m.key, m.label]));
-  const base: CoreBase = { db, clock, registry, metricLabels, directory: createDirectory(directoryDeps) };
+  const base: CoreBase = {
+    db,
+    clock,
+    registry,
+    metricLabels,
+    directory: createDirectory(directoryDeps),
+    events,
+  };
   return {
     ...base,
     nowIso: () => nowIsoOf(base),

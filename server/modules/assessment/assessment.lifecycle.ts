@@ -3,10 +3,12 @@
  * from the data, manual rows added or removed, published (公示) with an appeal window, finalized (定稿,
  * locked), and corrected only by a revision (修订). Each action is one transaction with its audit row.
  */
+
 import type { Executor } from '../../db/database.ts';
 import { type Actor, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import { formatLocal } from '../../lib/time.ts';
 import { bindUseCases } from '../../lib/use-cases.ts';
 import * as appealRepo from './assessment.appeal.repository.ts';
 import {
@@ -292,7 +294,16 @@ async function publish(core: AssessmentCore, actor: Actor, id: number) {
       before: auditSnapshot(a),
       after: auditSnapshot(saved),
     });
-    return sheet(core, trx, actor, id);
+    const out = await sheet(core, trx, actor, id);
+    const s = out.assessment;
+    await core.events(trx, {
+      projectId: a.project_id,
+      event: 'assessment.published',
+      entity: 'assessment',
+      entityId: id,
+      text: `考核表已公示：${s.assesseeName} ${s.period}，得分 ${s.total}，申诉截止 ${formatLocal(s.appealDeadline)}`,
+    });
+    return out;
   });
 }
 

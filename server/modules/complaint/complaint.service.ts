@@ -3,9 +3,10 @@ import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.t
 import { readTimeline, writeAudit } from '../../lib/audit.ts';
 import type { NamesOf, PeriodStateOf, RegisterDirectory, StaffDirectory } from '../../lib/directory.ts';
 import { commonErrors, notFound } from '../../lib/errors.ts';
+import { type EmitEvent, noEvents } from '../../lib/events.ts';
 import { createFactTimes } from '../../lib/fact-times.ts';
 import { buildingAndUnit, checkReferences, defineReferenceErrors } from '../../lib/references.ts';
-import { type Clock, inclusiveDateRange, systemClock } from '../../lib/time.ts';
+import { type Clock, formatLocal, inclusiveDateRange, systemClock } from '../../lib/time.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import type { DueUnit } from '../calendar/working-time.ts';
 import * as repo from './complaint.repository.ts';
@@ -48,6 +49,8 @@ export interface ComplaintDeps {
   calendar: Pick<CalendarFunctions, 'computeDue'>;
   /** is a date's assessment period open (assessment module): a dated fact outside it is a 补录 */
   periods: { periodStateOf: PeriodStateOf };
+  /** tells the project's message channels a complaint came in (server/lib/events.ts) */
+  events?: EmitEvent;
 }
 
 export function createComplaintService({
@@ -59,6 +62,7 @@ export function createComplaintService({
   register,
   calendar: { computeDue },
   periods,
+  events = noEvents,
 }: ComplaintDeps) {
   const nowIso = () => clock.now().toISOString();
   const HANDLER = { entity: { 'zh-CN': '处理人', 'en-US': 'handler' }, place: staff.employeePlace };
@@ -194,6 +198,13 @@ export function createComplaintService({
           projectId: row.project_id,
           action: 'create',
           after: row,
+        });
+        await events(trx, {
+          projectId: row.project_id,
+          event: 'complaint.received',
+          entity: 'complaint',
+          entityId: row.id,
+          text: `新投诉 ${repo.complaintCode(row.id)}：${row.complainant_name}，${row.content.slice(0, 60)}（响应时限 ${formatLocal(row.response_due_at)}）`,
         });
         return row;
       });

@@ -13,6 +13,10 @@ export const NOTIFY_EVENTS = [
   'task.due',
   'task.overdue',
   'repair_weekly_review.review_due',
+  // business events the modules emit in their transactions (server/lib/events.ts)
+  'complaint.received',
+  'assessment.published',
+  'assessment_appeal.decided',
 ] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 

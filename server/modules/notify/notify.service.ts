@@ -2,6 +2,7 @@ import type { DB, Executor } from '../../db/database.ts';
 import { type Actor, assertProjectVisible, requireRole } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
+import type { OutboundEvent } from '../../lib/events.ts';
 import type { DueReminder } from '../../lib/reminders.ts';
 import { type Clock, systemClock } from '../../lib/time.ts';
 import { assertVersion, staleEdit } from '../../lib/versioning.ts';
@@ -278,6 +279,36 @@ export function createNotifyService(deps: NotifyDeps) {
         }
       }
       return repo.enqueue(exec, rows);
+    },
+
+    /**
+     * A module's business event (a complaint received, a sheet published, an appeal decided), queued in the
+     * action's own transaction for the project's channels that hear it; sent after commit like the rest.
+     */
+    async emit(exec: Executor, e: OutboundEvent): Promise<void> {
+      const channels = (await repo.activeChannelsOf(exec, [e.projectId])).filter((c) =>
+        (JSON.parse(c.events) as string[]).includes(e.event),
+      );
+      if (!channels.length) return;
+      const at = clock.now().toISOString();
+      await repo.enqueue(
+        exec,
+        channels.map((c) => ({
+          channel_id: c.id,
+          project_id: e.projectId,
+          event: e.event,
+          entity: e.entity,
+          entity_id: String(e.entityId),
+          text: e.text,
+          status: 'pending' as const,
+          attempts: 0,
+          next_attempt_at: at,
+          lease_until: null,
+          last_error: null,
+          created_at: at,
+          sent_at: null,
+        })),
+      );
     },
 
     /**
