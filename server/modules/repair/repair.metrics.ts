@@ -1,6 +1,7 @@
 import type { MetricDefinition } from '../../lib/metrics.ts';
 import { addDays, formatLocal, mondayOf, weekRange } from '../../lib/time.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
+import * as checks from './repair.checks.repository.ts';
 import * as repo from './repair.repository.ts';
 import * as reviewRepo from './repair.review.repository.ts';
 import { REVIEW_DUE } from './repair.review.ts';
@@ -72,7 +73,7 @@ export const createRepairMetrics = ({
         'Repair orders created in the period dispatched after their dispatch limit, or still waiting past it',
     },
     async compute(ctx) {
-      const rows = await repo.ordersNotDispatchedInTime(
+      const rows = await checks.ordersNotDispatchedInTime(
         ctx.db,
         ctx.projectId,
         ctx.periodStartAt,

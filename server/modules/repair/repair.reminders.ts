@@ -1,5 +1,6 @@
 import type { ReminderSource } from '../../lib/reminders.ts';
 import { addDays, formatLocal, inclusiveLabel, localDate, localHour, mondayOf } from '../../lib/time.ts';
+import * as checks from './repair.checks.repository.ts';
 import * as repo from './repair.repository.ts';
 import * as reviewRepo from './repair.review.repository.ts';
 import { isCompletionLateNow, isCompletionOverdue } from './repair.rules.ts';
@@ -12,7 +13,7 @@ export const repairReminders: ReminderSource[] = [
     key: 'repair.waitingForDispatch',
     description: "orders waiting for dispatch (待派工): the project's front desk",
     async collect({ db }) {
-      return (await repo.ordersWaitingForDispatch(db)).map((r) => ({
+      return (await checks.ordersWaitingForDispatch(db)).map((r) => ({
         to: [{ role: 'frontdesk', projectId: r.project_id }],
         projectId: r.project_id,
         entity: 'repair_order',
@@ -27,7 +28,7 @@ export const repairReminders: ReminderSource[] = [
     key: 'repair.assigned',
     description: 'orders dispatched to an employee and not finished: the assignee',
     async collect({ db }) {
-      return (await repo.ordersAssigned(db)).map((r) => ({
+      return (await checks.ordersAssigned(db)).map((r) => ({
         to: [{ employee: r.assignee_employee_id }],
         projectId: r.project_id,
         entity: 'repair_order',
@@ -42,9 +43,9 @@ export const repairReminders: ReminderSource[] = [
     key: 'repair.overdue',
     description:
       "open orders that are overdue (超时: dispatch or completion overdue): the project's supervisors and the assignee",
-    markOverdue: ({ db, nowIso }) => repo.markOverdue(db, nowIso),
+    markOverdue: ({ db, nowIso }) => checks.markOverdue(db, nowIso),
     async collect({ db, nowIso }) {
-      return (await repo.openOrdersOverdue(db, nowIso)).map((r) => {
+      return (await checks.openOrdersOverdue(db, nowIso)).map((r) => {
         const waiting = r.status === 'submitted';
         const completionLate = isCompletionOverdue(r, nowIso);
         const late = waiting

@@ -6,15 +6,7 @@ import { type Actor, projectScope } from '../../lib/actor.ts';
 import { offsetOf, sortColumn } from '../../lib/paging.ts';
 import { asFlag } from '../../lib/sql.ts';
 import { addDays, startOfLocalDay } from '../../lib/time.ts';
-import {
-  completionLateNowSql,
-  dispatchLateNowSql,
-  dispatchOverdueSql,
-  isOverdue,
-  openSql,
-  overdueSql,
-  waitingForDispatchSql,
-} from './repair.rules.ts';
+import { isOverdue, overdueSql } from './repair.rules.ts';
 import type { TRepairQuery } from './repair.schemas.ts';
 import './repair.tables.ts';
 
@@ -382,87 +374,4 @@ export async function countPhotos(db: Executor, orderId: number) {
 }
 export function insertPhoto(db: Executor, row: Insertable<Database['repair_photo']>) {
   return db.insertInto('repair_photo').values(row).returningAll().executeTakeFirstOrThrow();
-}
-// ---- overdue marks and reminders (the scheduler's check) ----
-/** Records the marks of orders whose limits passed while the work was owed (repair.rules.ts) */
-export async function markOverdue(db: Executor, nowIso: string) {
-  const d = await db
-    .updateTable('repair_order')
-    .set({ dispatch_overdue: 1 })
-    .where('dispatch_overdue', '=', 0)
-    .where(dispatchLateNowSql(nowIso))
-    .executeTakeFirst();
-  const c = await db
-    .updateTable('repair_order')
-    .set({ complete_overdue: 1 })
-    .where('complete_overdue', '=', 0)
-    .where(completionLateNowSql(nowIso))
-    .executeTakeFirst();
-  return Number(d.numUpdatedRows) + Number(c.numUpdatedRows);
-}
-const REMINDER_LIMIT = 5000;
-export function ordersWaitingForDispatch(db: Executor) {
-  return db
-    .selectFrom('repair_order as r')
-    .select(['r.id', 'r.project_id', 'r.location', 'r.dispatch_due_at'])
-    .where(waitingForDispatchSql('r'))
-    .limit(REMINDER_LIMIT)
-    .execute();
-}
-export function ordersAssigned(db: Executor) {
-  return db
-    .selectFrom('repair_order as r')
-    .select(['r.id', 'r.project_id', 'r.location', 'r.assignee_employee_id', 'r.complete_due_at'])
-    .where('r.status', 'in', ['dispatched', 'in_progress'])
-    .where('r.assignee_employee_id', 'is not', null)
-    .limit(REMINDER_LIMIT)
-    .execute();
-}
-/** Open orders that are overdue (超时), for the supervisors' reminders */
-export function openOrdersOverdue(db: Executor, nowIso: string) {
-  return db
-    .selectFrom('repair_order as r')
-    .select([
-      'r.id',
-      'r.project_id',
-      'r.location',
-      'r.assignee_employee_id',
-      'r.status',
-      'r.dispatch_due_at',
-      'r.complete_due_at',
-      'r.dispatch_overdue',
-      'r.complete_overdue',
-    ])
-    .where(openSql('r'))
-    .where(overdueSql(nowIso, 'r'))
-    .orderBy('r.id')
-    .limit(REMINDER_LIMIT)
-    .execute();
-}
-// ---- metrics ----
-/** 2.5 orders created in the period and not dispatched within their limit (late, or still waiting past it) */
-export function ordersNotDispatchedInTime(
-  db: Executor,
-  projectId: number,
-  startIso: string,
-  endIso: string,
-  nowIso: string,
-) {
-  return db
-    .selectFrom('repair_order as r')
-    .select([
-      'r.id',
-      'r.location',
-      'r.created_at',
-      'r.dispatch_due_at',
-      'r.dispatched_at',
-      'r.backfilled',
-      'r.backfill_reason',
-    ])
-    .where('r.project_id', '=', projectId)
-    .where('r.created_at', '>=', startIso)
-    .where('r.created_at', '<', endIso)
-    .where(dispatchOverdueSql(nowIso, 'r'))
-    .orderBy('r.id')
-    .execute();
 }

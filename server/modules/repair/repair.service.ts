@@ -10,6 +10,7 @@ import { type Clock, systemClock } from '../../lib/time.ts';
 import { assertVersion, staleEdit } from '../../lib/versioning.ts';
 import type { CalendarFunctions } from '../calendar/calendar.service.ts';
 import type { DueUnit } from '../calendar/working-time.ts';
+import * as checks from './repair.checks.repository.ts';
 import { createRepairPhotos, photoToken } from './repair.photos.ts';
 import * as repo from './repair.repository.ts';
 import { createRepairReviews } from './repair.review.ts';
@@ -437,6 +438,6 @@ export function createRepairService({
     ...createRepairReviews({ db, clock, projectNames, userNames, computeDue }),
 
     /** The scheduler's check: mark orders that passed their limits */
-    markOverdue: (ex: Executor = db) => repo.markOverdue(ex, nowIso()),
+    markOverdue: (ex: Executor = db) => checks.markOverdue(ex, nowIso()),
   };
 }
