@@ -1,7 +1,7 @@
 import type { ApiContext } from '../helpers/app.ts';
 import { multipartFile } from '../helpers/excel.ts';
 import { idsOf, multipart, PNG } from '../helpers/servicedesk.ts';
-import { type Entry, PERSONAS, type Refs, type Scope, type Who } from './authz-matrix.expect.ts';
+import { type Entry, PERSONAS, type Refs, type Scope, type Who } from './authz-matrix.model.ts';
 
 /** The records the matrix's requests name, found in (or added to) the demo company, and the paths filled with them. */
 

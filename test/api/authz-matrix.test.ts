@@ -3,7 +3,8 @@ import type { ApiContext, InjectOptions } from '../helpers/app.ts';
 import { describeApi } from '../helpers/app.ts';
 import { multipartFile, readXlsx } from '../helpers/excel.ts';
 import { multipart, PNG } from '../helpers/servicedesk.ts';
-import { type Entry, EXPECT, type Outcome, PERSONAS, type Scope, type Who } from './authz-matrix.expect.ts';
+import { EXPECT } from './authz-matrix.expect.ts';
+import { type Entry, type Outcome, PERSONAS, type Scope, type Who } from './authz-matrix.model.ts';
 import { buildRefs, fillPath, USERNAMES } from './authz-matrix.refs.ts';
 
 /**
