@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createNotifyService } from '../../server/modules/notify/notify.service.ts';
 import { runScheduledCheck } from '../../server/modules/reminder/reminder.scheduler.ts';
 import { describeApi } from '../helpers/app.ts';
-import { idsOf, testClock } from '../helpers/servicedesk.ts';
+import { idsOf, reportRepair, testClock } from '../helpers/servicedesk.ts';
 
 /** Message channels (issue 16, point 6): a local WeCom-robot receiver and a local SMTP sink, no outside network. */
 
@@ -160,21 +160,7 @@ describeApi(
       await runScheduledCheck(ctx.database, ctx.services.reminders.check, clock.now(), HOUR);
       await ctx.services.notify.dispatch(500);
       clock.set('2026-12-02T10:00');
-      const fd = await ctx.as('frontdesk');
-      const cats = (await fd({ method: 'GET', url: '/api/repair-categories' })).json();
-      const order = (
-        await fd({
-          method: 'POST',
-          url: '/api/repairs',
-          payload: {
-            projectId: projectA,
-            location: '5栋301',
-            reporterName: '周女士',
-            categoryId: cats[0].id,
-            description: '楼道灯不亮',
-          },
-        })
-      ).json();
+      const order = await reportRepair(ctx, projectA, '楼道灯不亮');
       const outboxOf = () =>
         ctx.database.db
           .selectFrom('notify_outbox')

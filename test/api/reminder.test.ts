@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { runScheduledCheck } from '../../server/modules/reminder/reminder.scheduler.ts';
 import { describeApi } from '../helpers/app.ts';
-import { idsOf, testClock } from '../helpers/servicedesk.ts';
+import { idsOf, reportRepair, testClock } from '../helpers/servicedesk.ts';
 
 const clock = testClock('2026-12-02T10:00'); // Wednesday
 const HOUR = 3_600_000;
@@ -11,21 +11,8 @@ describeApi(
   (ctx) => {
     it('raises a front-desk reminder for a repair waiting for dispatch, once, with the bell count', async () => {
       const { projectA } = await idsOf(ctx);
+      const order = await reportRepair(ctx, projectA, '停电了');
       const fd = await ctx.as('frontdesk');
-      const cats = (await fd({ method: 'GET', url: '/api/repair-categories' })).json();
-      const order = (
-        await fd({
-          method: 'POST',
-          url: '/api/repairs',
-          payload: {
-            projectId: projectA,
-            location: '5栋301',
-            reporterName: '周女士',
-            categoryId: cats[0].id,
-            description: '停电了',
-          },
-        })
-      ).json();
       const first = await runScheduledCheck(ctx.database, ctx.services.reminders.check, clock.now(), HOUR);
       expect(first.ran).toBe(true);
       const list = (await fd({ method: 'GET', url: '/api/reminders?unread=true' })).json();

@@ -116,3 +116,16 @@ export async function seedUnits(
   }
   return { buildingId: building.id, unitIds: ids };
 }
+
+/** A repair order reported at the front desk of a project (5栋301, 周女士, the first category), as the API answers it. */
+export async function reportRepair(ctx: ApiContext, projectId: number, description: string) {
+  const fd = await ctx.as('frontdesk');
+  const cats = (await fd({ method: 'GET', url: '/api/repair-categories' })).json();
+  const res = await fd({
+    method: 'POST',
+    url: '/api/repairs',
+    payload: { projectId, location: '5栋301', reporterName: '周女士', categoryId: cats[0].id, description },
+  });
+  if (res.statusCode !== 200) throw new Error(`repair not reported: ${res.body}`);
+  return res.json();
+}
